@@ -1,0 +1,42 @@
+"""What a check is: a probe to run on the student's code, inputs for it, and a comparison."""
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional, Union
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know when it draws inputs."""
+    rng: np.random.Generator       # seeded per grading run (hidden checks)
+    mode: str = "quick"            # "quick" (local, 1 epoch) or "full" (as the assignment states)
+    mnist_path: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One graded item.
+
+    name     unique within its assignment, e.g. "step_values"
+    points   points when fully correct; partial credit is `compare`'s fraction of it
+    probe    "module.function" in `autograder.probes`, run where the student's code lives
+    args     probe keyword arguments: a dict (public, fixed) or a function of Context (hidden)
+    compare  (student value, expected value) -> Outcome, pure, run in the grader
+    needs    names the student must define; missing ones fail fast with a clear message
+    expected "reference": run the probe on `solutions` (hidden) or read stored JSON (public);
+             None: compare gets None (the comparison holds its own thresholds)
+    what     how messages name the thing checked, e.g. "step(s)"
+    """
+    name: str
+    points: float
+    probe: str
+    compare: Callable[[Any, Any], Any]
+    args: Union[dict, Callable[[Context], dict]] = field(default_factory=dict)
+    needs: tuple = ()
+    hidden: bool = False
+    expected: Optional[str] = "reference"
+    what: str = ""
+    timeout: float = 20.0
+
+    def make_args(self, ctx):
+        return self.args(ctx) if callable(self.args) else dict(self.args)

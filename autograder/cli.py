@@ -1,0 +1,104 @@
+"""`nngrade`: grade a submission, let a student check their work, grade a class in batch."""
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from autograder.assignments import ASSIGNMENT_IDS
+
+FORMATS = ("text", "json", "gradescope", "junit", "csv")
+
+
+def render(results, fmt, lang, seconds):
+    if fmt == "text":
+        from autograder.reporters.text import report
+        return report(results, lang)
+    if fmt in ("json", "gradescope"):
+        from autograder.reporters.gradescope import report
+        return report(results, lang, seconds)
+    if fmt == "junit":
+        from autograder.reporters.junit import report
+        return report(results, lang)
+    from autograder.reporters.csv_rows import report
+    return report(results)
+
+
+def write(text, out):
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def mnist_path(args):
+    return getattr(args, "mnist", None) or os.environ.get("NNLAB_MNIST")
+
+
+def cmd_grade(args, include_hidden=True):
+    from autograder.grade import grade_path
+    started = time.monotonic()
+    try:
+        results = grade_path(args.path, args.assignment, mode=args.mode, seed=args.seed,
+                             include_hidden=include_hidden, mnist_path=mnist_path(args))
+    except ValueError as exc:  # nothing to grade: the grader could not run
+        print(f"nngrade: {exc}", file=sys.stderr)
+        return 2
+    write(render(results, args.format, args.lang, time.monotonic() - started), args.out)
+    return 0
+
+
+def cmd_check(args):
+    args.path = args.dir
+    args.format, args.out, args.seed = "text", None, None
+    note = {"ko": "공개 테스트만 실행합니다. 비공개(hidden) 테스트는 제출 후 채점됩니다.",
+            "en": "Public checks only; hidden checks run when your submission is graded."}
+    print(note[args.lang])
+    return cmd_grade(args, include_hidden=False)
+
+
+def add_common(p):
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--quick", dest="mode", action="store_const", const="quick",
+                      help="short training (1 MNIST epoch); the default")
+    mode.add_argument("--full", dest="mode", action="store_const", const="full",
+                      help="train as the assignment states (5 MNIST epochs)")
+    p.set_defaults(mode="quick")
+    p.add_argument("--mnist", metavar="NPZ", help="MNIST .npz (default: $NNLAB_MNIST or Keras)")
+
+
+def parser():
+    top = argparse.ArgumentParser(prog="nngrade", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    g = sub.add_parser("grade", help="grade one submission (file or folder)")
+    g.add_argument("path")
+    g.add_argument("--assignment", choices=ASSIGNMENT_IDS)
+    g.add_argument("--format", choices=FORMATS, default="text")
+    g.add_argument("--out", metavar="FILE")
+    g.add_argument("--seed", type=int, help="seed for hidden-check inputs (default: random)")
+    add_common(g)
+    g.set_defaults(func=cmd_grade)
+
+    c = sub.add_parser("check", help="students: run the public checks on your notebook")
+    c.add_argument("assignment", choices=ASSIGNMENT_IDS)
+    c.add_argument("--dir", default=".", help="folder holding <id>.ipynb (default: here)")
+    add_common(c)
+    c.set_defaults(func=cmd_check)
+
+    try:
+        from autograder.batch import add_parser as add_batch
+        add_batch(sub, add_common)
+    except ImportError:
+        pass
+    return top
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

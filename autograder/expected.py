@@ -1,0 +1,68 @@
+"""Expected values of public checks, precomputed from the reference into expected/<id>.json.
+
+Students get these JSON files, never the reference code. `python -m autograder.expected --write`
+regenerates them (instructor side); tests prove the committed files are current.
+"""
+import argparse
+import functools
+import json
+from pathlib import Path
+
+import numpy as np
+
+from autograder.assignments import ASSIGNMENT_IDS
+from autograder.sandbox import codec
+
+FOLDER = Path(__file__).resolve().parent / "expected"
+PUBLIC_SEED = 20250818  # the lecture's date; public checks must not depend on it, but Context needs one
+
+
+@functools.lru_cache(maxsize=None)
+def load(assignment):
+    path = FOLDER / f"{assignment}.json"
+    if not path.exists():
+        return {}
+    return {k: codec.decode(v) for k, v in json.loads(path.read_text()).items()}
+
+
+def build(assignment):
+    """{check name: encoded expected value} for the public, reference-backed checks."""
+    from autograder.checks import checks_for
+    from autograder.checks.base import Context
+    from autograder.inprocess import reference_session
+
+    session = reference_session(assignment)
+    ctx = Context(rng=np.random.default_rng(PUBLIC_SEED))
+    out = {}
+    for check in checks_for(assignment, include_hidden=False):
+        if check.expected != "reference":
+            continue
+        reply = session.probe(check.probe, check.make_args(ctx))
+        if reply.status != "ok":
+            raise RuntimeError(f"reference failed {assignment}/{check.name}: {reply.error}")
+        out[check.name] = codec.encode(reply.value, readable=True)
+    return out
+
+
+def render(assignment):
+    return json.dumps(build(assignment), indent=1, sort_keys=True) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="rewrite the JSON files")
+    parser.add_argument("assignments", nargs="*", default=list(ASSIGNMENT_IDS))
+    args = parser.parse_args(argv)
+    stale = []
+    for aid in args.assignments:
+        text, path = render(aid), FOLDER / f"{aid}.json"
+        if args.write:
+            path.write_text(text)
+        elif not path.exists() or path.read_text() != text:
+            stale.append(aid)
+    if stale:
+        raise SystemExit(f"stale expected values: {', '.join(stale)} (run with --write)")
+
+
+if __name__ == "__main__":
+    main()

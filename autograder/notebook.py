@@ -1,0 +1,61 @@
+"""Grade checks inside a notebook kernel: what nbgrader test cells call.
+
+    from autograder.notebook import grade
+    grade("01_perceptron", "step_values", ns=globals())
+
+The last expression of the cell is the points earned, which nbgrader reads as partial credit
+(`nbgrader.utils.determine_grade`). Messages go to stdout; anything written to stderr while the
+checks run (TensorFlow logs) is swallowed, because nbgrader scores a cell with stderr output 0.
+"""
+import contextlib
+import io
+import os
+import secrets
+
+import numpy as np
+
+from autograder.checks import checks_for, hidden_available
+from autograder.checks.base import Context
+from autograder.grade import run_check
+from autograder.inprocess import InProcessSession, reference_session
+from autograder.messages import render
+
+
+@contextlib.contextmanager
+def quiet_stderr():
+    """Send both Python's and the C library's stderr (fd 2) to nowhere."""
+    saved = os.dup(2)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def grade(assignment, *names, ns, lang=None, seed=None):
+    """Run the named checks on the names in `ns`; print feedback; return points earned."""
+    lang = lang or os.environ.get("NNGRADE_LANG", "ko")
+    checks = {c.name: c for c in checks_for(assignment, include_hidden=hidden_available())}
+    unknown = [n for n in names if n not in checks]
+    if unknown:
+        raise KeyError(f"unknown check(s) for {assignment}: {', '.join(unknown)}")
+    seed = secrets.randbits(32) if seed is None else seed
+    ctx = Context(rng=np.random.default_rng(seed), mode=os.environ.get("NNGRADE_MODE", "quick"),
+                  mnist_path=os.environ.get("NNLAB_MNIST"))
+    session = InProcessSession(ns)
+    cache = []
+
+    def reference():
+        cache or cache.append(reference_session(assignment))
+        return cache[0]
+
+    with quiet_stderr():
+        results = [run_check(checks[n], session, ctx, assignment, reference) for n in names]
+    for r in results:
+        mark = "✔" if r.passed else "✘"
+        detail = "" if r.passed else " — " + render(r.key, r.fields, lang)
+        print(f"{mark} {r.name}: {r.score:g}/{r.max_score:g}{detail}")
+    return round(sum(r.score for r in results), 4)

@@ -1,0 +1,1 @@
+"""Reporters turn AssignmentResults into text, Gradescope JSON, JUnit XML or CSV."""

@@ -1,0 +1,32 @@
+"""Gradescope results.json schema (also nngrade's --format json)."""
+import json
+
+from autograder.messages import render
+
+
+def to_dict(results, lang="ko", execution_time=None):
+    tests = []
+    for res in results:
+        for key, fields in res.problems:
+            tests.append({"name": f"{res.assignment}: loading", "score": 0, "max_score": 0,
+                          "status": "failed", "output": render(key, fields, lang),
+                          "visibility": "visible"})
+        for check in res.checks:
+            tests.append({
+                "name": f"{res.assignment}: {check.name}",
+                "score": check.score,
+                "max_score": check.max_score,
+                "status": check.status,
+                "output": render(check.key, check.fields, lang),
+                # hidden checks show only after grades are published
+                "visibility": "after_published" if check.hidden else "visible",
+            })
+    out = {"score": round(sum(r.score for r in results), 4), "tests": tests,
+           "extra_data": {"seeds": {r.assignment: r.seed for r in results}}}
+    out["execution_time"] = round(execution_time if execution_time is not None
+                                  else sum(r.seconds for r in results), 3)
+    return out
+
+
+def report(results, lang="ko", execution_time=None):
+    return json.dumps(to_dict(results, lang, execution_time), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,40 @@
+"""Plain result records that every reporter reads."""
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass
+class CheckResult:
+    name: str
+    max_score: float
+    score: float
+    hidden: bool
+    key: str                      # message key (autograder.messages)
+    fields: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def passed(self):
+        return self.score >= self.max_score
+
+    @property
+    def status(self):
+        return "passed" if self.passed else "failed"
+
+
+@dataclass
+class AssignmentResult:
+    assignment: str
+    file: Optional[str]
+    checks: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # (key, fields) about loading the submission
+    seed: Optional[int] = None
+    seconds: float = 0.0
+
+    @property
+    def score(self):
+        return round(sum(c.score for c in self.checks), 4)
+
+    @property
+    def max_score(self):
+        return round(sum(c.max_score for c in self.checks), 4)
