@@ -43,7 +43,7 @@ def _notebook_cells(data, source):
         source.problems.append(("load.no_cells", {}))
         return None
     return [
-        _cell_text(c) for c in cells
+        (number, _cell_text(c)) for number, c in enumerate(cells, start=1)
         if isinstance(c, dict) and c.get("cell_type") == "code" and not _is_test_cell(c)
     ]
 
@@ -66,14 +66,14 @@ def read_source(path):
         cells = _notebook_cells(data, source)
     else:
         try:
-            cells = [data.decode("utf-8")]
+            cells = [(1, data.decode("utf-8"))]
         except UnicodeDecodeError:
             source.problems.append(("load.not_utf8", {}))
             cells = None
     if cells is None:
         source.fatal = True
         return source
-    for number, text in enumerate(cells, start=1):
+    for number, text in cells:  # number: 1-based position among all cells of the notebook
         try:
             code = definitions_only(strip_magics(text))
         except SyntaxError as exc:

@@ -1,0 +1,35 @@
+"""Test-suite options: slow tests (TensorFlow training, notebooks, nbgrader) run with --run-slow."""
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_MNIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist.npz"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run tests marked slow (CI does)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_configure(config):
+    # Tests never download MNIST: point the loader at the shared copy when it is there.
+    if "NNLAB_MNIST" not in os.environ and SHARED_MNIST.exists():
+        os.environ["NNLAB_MNIST"] = str(SHARED_MNIST)
+
+
+@pytest.fixture(scope="session")
+def mnist_path():
+    path = os.environ.get("NNLAB_MNIST")
+    if not path or not Path(path).exists():
+        pytest.skip("MNIST not available: set NNLAB_MNIST to a mnist.npz (Keras layout)")
+    return path

@@ -1,0 +1,66 @@
+import json
+
+import numpy as np
+import pytest
+
+from autograder.sandbox import codec
+from autograder.sandbox.codec import Unsupported
+
+
+def roundtrip(value, readable=False):
+    return codec.decode(json.loads(json.dumps(codec.encode(value, readable=readable))))
+
+
+@pytest.mark.parametrize("readable", [False, True])
+def test_plain_values_survive(readable):
+    value = {"a": np.arange(6.0).reshape(2, 3), "b": (1, 2.5, True, None, "s"),
+             "c": [np.float32(1.5), np.int64(3)], "d": float("nan")}
+    back = roundtrip(value, readable)
+    assert type(back["a"]) is np.ndarray and back["a"].dtype == np.float64
+    np.testing.assert_array_equal(back["a"], value["a"])
+    assert back["b"] == (1, 2.5, True, None, "s")
+    assert back["c"][0].dtype == np.float32 and back["c"][1] == 3
+    assert np.isnan(back["d"])
+
+
+class AlwaysEqual:
+    def __eq__(self, other):
+        return True
+
+
+class Sub(np.ndarray):
+    pass
+
+
+@pytest.mark.parametrize("value, what", [
+    (AlwaysEqual(), "AlwaysEqual"),
+    (np.arange(3).view(Sub), "Sub"),
+    (np.array([1, "x"], dtype=object), "dtype object"),
+    (np.array([1 + 2j]), "complex"),
+    ({1: 2}, "non-string keys"),
+    (lambda: 0, "function"),
+])
+def test_non_plain_values_become_markers(value, what):
+    back = roundtrip(value)
+    assert isinstance(back, Unsupported) and what in back.what
+    assert back != AlwaysEqual()  # an Unsupported never equals a student object
+
+
+@pytest.mark.parametrize("payload", [
+    {"__ndarray__": "not base64!"},
+    {"__npscalar__": "|O", "value": 1},
+    {"__weird__": 1},
+    {"__dict__": {"a": {"__ndarray__": ""}}},
+])
+def test_malformed_payloads_are_rejected(payload):
+    with pytest.raises(Exception):
+        codec.decode(payload)
+
+
+def test_pickled_arrays_are_refused():
+    import base64, io
+    buf = io.BytesIO()
+    np.save(buf, np.array([object()], dtype=object), allow_pickle=True)
+    payload = {"__ndarray__": base64.b64encode(buf.getvalue()).decode()}
+    with pytest.raises(ValueError):
+        codec.decode(payload)
