@@ -1,0 +1,69 @@
+"""The student wheel holds no reference code and no hidden checks, and works on its own."""
+import ast
+import importlib
+import inspect
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from autograder.assignments import ASSIGNMENTS
+from autograder.checks import checks_for
+from autograder.distribute import build_wheel
+from tests.fixtures.build import make_submission
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    return build_wheel(tmp_path_factory.mktemp("dist"))
+
+
+def solution_body_lines():
+    """Distinctive code lines of every reference function body (not signatures/docstrings)."""
+    lines = set()
+    for mod in ASSIGNMENTS.values():
+        source = inspect.getsource(importlib.import_module(f"solutions.{mod}"))
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = node.body[1:] if ast.get_docstring(node) else node.body
+                for stmt in body:
+                    for line in ast.get_source_segment(source, stmt).splitlines():
+                        line = line.strip()
+                        if len(line) >= 30 and not line.startswith(("#", "raise", "return np.asarray")):
+                            lines.add(line)
+    return lines
+
+
+def test_wheel_has_no_reference_or_hidden_code(wheel):
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        texts = {n: zf.read(n).decode("utf-8", "replace") for n in names}
+    assert not [n for n in names if n.startswith(("solutions/", "authoring/"))]
+    assert not [n for n in names if "checks/hidden" in n]
+    assert "autograder/checks/public/perceptron.py" in names
+    leaked = {(line, n) for line in solution_body_lines() for n, t in texts.items() if line in t}
+    assert not leaked, f"reference code in the student wheel: {sorted(leaked)[:5]}"
+
+
+@pytest.mark.slow
+def test_nngrade_check_works_from_the_wheel_alone(wheel, tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run(pip + ["--no-deps", str(wheel)], check=True)
+    subprocess.run(pip + ["numpy"], check=True)  # enough for the numpy assignments
+    python = str(venv / "bin" / "python")
+    probe = subprocess.run([python, "-c", "import solutions"], capture_output=True, text=True,
+                           cwd=tmp_path)
+    assert probe.returncode != 0 and "No module named 'solutions'" in probe.stderr
+
+    work = tmp_path / "work"
+    work.mkdir()
+    make_submission("01_perceptron", None, work)
+    out = subprocess.run([str(venv / "bin" / "nngrade"), "check", "01_perceptron", "--lang", "en"],
+                         cwd=work, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    public = sum(c.points for c in checks_for("01_perceptron", include_hidden=False))
+    assert f"01_perceptron: {public:g} / {public:g}" in out.stdout, out.stdout
+    assert "[hidden]" not in out.stdout
