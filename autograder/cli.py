@@ -7,7 +7,7 @@ from pathlib import Path
 
 from autograder.assignments import ASSIGNMENT_IDS
 
-FORMATS = ("text", "json", "gradescope", "junit", "csv")
+FORMATS = ("text", "json", "gradescope", "junit", "csv", "classroom")
 
 
 def render(results, fmt, lang, seconds):
@@ -20,11 +20,16 @@ def render(results, fmt, lang, seconds):
     if fmt == "junit":
         from autograder.reporters.junit import report
         return report(results, lang)
+    if fmt == "classroom":
+        from autograder.reporters.classroom import report
+        return report(results, lang)
     from autograder.reporters.csv_rows import report
     return report(results)
 
 
 def write(text, out):
+    # lone surrogates can come from student strings (JSON "\ud800" escapes): never crash on them
+    text = text.encode("utf-8", "replace").decode("utf-8")
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:
@@ -38,6 +43,8 @@ def mnist_path(args):
 def cmd_grade(args, include_hidden=True):
     from autograder.grade import grade_path
     started = time.monotonic()
+    if getattr(args, "public_only", False):
+        include_hidden = False
     try:
         results = grade_path(args.path, args.assignment, mode=args.mode, seed=args.seed,
                              include_hidden=include_hidden, mnist_path=mnist_path(args))
@@ -78,6 +85,8 @@ def parser():
     g.add_argument("--format", choices=FORMATS, default="text")
     g.add_argument("--out", metavar="FILE")
     g.add_argument("--seed", type=int, help="seed for hidden-check inputs (default: random)")
+    g.add_argument("--public-only", action="store_true",
+                   help="run only the public checks (what students can run; CI templates)")
     add_common(g)
     g.set_defaults(func=cmd_grade)
 
@@ -90,6 +99,11 @@ def parser():
     try:
         from autograder.batch import add_parser as add_batch
         add_batch(sub, add_common)
+    except ImportError:
+        pass
+    try:  # gradescope-zip, merge-csv, report (instructor side)
+        from autograder.integrations import add_parsers as add_integrations
+        add_integrations(sub, add_common)
     except ImportError:
         pass
     return top

@@ -23,6 +23,7 @@ class SGD:
         self.lr = lr
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         return w - self.lr * g
@@ -43,6 +44,7 @@ class Momentum:
         self.m = 0.0
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         self.m = self.beta * self.m - self.lr * grad_fn(w)
         return w + self.m
@@ -63,6 +65,7 @@ class Nesterov:
         self.m = 0.0
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         self.m = self.beta * self.m - self.lr * grad_fn(w + self.beta * self.m)
         return w + self.m
@@ -83,6 +86,7 @@ class AdaGrad:
         self.s = 0.0
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.s = self.s + g * g
@@ -105,6 +109,7 @@ class RMSProp:
         self.s = 0.0
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.s = self.rho * self.s + (1.0 - self.rho) * g * g
@@ -133,6 +138,7 @@ class Adam:
         self.t = 0
 
     def step(self, w, grad_fn):
+        """Return the updated weights (a new array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.t += 1

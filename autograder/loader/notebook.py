@@ -38,6 +38,9 @@ def _notebook_cells(data, source):
     except ValueError as exc:
         source.problems.append(("load.bad_json", {"error": str(exc)[:200]}))
         return None
+    except RecursionError:  # e.g. [[[[... nested deeper than the JSON parser goes
+        source.problems.append(("load.bad_json", {"error": "nested too deeply"}))
+        return None
     cells = nb.get("cells") if isinstance(nb, dict) else None
     if not isinstance(cells, list):
         source.problems.append(("load.no_cells", {}))

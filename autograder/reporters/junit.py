@@ -1,24 +1,53 @@
-"""JUnit XML: one testsuite per assignment, one testcase per check."""
+"""JUnit XML: one testsuite per assignment, one testcase per check.
+
+Follows the common JUnit schema CI tools read (Jenkins, GitLab, GitHub test reporters):
+``testsuites`` > ``testsuite(name, tests, failures, errors, skipped, time)`` >
+``testcase(classname, name, time)`` with a ``failure(message, type)`` child when the check is not
+fully passed. Points go in testcase ``properties`` (score, max_score; as pytest writes them);
+loading problems go in the suite's ``system-err``. Text from student code is stripped of the
+characters XML 1.0 cannot hold, so the file always parses.
+"""
+import re
 from xml.etree import ElementTree as ET
 
 from autograder.messages import render
 
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text, limit=None):
+    text = _NOT_XML.sub("\ufffd", str(text))
+    return text[:limit] if limit else text
+
 
 def report(results, lang="en"):
-    root = ET.Element("testsuites")
+    root = ET.Element("testsuites", name="nngrade")
+    total = failures = 0
+    seconds = 0.0
     for res in results:
         failed = [c for c in res.checks if not c.passed]
-        suite = ET.SubElement(root, "testsuite", name=res.assignment, tests=str(len(res.checks)),
-                              failures=str(len(failed)), time=f"{res.seconds:.3f}")
+        total += len(res.checks)
+        failures += len(failed)
+        seconds += res.seconds
+        suite = ET.SubElement(root, "testsuite", name=clean(res.assignment),
+                              tests=str(len(res.checks)), failures=str(len(failed)), errors="0",
+                              skipped="0", time=f"{res.seconds:.3f}")
         for check in res.checks:
-            case = ET.SubElement(suite, "testcase", classname=res.assignment, name=check.name,
-                                 time=f"{check.seconds:.3f}")
-            ET.SubElement(case, "properties")
-            prop = case.find("properties")
-            ET.SubElement(prop, "property", name="score", value=f"{check.score:g}")
-            ET.SubElement(prop, "property", name="max_score", value=f"{check.max_score:g}")
+            case = ET.SubElement(suite, "testcase", classname=clean(res.assignment),
+                                 name=clean(check.name), time=f"{check.seconds:.3f}")
+            props = ET.SubElement(case, "properties")
+            ET.SubElement(props, "property", name="score", value=f"{check.score:g}")
+            ET.SubElement(props, "property", name="max_score", value=f"{check.max_score:g}")
+            ET.SubElement(props, "property", name="hidden", value=str(check.hidden).lower())
             if not check.passed:
-                failure = ET.SubElement(case, "failure", message=render(check.key, check.fields,
-                                                                        lang)[:1000])
-                failure.text = f"{check.score:g}/{check.max_score:g}"
+                text = clean(render(check.key, check.fields, lang))
+                failure = ET.SubElement(case, "failure", message=text[:1000], type=check.key)
+                failure.text = f"{check.score:g}/{check.max_score:g} points\n{text}"
+        if res.problems:
+            err = ET.SubElement(suite, "system-err")
+            err.text = "\n".join(clean(render(k, f, lang)) for k, f in res.problems)
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    root.set("time", f"{seconds:.3f}")
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

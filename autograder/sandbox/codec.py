@@ -35,8 +35,10 @@ def encode(value, _depth=0, readable=False):
     if isinstance(value, np.generic) and value.dtype.kind in _REAL_KINDS:
         return {"__npscalar__": value.dtype.str, "value": encode(value.item(), readable=readable)}
     if t is np.ndarray:
-        if value.dtype.kind not in _REAL_KINDS:
+        if value.dtype.kind not in _REAL_KINDS or value.dtype.fields is not None:
             return {"__unsupported__": f"ndarray of dtype {value.dtype}"}
+        if value.nbytes > MAX_ARRAY_BYTES:
+            return {"__unsupported__": f"ndarray of {value.nbytes} bytes (too large)"}
         if readable:
             return {"__array__": value.tolist(), "dtype": value.dtype.str, "shape": list(value.shape)}
         buf = io.BytesIO()
@@ -62,11 +64,20 @@ def _type_name(value):
         return "unknown type"
 
 
+_CONTROL = dict.fromkeys([*range(0, 32), 127, *range(0x80, 0xA0), 0x2028, 0x2029,
+                          *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " ")
+
+
+def clean_text(text, limit):
+    """Child-supplied text made safe to print: no control, line-break or bidi characters."""
+    return str(text)[:limit].translate(_CONTROL)
+
+
 class Unsupported:
     """Stands in for a value the child could not (or would not) send as plain data."""
 
     def __init__(self, what):
-        self.what = str(what)[:200]
+        self.what = clean_text(what, 200)
 
     def __repr__(self):
         return f"<unsupported {self.what}>"
@@ -77,42 +88,119 @@ class Unsupported:
     __hash__ = None
 
 
-def decode(data, _depth=0):
-    """Inverse of `encode`, re-validating everything (the child is not trusted)."""
-    if _depth > MAX_DEPTH + 2:
+MAX_NODES = 2_000_000  # values of any kind in one decoded reply
+_SPECIAL_FLOATS = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
+
+
+def _real_dtype(descr):
+    """A plain numeric dtype from a child-supplied description, or ValueError."""
+    if not isinstance(descr, str) or len(descr) > 10:
+        raise ValueError("bad dtype")
+    dtype = np.dtype(descr)
+    if (dtype.kind not in _REAL_KINDS or dtype.fields is not None or dtype.subdtype is not None
+            or dtype.hasobject or dtype.itemsize > 16):
+        raise ValueError(f"dtype {descr!r} is not a plain number type")
+    return dtype
+
+
+def _shape(value):
+    if (type(value) not in (list, tuple) or len(value) > 32
+            or not all(type(n) is int and 0 <= n < 2**40 for n in value)):
+        raise ValueError("bad array shape")
+    return tuple(value)
+
+
+def _nbytes(shape, dtype):
+    count = math.prod(shape)
+    if count * dtype.itemsize > MAX_ARRAY_BYTES:
+        raise ValueError("array too large")
+    return count
+
+
+def _load_npy(raw):
+    """Read .npy bytes without trusting the header: exact size, plain dtype, no pickle."""
+    buf = io.BytesIO(raw)
+    version = np.lib.format.read_magic(buf)
+    if version == (1, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(buf, max_header_size=10000)
+    elif version == (2, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_2_0(buf, max_header_size=10000)
+    else:
+        raise ValueError("unsupported .npy version")
+    dtype = _real_dtype(dtype.str)
+    shape = _shape(list(shape))
+    count = _nbytes(shape, dtype)
+    data = raw[buf.tell():]
+    if len(data) != count * dtype.itemsize:
+        raise ValueError("array data does not match its header")
+    arr = np.frombuffer(data, dtype=dtype, count=count).copy()
+    return arr.reshape(shape, order="F" if fortran else "C")
+
+
+def decode(data, _depth=0, _budget=None):
+    """Inverse of `encode`, re-validating everything (the child is not trusted).
+
+    Raises only ValueError. Returns exact built-in types, exact `np.ndarray` (plain numeric
+    dtype, size-capped) and `Unsupported` markers; dict markers must match their schema exactly.
+    """
+    try:
+        return _decode(data, _depth, [MAX_NODES] if _budget is None else _budget)
+    except ValueError:
+        raise
+    except (TypeError, KeyError, AttributeError, OverflowError, RecursionError, MemoryError,
+            IndexError) as exc:
+        raise ValueError(f"malformed value ({type(exc).__name__})") from None
+
+
+def _decode(data, depth, budget):
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ValueError("too many values")
+    if depth > MAX_DEPTH + 2:
         raise ValueError("nesting too deep")
     t = type(data)
     if data is None or t in (bool, str, int, float):
+        if t is int and abs(data) >= 2**63:
+            raise ValueError("huge int")
         return data
     if t is list:
-        return [decode(v, _depth + 1) for v in data]
-    if t is not dict or len(data) > 3:
+        if len(data) > MAX_ITEMS:
+            raise ValueError("too many items")
+        return [_decode(v, depth + 1, budget) for v in data]
+    if t is not dict:
         raise ValueError(f"malformed value of type {t.__name__}")
-    if "__ndarray__" in data:
-        raw = base64.b64decode(data["__ndarray__"], validate=True)
-        if len(raw) > MAX_ARRAY_BYTES + 1024:
+    keys = set(data)
+    if keys == {"__ndarray__"} and type(data["__ndarray__"]) is str:
+        if len(data["__ndarray__"]) > (MAX_ARRAY_BYTES + 4096) * 4 // 3 + 8:
             raise ValueError("array too large")
-        arr = np.load(io.BytesIO(raw), allow_pickle=False)
-        if type(arr) is not np.ndarray or arr.dtype.kind not in _REAL_KINDS:
-            raise ValueError("bad array payload")
-        return arr
-    if "__array__" in data and len(data) == 3:
-        arr = np.array(data["__array__"], dtype=np.dtype(data["dtype"])).reshape(data["shape"])
-        if arr.dtype.kind not in _REAL_KINDS:
-            raise ValueError("bad array payload")
-        return arr
-    if "__tuple__" in data:
-        return tuple(decode(v, _depth + 1) for v in data["__tuple__"])
-    if "__dict__" in data:
-        return {str(k): decode(v, _depth + 1) for k, v in data["__dict__"].items()}
-    if "__float__" in data:
-        return float(data["__float__"])  # 'nan', 'inf', '-inf'
-    if "__npscalar__" in data:
-        dtype = np.dtype(data["__npscalar__"])
-        if dtype.kind not in _REAL_KINDS:
-            raise ValueError("bad scalar dtype")
-        return dtype.type(decode(data["value"], _depth + 1))
-    if "__unsupported__" in data:
+        return _load_npy(base64.b64decode(data["__ndarray__"], validate=True))
+    if keys == {"__array__", "dtype", "shape"}:
+        dtype, shape = _real_dtype(data["dtype"]), _shape(data["shape"])
+        _nbytes(shape, dtype)
+        budget[0] -= math.prod(shape)
+        if budget[0] < 0:
+            raise ValueError("too many values")
+        arr = np.array(data["__array__"], dtype=dtype)
+        if arr.size != math.prod(shape):
+            raise ValueError("array data does not match its shape")
+        return arr.reshape(shape)
+    if keys == {"__tuple__"} and type(data["__tuple__"]) is list:
+        if len(data["__tuple__"]) > MAX_ITEMS:
+            raise ValueError("too many items")
+        return tuple(_decode(v, depth + 1, budget) for v in data["__tuple__"])
+    if keys == {"__dict__"} and type(data["__dict__"]) is dict:
+        if len(data["__dict__"]) > MAX_ITEMS:
+            raise ValueError("too many items")
+        return {str(k): _decode(v, depth + 1, budget) for k, v in data["__dict__"].items()}
+    if keys == {"__float__"} and data["__float__"] in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[data["__float__"]]
+    if keys == {"__npscalar__", "value"}:
+        dtype = _real_dtype(data["__npscalar__"])
+        value = _decode(data["value"], depth + 1, budget)
+        if type(value) not in (bool, int, float):
+            raise ValueError("bad scalar value")
+        return dtype.type(value)
+    if keys == {"__unsupported__"} and type(data["__unsupported__"]) is str:
         return Unsupported(data["__unsupported__"])
     raise ValueError("malformed value")
 

@@ -1,54 +1,61 @@
 """Resource limits and environment for the sandbox child (Linux).
 
-What is enforced here: CPU seconds, address space, open files, file size and core dumps via
-setrlimit, in a new session (process group) so a timeout kills every descendant. Wall-clock
-limits are enforced by the parent (`runner.py`).
+Where each limit is enforced (see docs/SECURITY.md for the whole picture):
+
+* rlimits, set by `launcher.py` in the child before it execs the worker: CPU seconds (per
+  process), address space (per process), open files, file size, processes+threads (per uid: the
+  child gets a uid of its own when the grader runs as root), no core dumps;
+* disk: as root, the child's only writable place is a private tmpfs of `disk_bytes`;
+* wall clock, by the parent (`runner.py`): `load_seconds` per chunk while loading, each check's
+  own timeout per probe, and `submission_seconds` for the whole submission (loading, restarts
+  and every probe together);
+* output: the worker keeps `output_bytes` of what the student prints (to a file nobody reads
+  back into the report); raw writes to fd 1/2 stop at `file_size`.
 """
 import os
-import resource
 from dataclasses import dataclass
 
 GiB = 2**30
+MiB = 2**20
+# TensorFlow on N cores runs ~3N+20 threads; processes and threads share this limit.
+DEFAULT_PROCESSES = max(256, 16 * (os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
 class Limits:
-    cpu_seconds: int = 900          # whole child lifetime; TensorFlow training needs minutes
-    address_space: int = 16 * GiB  # TensorFlow maps large virtual regions at import
+    cpu_seconds: int = 900          # per process; TensorFlow training needs minutes
+    address_space: int = 16 * GiB   # per process; TensorFlow maps large virtual regions at import
     open_files: int = 512
-    file_size: int = 64 * 2**20     # also caps the captured stdout file
+    file_size: int = 64 * MiB       # any one file, the captured stdout included
+    processes: int = DEFAULT_PROCESSES  # processes + threads of the child's uid
     load_seconds: float = 120.0     # per chunk while loading the student's code
-
-
-def make_preexec(limits):
-    def preexec():
-        for name, value in (
-            ("RLIMIT_CPU", limits.cpu_seconds),
-            ("RLIMIT_AS", limits.address_space),
-            ("RLIMIT_NOFILE", limits.open_files),
-            ("RLIMIT_FSIZE", limits.file_size),
-            ("RLIMIT_CORE", 0),
-        ):
-            resource.setrlimit(getattr(resource, name), (value, value))
-
-    return preexec
+    submission_seconds: float = 3600.0  # wall budget of the whole submission
+    disk_bytes: int = 256 * MiB     # the child's private /tmp (isolated mode)
+    output_bytes: int = 1 * MiB     # printed text kept per child start
+    isolation: str = "auto"         # "auto": namespaces + own uid when root; "off": rlimits only
+    allow_root: bool = False        # run as root when privileges cannot be dropped (unsafe)
 
 
 def child_environment(workdir, extra=None):
-    """A scrubbed environment: nothing of the grader's leaks through."""
+    """A scrubbed environment: nothing of the grader's leaks through.
+
+    `{home}` is replaced by the launcher with the child's home (/tmp in the isolated mode).
+    `workdir` is kept for compatibility; the child never sees the grader's path.
+    """
+    home = "{home}"
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(workdir),
-        "TMPDIR": str(workdir),
+        "HOME": home,
+        "TMPDIR": home,
         "LANG": "C.UTF-8",
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
         "MPLBACKEND": "Agg",
-        "MPLCONFIGDIR": str(workdir),
+        "MPLCONFIGDIR": home,
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "TF_ENABLE_ONEDNN_OPTS": "0",
         "CUDA_VISIBLE_DEVICES": "",
-        "KERAS_HOME": str(workdir),
+        "KERAS_HOME": home + "/.keras",
     }
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # machine-specific BLAS fixes
         if name in os.environ:

@@ -1,9 +1,17 @@
 """Parent side of the sandbox: start the child, load the student's code, run probes.
 
 A crash or timeout costs only the request in flight: the child is restarted and the student's
-code reloaded (skipping any chunk that killed it during loading) before the next probe.
+code reloaded (skipping any chunk that killed it during loading) before the next probe. A wall
+budget per submission (`Limits.submission_seconds`) bounds loading, restarts and probes together.
+
+Everything the child says is untrusted: replies are size-capped, must answer the request in
+flight (request ids), are decoded by `codec.decode` (exact types, plain dtypes, no pickle), and
+every string that may reach a report is cut and stripped of control characters. The parent never
+follows a path inside the directory the child can write to.
 """
+import fcntl
 import json
+import logging
 import os
 import select
 import shutil
@@ -14,13 +22,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox import codec
-from autograder.sandbox.limits import Limits, child_environment, make_preexec
+from autograder.sandbox import codec, isolation
+from autograder.sandbox.limits import Limits, child_environment
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
 MAX_REPLY_BYTES = 400 * 2**20
 MAX_RESTARTS = 8
+START_SECONDS = 60.0  # launcher: namespaces, mounts, privilege drop (before the interpreter runs)
+log = logging.getLogger("autograder.sandbox")
+_LOGGED = set()  # degradations already logged by this process (one line each, not per child)
 
 
 @dataclass
@@ -34,7 +45,9 @@ class ProbeReply:
 class LoadReport:
     errors: list = field(default_factory=list)   # exceptions raised by chunks
     names: list = field(default_factory=list)    # names the student's code defined
-    skipped: dict = field(default_factory=dict)  # chunk index -> "timeout" | "crashed"
+    skipped: dict = field(default_factory=dict)  # chunk index -> "timeout" | "crashed" | ...
+    warnings: list = field(default_factory=list)  # (message key, fields): weaker isolation
+    isolation: list = field(default_factory=list)  # what the launcher applied
 
 
 class ChildGone(Exception):
@@ -43,82 +56,156 @@ class ChildGone(Exception):
         self.status = status
 
 
-class Sandbox:
-    """One child process holding one submission's code for one assignment."""
+def clean(text, limit=300):
+    return codec.clean_text(text, limit)
 
-    def __init__(self, chunks, workdir, labels=None, limits=None, extra_env=None):
+
+class Sandbox:
+    """One child process holding one submission's code for one assignment.
+
+    `readable`: extra files/folders the child may read (e.g. the MNIST .npz given to a probe);
+    `hide`: extra folders it must not see (e.g. the folder holding everyone's submissions).
+    """
+
+    def __init__(self, chunks, workdir, labels=None, limits=None, extra_env=None, readable=(),
+                 hide=()):
         self.chunks = list(chunks)
         self.labels = list(labels) if labels else list(range(1, len(self.chunks) + 1))
         self.workdir = Path(workdir)
         self.limits = limits or Limits()
         self.extra_env = dict(extra_env or {})
+        self.readable, self.hide = tuple(readable), tuple(hide)
+        self.uid = isolation.new_uid() if os.geteuid() == 0 else None
         self.proc = None
         self.report = LoadReport()
         self.restarts = 0
-        self._buffer = b""
+        self._buffer = bytearray()
+        self._scanned = 0
+        self._next_id = 0
+        self._deadline = None  # end of the submission's wall budget
+        self._namespaces = False
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def _install_worker(self):
-        target = self.workdir / ".nngrade_worker"
-        if target.exists():
-            shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        shutil.copy2(HERE / "worker.py", target / "worker.py")
-        shutil.copy2(HERE / "codec.py", target / "codec.py")
-        shutil.copytree(PROBES, target / "probes", ignore=shutil.ignore_patterns("__pycache__"))
-        return target / "worker.py"
+    def _prepare(self):
+        """Fresh worker files in `run/` (root-owned, read-only for the child) and `home/`."""
+        run, home = self.workdir / "run", self.workdir / "home"
+        if os.path.lexists(run):
+            shutil.rmtree(run) if run.is_dir() and not run.is_symlink() else os.unlink(run)
+        run.mkdir(mode=0o755)
+        os.chmod(run, 0o755)
+        for name in ("worker.py", "codec.py", "launcher.py"):
+            shutil.copyfile(HERE / name, run / name)
+        shutil.copytree(PROBES, run / "probes", ignore=shutil.ignore_patterns("__pycache__"))
+        if not os.path.lexists(home):
+            home.mkdir(mode=0o700)
+        if self.uid is not None and not home.is_symlink():
+            os.chown(home, self.uid, self.uid)
+        if os.geteuid() == 0:
+            os.chmod(self.workdir, 0o711)  # the child may pass through (non-namespace mode)
+        out = os.open(run / "output.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                      0o600)
+        return run, home, out
 
     def _spawn(self):
-        worker = self._install_worker()
+        run, home, out = self._prepare()
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
-        self.stdout_path = self.workdir / ".nngrade_stdout.txt"
-        with open(self.stdout_path, "ab") as out:
+        hidden = isolation.hidden_paths(self.hide)
+        config = {"block": list(isolation.HIDDEN_PACKAGES), "output_bytes":
+                  self.limits.output_bytes, "hidden": hidden,
+                  "public": [p for p in isolation.exposed_paths(self.readable)
+                             if any(isolation._inside(p, h) for h in hidden)]}
+        plan = isolation.make_plan(
+            self.limits, run, home, child_environment(self.workdir, self.extra_env),
+            [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
+        try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(worker), str(req_r), str(resp_w)],
-                cwd=self.workdir,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                env=child_environment(self.workdir, self.extra_env),
-                pass_fds=(req_r, resp_w),
-                start_new_session=True,
-                preexec_fn=make_preexec(self.limits),
-            )
-        os.close(req_r)
-        os.close(resp_w)
-        self._requests = os.fdopen(req_w, "w", encoding="utf-8")
-        self._replies = resp_r
-        self._buffer = b""
+                [sys.executable, "-I", "-S", "-B", str(run / "launcher.py"), json.dumps(plan)],
+                cwd=run, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+                pass_fds=(req_r, resp_w), start_new_session=True)
+        finally:
+            for fd in (req_r, resp_w, out):
+                os.close(fd)
+        fcntl.fcntl(req_w, fcntl.F_SETFL, fcntl.fcntl(req_w, fcntl.F_GETFL) | os.O_NONBLOCK)
+        self._requests, self._replies = req_w, resp_r
+        self._buffer, self._scanned = bytearray(), 0
+
+    def _remaining(self):
+        return self._deadline - time.monotonic()
+
+    def _hello(self):
+        """First line: the launcher's account of the isolation it applied."""
+        message = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+                                expect=None)
+        if message.get("event") != "sandbox":
+            raise ChildGone("bad_output")
+        self.report.isolation = [clean(a) for a in message.get("applied", [])][:50]
+        self._namespaces = any(a.startswith("namespaces") for a in self.report.isolation)
+        for item in message.get("degraded", [])[:50]:
+            what, why = clean(item.get("what", "?"), 200), clean(item.get("why", ""), 300)
+            if what not in _LOGGED:
+                _LOGGED.add(what)
+                log.warning("sandbox isolation degraded: %s (%s)", what, why)
+            self.report.warnings.append(("sandbox.degraded", {"what": what, "why": why}))
+        if message.get("fatal"):
+            reason = clean(message["fatal"])
+            log.error("sandbox refused to start: %s", reason)
+            self.report.warnings.append(("sandbox.refused", {"why": reason}))
+            raise ChildGone("refused")
 
     def start(self):
         """Start the child and load the code; returns the LoadReport."""
-        self.report = LoadReport()
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.limits.submission_seconds
+        skipped = dict(self.report.skipped)
+        self.report = LoadReport(skipped=skipped)
         while True:
-            self._spawn()
-            current = None
+            if self._remaining() <= 0:
+                self.report.skipped[-1] = "budget"
+                return self.report
+            self.report.warnings, current = [], None
             try:
-                self._send({"op": "load", "chunks": self.chunks, "labels": self.labels,
-                            "skip": sorted(self.report.skipped)})
-                deadline = time.monotonic() + self.limits.load_seconds
+                try:
+                    self._spawn()
+                except OSError as exc:  # e.g. out of file descriptors: not the student's doing
+                    log.error("cannot start the sandbox: %s", exc)
+                    raise ChildGone("crashed")
+                self._hello()
+                request = self._send({"op": "load", "chunks": self.chunks, "labels": self.labels,
+                                      "skip": sorted(i for i in self.report.skipped if i >= 0)},
+                                     time.monotonic() + 60)
+                deadline = self._load_deadline()
                 while True:
-                    message = self._receive(deadline)
+                    message = self._receive(deadline, expect=request)
                     if message.get("event") == "chunk":
-                        current = message["index"]
-                        deadline = time.monotonic() + self.limits.load_seconds
+                        index = message.get("index")
+                        if type(index) is not int or not 0 <= index < len(self.chunks):
+                            raise ChildGone("bad_output")
+                        current = index
+                        deadline = self._load_deadline()
                     elif message.get("event") == "loaded":
-                        self.report.errors = list(message.get("errors", []))
-                        self.report.names = [str(n) for n in message.get("names", [])]
+                        self.report.errors = _clean_load_errors(message.get("errors"))
+                        names = message.get("names")
+                        self.report.names = [n for n in names if type(n) is str
+                                             and n.isidentifier()][:1000] \
+                            if isinstance(names, list) else []
                         return self.report
                     else:
                         raise ChildGone("bad_output")
             except ChildGone as gone:
                 self._kill()
-                if current is None or self.restarts >= MAX_RESTARTS:
-                    self.report.skipped[-1] = gone.status
+                status = "budget" if gone.status == "timeout" and self._remaining() <= 0 \
+                    else gone.status
+                if current is None or self.restarts >= MAX_RESTARTS or status in ("budget",
+                                                                                   "refused"):
+                    self.report.skipped[-1] = status
                     return self.report
-                self.report.skipped[current] = gone.status
+                self.report.skipped[current] = status
                 self.restarts += 1
+
+    def _load_deadline(self):
+        return time.monotonic() + min(self.limits.load_seconds, max(self._remaining(), 0))
 
     def close(self):
         self._kill()
@@ -133,6 +220,14 @@ class Sandbox:
     def _kill(self):
         if self.proc is None:
             return
+        if self._namespaces:
+            # The launcher kills the namespace's init and waits for it: when the launcher has
+            # exited, every process of the namespace is gone (so the uid is free for a restart).
+            try:
+                os.kill(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=5)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -141,76 +236,136 @@ class Sandbox:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
-        for stream in (self._requests,):
+        if self.uid is not None and not self._namespaces:
+            _kill_uid(self.uid)  # descendants that left the process group (setsid)
+        for fd in (self._requests, self._replies):
             try:
-                stream.close()
+                os.close(fd)
             except OSError:
                 pass
-        try:
-            os.close(self._replies)
-        except OSError:
-            pass
         self.proc = None
 
     # -- requests ------------------------------------------------------------------------------
     def probe(self, name, args, timeout):
         """Run probe `name` on the student's code; never raises for anything the child does."""
+        if self._deadline is not None and self._remaining() <= 0:
+            return self._out_of_budget()
         if self.proc is None or self.proc.poll() is not None:
             self.restarts += 1
             if self.restarts > MAX_RESTARTS:
                 return ProbeReply("crashed", error={"message": "too many restarts"})
             self.start()
+            if self.proc is None:
+                if self.report.skipped.get(-1) == "budget":
+                    return self._out_of_budget()
+                return ProbeReply("crashed", error={"message": "the sandbox did not start"})
+        deadline = time.monotonic() + min(timeout, max(self._remaining(), 0))
         try:
-            self._send({"op": "probe", "probe": name, "args": codec.encode(args)})
-            message = self._receive(time.monotonic() + timeout)
+            request = self._send({"op": "probe", "probe": name, "args": codec.encode(args)},
+                                 deadline)
+            message = self._receive(deadline, expect=request)
         except ChildGone as gone:
             self._kill()
+            if gone.status == "timeout" and self._remaining() <= 0:
+                return self._out_of_budget()
             return ProbeReply(gone.status)
         if message.get("ok") is True:
             try:
                 return ProbeReply("ok", value=codec.decode(message.get("value")))
-            except (ValueError, TypeError, KeyError) as exc:
-                return ProbeReply("bad_output", error={"message": str(exc)[:300]})
+            except ValueError as exc:
+                return ProbeReply("bad_output", error={"message": clean(exc)})
         if message.get("ok") is False and isinstance(message.get("error"), dict):
             return ProbeReply("error", error=_clean_error(message["error"]))
         return ProbeReply("bad_output", error={"message": "unexpected reply"})
 
-    def _send(self, message):
-        try:
-            self._requests.write(json.dumps(message, separators=(",", ":")) + "\n")
-            self._requests.flush()
-        except (BrokenPipeError, OSError, ValueError):
-            raise ChildGone("crashed")
+    def _out_of_budget(self):
+        seconds = self.limits.submission_seconds
+        return ProbeReply("timeout", error={"message": f"submission time budget ({seconds:g} s) "
+                                            "used up", "budget": seconds})
 
-    def _receive(self, deadline):
-        while b"\n" not in self._buffer:
+    def _send(self, message, deadline):
+        """Write one request without ever blocking past `deadline`; returns its id."""
+        self._next_id += 1
+        message["id"] = self._next_id
+        data = memoryview((json.dumps(message, separators=(",", ":")) + "\n").encode())
+        while data:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ChildGone("timeout")
+            _, ready, _ = select.select([], [self._requests], [], min(remaining, 1.0))
+            if not ready:
+                continue
+            try:
+                data = data[os.write(self._requests, data):]
+            except BlockingIOError:
+                continue
+            except OSError:
+                raise ChildGone("crashed")
+        return self._next_id
+
+    def _line(self, deadline):
+        while True:
+            end = self._buffer.find(b"\n", self._scanned)
+            if end >= 0:
+                line = bytes(self._buffer[:end])
+                del self._buffer[:end + 1]
+                self._scanned = 0
+                return line
+            self._scanned = len(self._buffer)
+            if self._scanned > MAX_REPLY_BYTES:
+                raise ChildGone("bad_output")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise ChildGone("timeout")
             ready, _, _ = select.select([self._replies], [], [], min(remaining, 1.0))
             if not ready:
                 continue
-            chunk = os.read(self._replies, 1 << 20)
+            chunk = os.read(self._replies, 4 << 20)
             if not chunk:
                 raise ChildGone("crashed")
             self._buffer += chunk
-            if len(self._buffer) > MAX_REPLY_BYTES:
+
+    def _receive(self, deadline, expect):
+        """Next message answering request `expect` (None: the launcher's line)."""
+        while True:
+            try:
+                message = json.loads(self._line(deadline))
+            except (ValueError, RecursionError):
                 raise ChildGone("bad_output")
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        try:
-            message = json.loads(line)
-        except ValueError:
-            raise ChildGone("bad_output")
-        if not isinstance(message, dict):
-            raise ChildGone("bad_output")
-        return message
+            if not isinstance(message, dict):
+                raise ChildGone("bad_output")
+            if message.get("id") == expect:
+                return message
+            # a line for an earlier request or one the student wrote: never an answer
 
 
 def _clean_error(error):
-    """Keep only short strings from a child's error description."""
+    """Keep only short, printable strings from a child's error description."""
     frames = error.get("frames") if isinstance(error.get("frames"), list) else []
     return {
-        "type": str(error.get("type", "Exception"))[:100],
-        "message": str(error.get("message", ""))[:2000],
-        "frames": [str(f)[:300] for f in frames[:8]],
+        "type": clean(error.get("type", "Exception"), 100),
+        "message": clean(error.get("message", ""), 2000),
+        "frames": [clean(f, 300) for f in frames[:8]],
     }
+
+
+def _clean_load_errors(errors):
+    out = []
+    for error in errors[:50] if isinstance(errors, list) else []:
+        if isinstance(error, dict):
+            cell = error.get("cell")
+            out.append({"cell": cell if type(cell) is int else None, **_clean_error(error)})
+    return out
+
+
+def _kill_uid(uid):
+    """SIGKILL every process of `uid` (ours alone: a fresh uid per sandbox). Root only."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)

@@ -1,0 +1,156 @@
+"""`nngrade report grades.csv --out DIR`: a grade report for instructors.
+
+Writes ``DIR/scores.png`` (a score histogram per assignment), ``DIR/failed_checks.png`` (the
+checks most often not fully passed, per assignment) and ``DIR/index.html`` (both images, a
+summary table and the top failed checks as text). Reads nngrade's batch CSV; nbgrader's export
+CSV works too (no per-check column there, so only the histograms).
+"""
+import csv
+import html
+import io
+import statistics
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+TOP_CHECKS = 10
+
+
+def load(path):
+    """→ {assignment: [(student, score, max_score, failed checks, error)]}."""
+    rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8"))))
+    out = defaultdict(list)
+    for row in rows:
+        student = row.get("student", row.get("student_id", ""))
+        try:
+            score, most = float(row.get("score") or 0), float(row.get("max_score") or 0)
+        except ValueError:
+            score, most = 0.0, 0.0
+        failed = (row.get("failed_checks") or "").split()
+        out[row.get("assignment", "?")].append((student, score, most, failed,
+                                                row.get("error", "")))
+    return dict(sorted(out.items()))
+
+
+def summarize(data):
+    """Per assignment: n, mean, median, min, max, errors, most-failed checks."""
+    summary = {}
+    for aid, rows in data.items():
+        scores = [r[1] for r in rows]
+        failed = Counter(name for r in rows for name in r[3])
+        summary[aid] = {
+            "n": len(rows), "max_score": max((r[2] for r in rows), default=0),
+            "mean": statistics.fmean(scores) if scores else 0.0,
+            "median": statistics.median(scores) if scores else 0.0,
+            "min": min(scores, default=0.0), "max": max(scores, default=0.0),
+            "errors": sum(1 for r in rows if r[4]),
+            "failed": failed.most_common(TOP_CHECKS),
+        }
+    return summary
+
+
+def _grid(n):
+    cols = min(3, max(1, n))
+    return (n + cols - 1) // cols, cols
+
+
+def plot_scores(data, summary, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    rows, cols = _grid(len(data))
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows), squeeze=False)
+    for ax, (aid, items) in zip(axes.flat, data.items()):
+        top = summary[aid]["max_score"] or 100
+        ax.hist([r[1] for r in items], bins=10, range=(0, top), color="#4c72b0",
+                edgecolor="white")
+        ax.set_title(f"{aid} (n={len(items)}, mean {summary[aid]['mean']:.1f})", fontsize=9)
+        ax.set_xlabel("score")
+        ax.set_ylabel("students")
+    for ax in list(axes.flat)[len(data):]:
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def plot_failed(data, summary, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    with_fails = [aid for aid in data if summary[aid]["failed"]]
+    rows, cols = _grid(max(1, len(with_fails)))
+    fig, axes = plt.subplots(rows, cols, figsize=(5.0 * cols, 3.4 * rows), squeeze=False)
+    for ax, aid in zip(axes.flat, with_fails):
+        names, counts = zip(*reversed(summary[aid]["failed"]))
+        n = summary[aid]["n"]
+        ax.barh(names, [100.0 * c / n for c in counts], color="#dd8452")
+        ax.set_xlim(0, 100)
+        ax.set_title(f"{aid}: most-failed checks", fontsize=9)
+        ax.set_xlabel("% of submissions failing")
+        ax.tick_params(axis="y", labelsize=7)
+    if not with_fails:
+        axes.flat[0].text(0.5, 0.5, "no failed checks", ha="center", va="center")
+    for ax in list(axes.flat)[max(1, len(with_fails)):]:
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def render_html(summary, source):
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(aid)}</td><td>{s['n']}</td><td>{s['mean']:.1f}</td><td>{s['median']:.1f}</td>"
+        f"<td>{s['min']:g}</td><td>{s['max']:g}</td><td>{s['max_score']:g}</td>"
+        f"<td>{s['errors']}</td></tr>" for aid, s in summary.items())
+    fails = "".join(
+        f"<h3>{e(aid)}</h3><ol>" + "".join(
+            f"<li><code>{e(name)}</code>: {count} of {s['n']} ({100.0 * count / s['n']:.0f}%)</li>"
+            for name, count in s["failed"]) + "</ol>"
+        for aid, s in summary.items() if s["failed"])
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>nngrade report</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:right}}
+td:first-child{{text-align:left}}img{{max-width:100%}}</style></head><body>
+<h1>Grade report</h1><p>Source: <code>{e(str(source))}</code></p>
+<table><tr><th>assignment</th><th>n</th><th>mean</th><th>median</th><th>min</th><th>max</th>
+<th>out of</th><th>grading errors</th></tr>{rows}</table>
+<h2>Score distribution</h2><img src="scores.png" alt="score histograms per assignment">
+<h2>Most-failed checks</h2><img src="failed_checks.png" alt="most-failed checks">
+{fails or "<p>No failed checks recorded (an nbgrader CSV has no per-check column).</p>"}
+</body></html>
+"""
+
+
+def build(csv_path, out_dir):
+    data = load(csv_path)
+    if not data:
+        raise ValueError(f"{csv_path}: no rows")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = summarize(data)
+    plot_scores(data, summary, out / "scores.png")
+    plot_failed(data, summary, out / "failed_checks.png")
+    (out / "index.html").write_text(render_html(summary, csv_path), encoding="utf-8")
+    return out / "index.html", summary
+
+
+def cmd_report(args):
+    try:
+        page, _ = build(args.csv, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"nngrade report: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {page}")
+    return 0
+
+
+def add_parser(subparsers):
+    p = subparsers.add_parser("report", help="instructors: histograms and most-failed checks",
+                              description=__doc__)
+    p.add_argument("csv", help="grades.csv from nngrade batch / merge-csv")
+    p.add_argument("--out", default="report", help="output folder (default: report/)")
+    p.set_defaults(func=cmd_report)
+    return p

@@ -1,0 +1,126 @@
+"""What the launcher should hide, expose and limit for one sandbox (grader side).
+
+`make_plan` turns `Limits` into the JSON plan `launcher.py` executes. Paths are resolved here,
+in the trusted process, from where the grader's packages really live, so the plan works for an
+editable checkout (the `.pth` file points at the repo) as well as for an installed wheel.
+"""
+import importlib.util
+import logging
+import os
+import secrets
+import site
+import sys
+
+log = logging.getLogger("autograder.sandbox")
+
+# Never readable by the child. The whole project root goes too (it holds .git, source notebooks
+# with solutions, tests); public data (`nndata`) is brought back below.
+HIDDEN_PACKAGES = ("solutions", "autograder")
+PUBLIC_PACKAGES = ("nndata",)
+# Covered with an empty tmpfs in the child's mount namespace (other users' files, sockets, other
+# sandboxes' directories); whatever the interpreter needs inside them is bind-mounted back.
+MASKS = ("/home", "/root", "/run", "/var/tmp", "/var/run", "/mnt", "/media", "/srv", "/opt",
+         "/var/lib", "/var/log", "/var/mail", "/var/spool")
+# Unprivileged ids for the child: a fresh one per sandbox, so process limits count only this
+# sandbox and no two sandboxes can signal or read each other. Far above any real account.
+UID_BASE, UID_SPAN = 200_000_000, 100_000_000
+
+
+def _package_dir(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return os.path.realpath(list(spec.submodule_search_locations)[0])
+    return os.path.realpath(spec.origin) if spec.origin else None
+
+
+def hidden_paths(extra=()):
+    paths = []
+    for name in HIDDEN_PACKAGES:
+        folder = _package_dir(name)
+        if folder:
+            paths.append(folder)
+            root = os.path.dirname(folder)
+            markers = ("pyproject.toml", "setup.py", ".git")
+            if name == "autograder" and any(os.path.exists(os.path.join(root, m)) for m in markers):
+                paths.append(root)
+    paths += [os.path.realpath(p) for p in extra]
+    return sorted(set(paths))
+
+
+def exposed_paths(readable=()):
+    """What the child's interpreter and code must be able to read."""
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+             os.path.dirname(os.path.realpath(sys.executable))}
+    paths.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
+    paths.update(filter(None, (_package_dir(n) for n in PUBLIC_PACKAGES)))
+    paths.update(str(p) for p in readable if p)
+    private = [d for d in map(_package_dir, HIDDEN_PACKAGES) if d]
+    paths = {os.path.realpath(p) for p in paths if os.path.exists(p)}
+    return sorted(p for p in paths if not any(_inside(p, d) for d in private))
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def _uid_tasks(uid):
+    """Processes + threads owned by `uid` now (RLIMIT_NPROC counts these)."""
+    count = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+            if int(fields["Uid"].split()[0]) == uid:
+                count += int(fields["Threads"])
+        except (OSError, KeyError, ValueError):
+            continue
+    return count
+
+
+def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=(), uid=None):
+    """JSON-ready plan for `launcher.main`. `uid`: the child's uid when running as root."""
+    root = os.geteuid() == 0
+    isolate = limits.isolation != "off"
+    processes = limits.processes
+    if not (root and isolate):
+        # The child shares our uid: the limit must leave room for what that uid already runs.
+        processes += _uid_tasks(os.getuid())
+    rlimits = {
+        "RLIMIT_CPU": int(limits.cpu_seconds),
+        "RLIMIT_AS": int(limits.address_space),
+        "RLIMIT_NOFILE": int(limits.open_files),
+        "RLIMIT_FSIZE": int(limits.file_size),
+        "RLIMIT_CORE": 0,
+        "RLIMIT_NPROC": int(processes),
+    }
+    return {
+        "namespaces": isolate,
+        "uid": uid if (root and isolate) else None,
+        "gid": uid if (root and isolate) else None,
+        "allow_root": bool(limits.allow_root),
+        "python": sys.executable,
+        "run": str(run),
+        "home": str(home),
+        "masks": [m for m in MASKS if os.path.isdir(m) and not os.path.islink(m)],
+        "hidden": hidden_paths(hide),
+        "expose": exposed_paths(readable),
+        "tmp_bytes": int(limits.disk_bytes),
+        "tmp_inodes": 20_000,
+        "shm_bytes": 64 * 2**20,
+        "rlimits": rlimits,
+        "env": dict(env),
+        "worker_args": [str(a) for a in worker_args],
+        "resp_fd": int(resp_fd),
+    }
+
+
+def new_uid():
+    return UID_BASE + secrets.randbelow(UID_SPAN)
+

@@ -1,0 +1,370 @@
+"""Sandbox launcher: isolate, limit and de-privilege one child, then exec the worker.
+
+Started by `runner.py` as ``python -I -S -B launcher.py PLAN_JSON`` in a fresh process (so no
+`preexec_fn` runs in a possibly multi-threaded grader). Standard library only; copied beside the
+worker, never imported by the grader. The plan (see `isolation.make_plan`) says what to try;
+every step that cannot be applied is reported, never silently skipped:
+
+* as root: new mount, network, PID, IPC and UTS namespaces. In the new mount namespace every
+  mount is made read-only; /home, /root, /tmp, /run, ... and the grader's own trees (project
+  root, `solutions`, `autograder`) are covered with empty tmpfs; the Python installation, the
+  venv, public data packages and explicitly readable files are bind-mounted back read-only;
+  /tmp becomes a small private tmpfs owned by the child (its only writable place) with the
+  worker files at /tmp/.nngrade (read-only); /proc is a fresh instance of the new PID namespace.
+  The network namespace has only a downed loopback.
+* rlimits (CPU, address space, open files, file size, processes, no core dumps),
+  ``oom_score_adj`` 1000, then -- as root -- a switch to the plan's unprivileged uid/gid with no
+  supplementary groups, ``no_new_privs``, and death with the launcher (``PR_SET_PDEATHSIG``).
+
+The first line written on the reply pipe is ``{"event": "sandbox", ...}`` with what was applied
+and what was not; then the worker takes over the process (``execve``).
+"""
+import ctypes
+import json
+import os
+import re
+import resource
+import select
+import signal
+import sys
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_NOATIME = 1024
+MS_NODIRATIME = 2048
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+MS_RELATIME = 1 << 21
+MS_STRICTATIME = 1 << 24
+KEEP_FLAGS = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC,
+              "noatime": MS_NOATIME, "nodiratime": MS_NODIRATIME, "relatime": MS_RELATIME,
+              "strictatime": MS_STRICTATIME}
+
+PR_SET_PDEATHSIG = 1
+PR_SET_NO_NEW_PRIVS = 38
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
+                        ctypes.c_char_p]
+_libc.unshare.argtypes = [ctypes.c_int]
+_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                        ctypes.c_ulong]
+
+
+class Status:
+    def __init__(self):
+        self.applied, self.degraded, self.fatal = [], [], None
+
+    def ok(self, what):
+        self.applied.append(what)
+
+    def fail(self, what, why):
+        self.degraded.append({"what": what, "why": str(why)[:300]})
+
+
+def _call(result, what):
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _b(text):
+    return None if text is None else os.fsencode(text)
+
+
+def mount(source, target, fstype, flags, data=None):
+    _call(_libc.mount(_b(source), _b(target), _b(fstype), flags, _b(data)), f"mount {target}")
+
+
+def remount_readonly(target, extra=0):
+    mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | extra)
+
+
+def _unescape(field):
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def mounts():
+    """(mount point, per-mount options) of the current mount namespace, outermost first."""
+    out = []
+    with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) > 5:
+                out.append((_unescape(parts[4]), parts[5].split(",")))
+    return out
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def _blocked(path, uid, gid):
+    """True when `uid` cannot search directory `path`."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return True
+    if st.st_uid == uid:
+        return not st.st_mode & 0o100
+    if st.st_gid == gid:
+        return not st.st_mode & 0o010
+    return not st.st_mode & 0o001
+
+
+def _ancestors(path):
+    parts = path.strip("/").split("/")
+    return ["/" + "/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def setup_filesystem(plan, status):
+    """Build the child's view of the file system (mount namespace, still root)."""
+    uid = plan["uid"] if plan["uid"] is not None else 0
+    gid = plan["gid"] if plan["gid"] is not None else 0
+    mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing below propagates to the host
+    keep = {}
+    for path in [plan["run"]] + plan["expose"]:
+        try:
+            keep[path] = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError as exc:
+            if path == plan["run"]:
+                raise
+            status.fail(f"expose {path}", exc)
+
+    # 1. everything read-only (already read-only mounts are left alone)
+    failed = []
+    for point, options in mounts():
+        if "ro" in options:
+            continue
+        extra = sum(flag for name, flag in KEEP_FLAGS.items() if name in options)
+        try:
+            remount_readonly(point, extra)
+        except OSError as exc:
+            failed.append(f"{point} ({exc.strerror})")
+    if failed:
+        status.fail("read-only file system", ", ".join(failed)[:300])
+    else:
+        status.ok("read-only file system")
+
+    # 2. cover private trees with empty tmpfs; /tmp becomes the child's private home
+    masks = {}
+    home_options = (f"size={plan['tmp_bytes']},nr_inodes={plan['tmp_inodes']},mode=700,"
+                    f"uid={uid},gid={gid}")
+    wanted = {p: "size=64k,nr_inodes=256,mode=755" for p in plan["masks"] + plan["hidden"]}
+    wanted["/tmp"] = home_options
+    for path in sorted(wanted, key=lambda p: p.count("/")):
+        if any(_inside(path, m) for m in masks) or not os.path.isdir(path):
+            continue
+        try:
+            mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, wanted[path])
+            masks[path] = wanted[path]
+        except OSError as exc:
+            status.fail(f"hide {path}", exc.strerror)
+    missing = [h for h in plan["hidden"] if os.path.exists(h) and h not in masks
+               and not any(_inside(h, m) for m in masks)]
+    if missing:
+        status.fail("hide grader files", ", ".join(missing))
+
+    # 3. bring back what the child needs, read-only
+    exposed = []
+    for path in sorted(keep, key=lambda p: p.count("/")):
+        if path == plan["run"] or any(_inside(path, e) for e in exposed):
+            continue
+        blocker = next((a for a in _ancestors(path) if a in masks or _blocked(a, uid, gid)), None)
+        if blocker is None:
+            continue  # reachable as it is
+        try:
+            if blocker not in masks:  # a directory the child may not search, e.g. /root (0700)
+                mount("tmpfs", blocker, "tmpfs", MS_NOSUID | MS_NODEV,
+                      "size=64k,nr_inodes=256,mode=755")
+                masks[blocker] = "size=64k,nr_inodes=256,mode=755"
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            mount(f"/proc/self/fd/{keep[path]}", path, None, MS_BIND | MS_REC)
+            remount_readonly(path, MS_NOSUID | MS_NODEV)
+            exposed.append(path)
+        except OSError as exc:
+            status.fail(f"expose {path}", exc.strerror)
+
+    # 4. grader files that an exposed tree brought back (e.g. a non-editable install)
+    for path in plan["hidden"]:
+        if any(_inside(path, e) for e in exposed) and os.path.lexists(path):
+            try:
+                if os.path.isdir(path):
+                    mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY,
+                          "size=4k,nr_inodes=16,mode=755")
+                else:
+                    mount("/dev/null", path, None, MS_BIND)
+            except OSError as exc:
+                status.fail(f"hide {path}", exc.strerror)
+
+    # 5. worker files, /dev/shm, /proc
+    os.makedirs("/tmp/.nngrade", mode=0o755, exist_ok=True)
+    mount(f"/proc/self/fd/{keep[plan['run']]}", "/tmp/.nngrade", None, MS_BIND)
+    remount_readonly("/tmp/.nngrade", MS_NOSUID | MS_NODEV)
+    try:
+        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
+              f"size={plan['shm_bytes']},mode=700,uid={uid},gid={gid}")
+    except OSError as exc:
+        status.fail("private /dev/shm", exc.strerror)
+    try:
+        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        status.ok("private /proc")
+    except OSError as exc:
+        status.fail("private /proc", exc.strerror)
+    for path in masks:
+        if path != "/tmp":
+            try:
+                remount_readonly(path, MS_NOSUID | MS_NODEV)
+            except OSError as exc:
+                status.fail(f"read-only {path}", exc.strerror)
+    for fd in keep.values():
+        os.close(fd)
+    status.ok("hidden: " + ", ".join(sorted(masks)))
+    return "/tmp", "/tmp/.nngrade"
+
+
+def set_limits(plan, status):
+    for name, value in plan["rlimits"].items():
+        try:
+            resource.setrlimit(getattr(resource, name), (value, value))
+        except (OSError, ValueError, AttributeError) as exc:
+            status.fail(name, exc)
+    try:
+        with open("/proc/self/oom_score_adj", "w") as fh:
+            fh.write("1000")
+    except OSError as exc:
+        status.fail("oom_score_adj", exc.strerror)
+
+
+def _can_run_python(plan, home, run):
+    """With real ids switched (saved uid still root), can the child use python and its files?"""
+    needed = [(plan["python"], os.X_OK), (run, os.R_OK | os.X_OK), (home, os.W_OK | os.X_OK)]
+    needed += [(p, os.R_OK) for p in plan["expose"][:4]]
+    return [p for p, mode in needed if not os.access(p, mode)]
+
+
+def drop_privileges(plan, home, run, status):
+    """Root → the plan's uid/gid. Returns False when the child must not run."""
+    if os.geteuid() != 0:
+        status.ok(f"runs as uid {os.getuid()} (not root)")
+        return True
+    uid, gid = plan["uid"], plan["gid"]
+    if uid is None:
+        status.fail("unprivileged user", "disabled by configuration")
+        return bool(plan["allow_root"])
+    os.setgroups([])
+    os.setresgid(gid, gid, 0)
+    os.setresuid(uid, uid, 0)
+    missing = _can_run_python(plan, home, run)
+    if missing:
+        os.setresuid(0, 0, 0)
+        os.setresgid(0, 0, 0)
+        status.fail(f"unprivileged user {uid}", "cannot reach " + ", ".join(missing)[:200])
+        return bool(plan["allow_root"])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    status.ok(f"runs as uid {uid}")
+    return True
+
+
+def wait_and_exit(pid, alive_w):
+    """The launcher in the parent PID namespace: wait for the namespace's init, mirror its end."""
+    for fd in range(3, 1024):
+        if fd != alive_w:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    signal.signal(signal.SIGTERM, lambda *_: os.kill(pid, signal.SIGKILL))
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+            break
+        except ChildProcessError:
+            os._exit(1)
+        except InterruptedError:
+            continue
+    os._exit(os.waitstatus_to_exitcode(status) % 256 if os.WIFEXITED(status)
+             else 128 + os.WTERMSIG(status))
+
+
+def main():
+    plan = json.loads(sys.argv[1])
+    resp_fd = plan["resp_fd"]
+    status = Status()
+    is_root = os.geteuid() == 0
+    namespaces = False
+    if not plan["namespaces"]:
+        status.fail("namespaces", "disabled by configuration")
+    elif not is_root:
+        status.fail("namespaces (network, mount, pid)", "the grader is not running as root")
+    else:
+        try:
+            _call(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC
+                                | CLONE_NEWUTS), "unshare")
+            namespaces = True
+            status.ok("namespaces: mount, network, pid, ipc, uts")
+        except OSError as exc:
+            status.fail("namespaces (network, mount, pid)", exc)
+
+    alive_r = None
+    if namespaces:
+        alive_r, alive_w = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(alive_r)
+            wait_and_exit(pid, alive_w)
+        os.close(alive_w)
+
+    home, run = plan["home"], plan["run"]
+    if namespaces:
+        try:
+            home, run = setup_filesystem(plan, status)
+        except OSError as exc:
+            status.fail("file system isolation", exc)
+    set_limits(plan, status)
+    try:
+        allowed = drop_privileges(plan, home, run, status)
+    except OSError as exc:
+        status.fail("unprivileged user", exc)
+        allowed = bool(plan["allow_root"])
+    if not allowed:
+        status.fatal = "refusing to run student code as root without isolation"
+    try:
+        _call(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    except OSError as exc:
+        status.fail("no_new_privs", exc)
+    if alive_r is not None:
+        _call(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+        if select.select([alive_r], [], [], 0)[0]:  # the launcher died before we got here
+            os._exit(1)
+        os.close(alive_r)
+
+    line = json.dumps({"event": "sandbox", "applied": status.applied,
+                       "degraded": status.degraded, "fatal": status.fatal, "home": home}) + "\n"
+    os.write(resp_fd, line.encode())
+    if status.fatal:
+        os._exit(3)
+    os.chdir(home)
+    os.umask(0o077)
+    env = {k: v.replace("{home}", home) for k, v in plan["env"].items()}
+    worker = os.path.join(run, "worker.py")
+    try:
+        os.execve(plan["python"], [plan["python"], "-I", "-B", worker] + plan["worker_args"], env)
+    except OSError as exc:
+        os.write(resp_fd, (json.dumps({"event": "exec_failed", "error": str(exc)}) + "\n").encode())
+        os._exit(127)
+
+
+if __name__ == "__main__":
+    main()

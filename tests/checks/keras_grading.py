@@ -1,0 +1,90 @@
+"""Grading jobs for the Keras assignments' check tests (05, 06, 07).
+
+Every job grades one fixture through the real pipeline (`grade_file`, sandbox child) once per
+test module. Each child imports TensorFlow (~8 s on an idle 2-core machine), so the jobs a module's
+selected tests need are started together, two at a time (one per core), when the first test asks.
+"""
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Optional
+
+from autograder.checks import checks_for
+from autograder.grade import grade_file
+from autograder.loader import SubmissionFile
+from tests.fixtures.build import make_submission
+
+SEEDS = (1, 2)  # hidden checks run under both (CHECKS_GUIDE: at least two seeds)
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Job:
+    fixture: Optional[str]            # None: the reference; "stub": the handout (base=False)
+    only: Optional[frozenset] = None  # check names to grade; None: all, hidden included
+    mode: str = "quick"
+    seed: int = SEEDS[0]
+    needs_mnist: bool = False
+
+
+def names(assignment, hidden=None):
+    return {c.name for c in checks_for(assignment) if hidden is None or c.hidden == hidden}
+
+
+def points(assignment):
+    return sum(c.points for c in checks_for(assignment))
+
+
+class Grader:
+    def __init__(self, assignment, folder, mnist_path=None, edits=None):
+        self.assignment, self.folder, self.mnist_path = assignment, folder, mnist_path
+        self.edits = edits or {}  # fixture → function(source text) → source text
+        self.pool = ThreadPoolExecutor(WORKERS)
+        self.futures = {}
+
+    def _grade(self, name, job):
+        folder = self.folder / (name or "reference")
+        folder.mkdir()
+        path = make_submission(self.assignment, job.fixture if job.fixture else None, folder,
+                               base=job.fixture != "stub")
+        if job.fixture in self.edits:
+            path.write_text(self.edits[job.fixture](path.read_text()), encoding="utf-8")
+        return grade_file(SubmissionFile(self.assignment, path), mode=job.mode, seed=job.seed,
+                          include_hidden=True, mnist_path=self.mnist_path,
+                          only=None if job.only is None else set(job.only))
+
+    def start(self, jobs):
+        for name, job in jobs.items():
+            if name not in self.futures:
+                self.futures[name] = self.pool.submit(self._grade, name, job)
+
+    def result(self, name, job):
+        self.start({name: job})
+        return self.futures[name].result()
+
+    def close(self):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def selected_jobs(request, argname="job"):
+    """Job names the selected tests of the requesting module are parametrized with."""
+    wanted = set()
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if item.module is request.module and callspec and argname in callspec.params:
+            if not item.get_closest_marker("skip"):
+                wanted.add(callspec.params[argname])
+    return wanted
+
+
+def failing(result):
+    return {c.name for c in result.checks if c.score < c.max_score}
+
+
+def describe(result):
+    """Readable account of a result for assertion messages."""
+    from autograder.messages import render
+    lines = [f"{result.assignment}: {result.score}/{result.max_score} in {result.seconds} s; "
+             f"problems {result.problems}"]
+    lines += [f"  {c.name}: {c.score}/{c.max_score} ({c.seconds} s) "
+              f"{render(c.key, c.fields, 'en')[:300]}" for c in result.checks]
+    return "\n".join(lines)

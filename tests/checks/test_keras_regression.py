@@ -1,0 +1,85 @@
+"""05_keras_regression checks, proven through the real pipeline (sandbox child, TensorFlow).
+
+Every grading test is slow (each graded file costs a TensorFlow import in a child). Broken
+variants that do not concern training are graded on the non-training checks only (`only=`).
+"""
+import pytest
+
+from tests.checks.keras_grading import SEEDS, Grader, Job, describe, failing, names, points, \
+    selected_jobs
+
+AID = "05_keras_regression"
+ALL = names(AID)
+TRAINING = {"fit_nonlinear"}
+FAST = frozenset(ALL - TRAINING)
+
+# fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
+BROKEN = {
+    "broken_lr": (None, {"model_compile", "fit_nonlinear"}),
+    "broken_relu": (FAST, {"model_layers"}),
+    "broken_missing_layer": (FAST, {"model_layers"}),
+    "broken_flat_x": (FAST, {"load_nonlinear", "load_nonlinear_any_file"}),
+    "broken_ignores_path": (FAST, {"load_nonlinear_any_file"}),
+}
+# Correct alternatives: graded fully (scores 100) or on the non-training checks.
+ALT = {"alt_tf_keras": None, "alt_input_dim": FAST}
+
+JOBS = {
+    "reference": Job(None),
+    "stub": Job("stub"),
+    **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
+    **{f: Job(f, only, seed=SEEDS[1]) for f, only in ALT.items()},
+}
+
+
+@pytest.fixture(scope="module")
+def grader(request, tmp_path_factory):
+    g = Grader(AID, tmp_path_factory.mktemp(AID))
+    g.start({name: JOBS[name] for name in selected_jobs(request) if name in JOBS})
+    yield g
+    g.close()
+
+
+def test_points_sum_to_100():
+    assert points(AID) == 100
+
+
+def test_every_check_fails_in_some_broken_fixture():
+    caught = set().union(*(fails for _, fails in BROKEN.values()))
+    assert caught == ALL
+    for fixture, (only, fails) in BROKEN.items():
+        assert fails <= (ALL if only is None else only), fixture
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["reference"])
+def test_reference_scores_100(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == 100, describe(result)
+    assert not result.problems, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["stub"])
+def test_stub_scores_0(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
+    assert all(c.key in ("call.error", "keras.not_model") for c in result.checks), describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(BROKEN))
+def test_broken_fails_exactly(grader, job):
+    only, fails = BROKEN[job]
+    result = grader.result(job, JOBS[job])
+    assert {c.name for c in result.checks} == (ALL if only is None else only), describe(result)
+    assert failing(result) == fails, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(ALT))
+def test_alternative_passes(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == result.max_score, describe(result)
+    if ALT[job] is None:
+        assert result.score == 100, describe(result)

@@ -1,0 +1,106 @@
+"""06_mnist checks, proven through the real pipeline (sandbox child, TensorFlow, MNIST).
+
+Needs MNIST (NNLAB_MNIST or /work/shared/data/mnist.npz; skipped with the reason otherwise).
+Broken variants are graded on the checks their bug concerns plus their neighbours (`only=`);
+training MNIST for a whole epoch happens for the reference, one alternative and the cheat only.
+"""
+import pytest
+
+from autograder.checks.public.mnist import THRESHOLDS
+from tests.checks.keras_grading import SEEDS, Grader, Job, describe, failing, names, points, \
+    selected_jobs
+
+AID = "06_mnist"
+ALL = names(AID)
+MODEL = frozenset({"model_layers", "model_compile", "train_mnist_uses_args"})
+NO_EPOCH = frozenset(ALL - {"mnist_accuracy"})
+TRAINING = frozenset({"mnist_accuracy", "train_mnist_uses_args"})
+
+# fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
+BROKEN = {
+    "broken_dense128": (MODEL, {"model_layers"}),
+    "broken_categorical": (MODEL, {"model_compile", "train_mnist_uses_args"}),
+    "broken_no_scaling": (frozenset({"load_mnist", "model_layers"}), {"load_mnist"}),
+    # quick mode asks for 1 epoch, Keras' default: only the hidden check's 2-3 epochs catch it
+    "broken_epochs_ignored": (frozenset({"train_mnist_uses_args"}), {"train_mnist_uses_args"}),
+    "broken_test_set": (TRAINING, {"mnist_accuracy", "train_mnist_uses_args"}),
+}
+ALT = {"alt_tf_keras": None, "alt_activation_layers": NO_EPOCH}
+
+
+def _real_mnist_path(path):
+    # The sandbox child has no NNLAB_MNIST: the cheat gets the file's path written in.
+    return lambda source: source.replace("MNIST_FILE = None", f"MNIST_FILE = {str(path)!r}")
+
+
+JOBS = {
+    "reference": Job(None),
+    "stub": Job("stub"),
+    **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
+    "broken_test_set_full": Job("broken_test_set", frozenset({"mnist_accuracy"}), mode="full"),
+    **{f: Job(f, only, seed=SEEDS[1]) for f, only in ALT.items()},
+}
+
+
+@pytest.fixture(scope="module")
+def grader(request, tmp_path_factory, mnist_path):
+    g = Grader(AID, tmp_path_factory.mktemp(AID), mnist_path,
+               edits={"broken_test_set": _real_mnist_path(mnist_path)})
+    g.start({name: JOBS[name] for name in selected_jobs(request) if name in JOBS})
+    yield g
+    g.close()
+
+
+def test_points_sum_to_100():
+    assert points(AID) == 100
+
+
+def test_every_check_fails_in_some_broken_fixture():
+    caught = set().union(*(fails for _, fails in BROKEN.values()))
+    assert caught == ALL
+    for fixture, (only, fails) in BROKEN.items():
+        assert fails <= only, fixture
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["reference"])
+def test_reference_scores_100(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == 100, describe(result)
+    assert not result.problems, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["stub"])
+def test_stub_scores_0(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
+    assert all(c.key == "call.error" for c in result.checks), describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(BROKEN))
+def test_broken_fails_exactly(grader, job):
+    only, fails = BROKEN[job]
+    result = grader.result(job, JOBS[job])
+    assert {c.name for c in result.checks} == only, describe(result)
+    assert failing(result) == fails, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["broken_test_set", "broken_test_set_full"])
+def test_training_on_the_test_set_is_flagged(grader, job):
+    result = grader.result(job, JOBS[job])
+    check = next(c for c in result.checks if c.name == "mnist_accuracy")
+    assert check.key == "keras.test_leak", describe(result)
+    if JOBS[job].mode == "full":  # 5 epochs on the test set: above the upper bound as well
+        assert check.fields["test"] > THRESHOLDS[5]["max_acc"], describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(ALT))
+def test_alternative_passes(grader, job):
+    result = grader.result(job, JOBS[job])
+    assert result.score == result.max_score, describe(result)
+    if ALT[job] is None:
+        assert result.score == 100, describe(result)

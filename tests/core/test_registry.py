@@ -1,0 +1,73 @@
+"""Invariants of the check registry that every assignment must keep."""
+import ast
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder import expected
+from autograder.assignments import ASSIGNMENT_IDS
+from autograder.checks import checks_for
+from autograder.checks.base import Context
+
+PROBES = Path(importlib.import_module("autograder.probes").__file__).parent
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
+def test_points_sum_to_100_and_checks_are_well_formed(aid):
+    checks = checks_for(aid)
+    assert sum(c.points for c in checks) == pytest.approx(100), [(c.name, c.points) for c in checks]
+    assert any(c.hidden for c in checks), "a hard-coded answer must not be able to pass"
+    for check in checks:
+        module, _, func = check.probe.rpartition(".")
+        assert callable(getattr(importlib.import_module(f"autograder.probes.{module}"), func))
+        assert check.points > 0 and check.needs, check.name
+        assert callable(check.args) == check.hidden, f"{check.name}: public args are fixed dicts"
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
+def test_hidden_inputs_change_with_the_seed(aid):
+    for check in checks_for(aid):
+        if not check.hidden:
+            continue
+        a = check.make_args(Context(rng=np.random.default_rng(1)))
+        b = check.make_args(Context(rng=np.random.default_rng(2)))
+        assert repr(a) != repr(b), f"{check.name}: inputs do not depend on the seed"
+
+
+def test_probes_import_nothing_of_the_grader():
+    for path in PROBES.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith(("autograder", "solutions", "authoring", "nndata")), \
+                    f"{path.name} imports {name}"
+
+
+def _close(a, b):
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-12, atol=1e-12,
+                                                          equal_nan=True)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, float):
+        return np.isclose(a, b, rtol=1e-12, atol=1e-12, equal_nan=True)
+    return a == b
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
+def test_committed_expected_values_are_current(aid):
+    """Regenerating from solutions/ gives the committed values (to 1e-12: BLAS may differ)."""
+    from autograder.sandbox import codec
+    fresh = {k: codec.decode(v) for k, v in expected.build(aid).items()}
+    stored = expected.load(aid)
+    assert fresh.keys() == stored.keys(), "run: python -m autograder.expected --write"
+    for name in fresh:
+        assert _close(fresh[name], stored[name]), f"{aid}/{name} is stale"

@@ -1,0 +1,144 @@
+"""Gradescope autograder.zip: contents, and run_autograder really executed (bash) against a
+temporary tree laid out like Gradescope's /autograder (source/, submission/, results/)."""
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from autograder.checks import checks_for
+from autograder.integrations import gradescope
+from tests.integrations.helpers import put, run
+
+AID = "01_perceptron"
+
+
+@pytest.fixture(scope="module")
+def built_zip(tmp_path_factory):
+    out = tmp_path_factory.mktemp("zip") / "autograder.zip"
+    return gradescope.build_zip(out, assignment=AID, lang="en")
+
+
+@pytest.fixture(scope="module")
+def gs_root(built_zip, tmp_path_factory):
+    """An /autograder look-alike: source/ = the unzipped zip; the zip's wheel installed into
+    lib/ (pip --target) and put first on PYTHONPATH, so `autograder` and `solutions` come from
+    the wheel while numpy & co. come from this environment (setup.sh's pip install of the pinned
+    requirements needs the network)."""
+    root = tmp_path_factory.mktemp("autograder")
+    source = root / "source"
+    with zipfile.ZipFile(built_zip) as zf:
+        zf.extractall(source)
+        for info in zf.infolist():  # extractall drops the mode bits
+            os.chmod(source / info.filename, (info.external_attr >> 16) & 0o777)
+    wheel = next(source.glob("nnlab-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+                    "--target", str(root / "lib"), str(wheel)], check=True)
+    where = run([sys.executable, "-c", "import autograder, solutions; print(autograder.__file__,"
+                 " solutions.__file__)"], env={"PYTHONPATH": str(root / "lib")}, cwd=root)
+    assert where.stdout.split() and all(f.startswith(str(root / "lib"))
+                                        for f in where.stdout.split()), where
+    return root
+
+
+def grade_in(gs_root, submission_setup, **env):
+    """Fresh submission/ and results/; run run_autograder with bash → results.json dict."""
+    for name in ("submission", "results"):
+        shutil.rmtree(gs_root / name, ignore_errors=True)
+    (gs_root / "submission").mkdir()
+    submission_setup(gs_root / "submission")
+    proc = run(["bash", str(gs_root / "source" / "run_autograder")], cwd=gs_root,
+               env={"NNGRADE_GS_ROOT": str(gs_root), "NNGRADE_GS_PYTHON": sys.executable,
+                    "PYTHONPATH": str(gs_root / "lib"), **env}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    results = gs_root / "results" / "results.json"
+    assert results.is_file(), proc.stdout + proc.stderr
+    return json.loads(results.read_text())
+
+
+def test_zip_contents(built_zip):
+    with zipfile.ZipFile(built_zip) as zf:
+        names = set(zf.namelist())
+        assert {"setup.sh", "run_autograder", "requirements.txt", "requirements-direct.txt",
+                gradescope.CONFIG_NAME} <= names
+        for script in ("setup.sh", "run_autograder"):
+            assert (zf.getinfo(script).external_attr >> 16) & stat.S_IXUSR
+        pins = zf.read("requirements.txt").decode().split()
+        assert pins and all("==" in p for p in pins)
+        assert {p.split("==")[0] for p in pins} >= {"numpy", "tensorflow", "pandas", "matplotlib"}
+        config = json.loads(zf.read(gradescope.CONFIG_NAME))
+        assert config["assignment"] == AID
+        wheel_name = next(n for n in names if n.endswith(".whl"))
+        setup = zf.read("setup.sh").decode()
+        assert wheel_name in setup and "requirements.txt" in setup
+        with zipfile.ZipFile(zf.open(wheel_name)) as wheel:
+            inside = set(wheel.namelist())
+    # the instructor build: hidden checks and the reference travel with it
+    assert "autograder/checks/hidden/__init__.py" in inside
+    assert "solutions/perceptron.py" in inside
+    assert "autograder/expected/01_perceptron.json" in inside
+    assert "nndata/__init__.py" in inside
+    for script in ("setup.sh", "run_autograder"):
+        with zipfile.ZipFile(built_zip) as zf:
+            text = zf.read(script).decode()
+        assert subprocess.run(["bash", "-n"], input=text, text=True).returncode == 0
+
+
+def test_reference_notebook_scores_full_marks(gs_root):
+    data = grade_in(gs_root, lambda sub: put(sub / "nested", AID, "notebook"))
+    checks = {c.name: c for c in checks_for(AID)}
+    graded = [t for t in data["tests"] if t["max_score"]]
+    assert {t["name"].split(": ", 1)[1] for t in graded} == set(checks)
+    assert data["score"] == sum(c.points for c in checks.values())
+    for test in graded:
+        check = checks[test["name"].split(": ", 1)[1]]
+        assert test["visibility"] == ("after_published" if check.hidden else "visible")
+        assert test["score"] == test["max_score"]
+    assert data["stdout_visibility"] == "hidden"
+    assert "execution_time" in data
+
+
+def test_broken_submission_is_graded_not_crashed(gs_root):
+    data = grade_in(gs_root, lambda sub: put(sub, AID, "exit_at_load"))
+    assert data["score"] == 0
+    assert any("loading" in t["name"] for t in data["tests"])
+    assert all(t["score"] == 0 for t in data["tests"])
+
+
+def test_renamed_notebook_is_found(gs_root):
+    def setup(sub):
+        put(sub, AID, "notebook").rename(sub / f"{AID} (1).ipynb")
+    data = grade_in(gs_root, setup)
+    assert data["score"] > 0 and data["score"] == sum(t["max_score"] for t in data["tests"])
+
+
+def test_empty_submission_gets_a_message(gs_root):
+    data = grade_in(gs_root, lambda sub: None)
+    assert data["score"] == 0 and f"{AID}.ipynb" in data["output"]
+
+
+def test_grader_crash_still_writes_results(gs_root):
+    config = gs_root / "source" / gradescope.CONFIG_NAME
+    saved = config.read_text()
+    try:
+        config.write_text(json.dumps({"assignment": "99_nope", "lang": "en"}))
+        data = grade_in(gs_root, lambda sub: put(sub, AID, "reference"))
+    finally:
+        config.write_text(saved)
+    assert data["score"] == 0 and "grader failed" in data["output"]
+
+
+def test_no_python_still_writes_results(gs_root):
+    data = grade_in(gs_root, lambda sub: put(sub, AID, "reference"),
+                    NNGRADE_GS_PYTHON=str(gs_root / "no-such-python"))
+    assert data["score"] == 0 and "could not run" in data["output"]
+
+
+def test_time_budget_stops_grading_and_reports(gs_root):
+    data = grade_in(gs_root, lambda sub: put(sub, AID, "loop_forever"), NNGRADE_GS_BUDGET="3")
+    assert data["score"] == 0 and "time limit (3 s)" in data["output"]
