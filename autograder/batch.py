@@ -34,7 +34,7 @@ import signal
 import sys
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_any
 from pathlib import Path
 from typing import Optional
@@ -147,10 +147,10 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
                 continue
             path = locate_in_folder(folder, aid)
             stamp = folder / "timestamp.txt"
-            jobs.append(Job(
-                student=student, assignment=aid, path=str(path) if path else None,
-                seed=derive_seed(seed, student, aid), mode=mode, mnist=mnist,
-                timestamp=stamp.read_text(errors="replace").strip()[:64] if stamp.is_file() else ""))
+            when = stamp.read_text(errors="replace").strip()[:64] if stamp.is_file() else ""
+            jobs.append(Job(student=student, assignment=aid, path=str(path) if path else None,
+                            seed=derive_seed(seed, student, aid), mode=mode, mnist=mnist,
+                            timestamp=when))
     return sorted(jobs, key=lambda j: j.key)
 
 

@@ -10,7 +10,8 @@ image) holds, at its root:
                           (every runtime dependency pinned to the builder's versions; falls back to
                           ``requirements-direct.txt``, nnlab's direct dependencies pinned) and the
                           wheel, then imports the hidden checks once as a smoke test;
-* ``run_autograder``      grades ``/autograder/submission`` into ``/autograder/results/results.json``
+* ``run_autograder``      grades ``/autograder/submission`` into
+                          ``/autograder/results/results.json``
                           and *always* writes that file: a grader crash, a missing Python or the
                           time budget running out give score 0 and a message instead;
 * ``nnlab-<v>-py3-none-any.whl``  the *instructor* package: ``autograder`` with the hidden checks,

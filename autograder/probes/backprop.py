@@ -63,9 +63,10 @@ def _forward_pair(ns, X, params):
     return result
 
 
-def forward(ns, X, params):
-    """Y from the student's mlp_forward (the cache is the student's own business)."""
-    return _forward_pair(ns, X, params)[0]
+def forward(ns, cases):
+    """Per case {"X", "params"}: Y from the student's mlp_forward (the cache is the student's
+    own business)."""
+    return [_forward_pair(ns, c["X"], c["params"])[0] for c in cases]
 
 
 def backward(ns, X, T, params, eps=1e-6):
@@ -114,7 +115,7 @@ def _changed(before, after):
 
 def mutations(ns, cases):
     """Per case {"func", "args", "cache"}: the arguments (with dict paths) changed in place, or
-    {"error": "Type: message"} when the call raised. "cache": true appends the cache of the
+    {"type": ..., "error": message} when the call raised. "cache": true appends the cache of the
     student's mlp_forward(args[0], args[2]) as the last argument (for mlp_backward)."""
     out = []
     for case in cases:
@@ -124,8 +125,25 @@ def mutations(ns, cases):
             extra = [_forward_pair(ns, args[0], args[2])[1]] if case.get("cache") else []
             ns[case["func"]](*args, *extra)
         except Exception as exc:  # reported per function by the check
-            out.append({"error": f"{type(exc).__name__}: {exc}"[:300]})
+            out.append({"type": type(exc).__name__, "error": str(exc)[:300]})
             continue
         out.append([f"{i}{p}" for i, (b, a) in enumerate(zip(before, args)) for p in _changed(b, a)])
     return out
 
+
+
+def elementwise(ns, calls):
+    """Per call {"func", "s"}: {"value": func(s), "input": s} (the input rides along so the
+    message can show x at the first wrong index)."""
+    return [{"value": ns[c["func"]](np.array(c["s"])), "input": np.array(c["s"])} for c in calls]
+
+
+def sigmoid_warnings(ns, s):
+    """{"value": sigmoid(s), "warnings": [...]}: see probes.perceptron.sigmoid_warnings."""
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(over="warn", invalid="warn", divide="warn"):
+            value = ns["sigmoid"](np.array(s, dtype=np.float64))
+    return {"value": value,
+            "warnings": [f"{type(w.message).__name__}: {w.message}"[:200] for w in caught]}

@@ -239,36 +239,37 @@ def _accuracy(model, x, y):
     return correct / len(x)
 
 
-def _mnist_scaled(mnist_path):
-    (xtr, ytr), (xte, yte) = _mnist_raw(mnist_path)
+def _scaled(x):
     # x / 255 as in the lecture, held as float32 (what the model computes in anyway).
-    return ((xtr / np.float32(255.0)).astype(np.float32), ytr), \
-        ((xte / np.float32(255.0)).astype(np.float32), yte)
+    return (x / np.float32(255.0)).astype(np.float32)
 
 
-def mnist_train(ns, mnist_path, seed, epochs, subset=None, train_accuracy=True):
+def mnist_train(ns, mnist_path, seed, epochs, subset=None, evaluate=True):
     """Seeded: model = build_mnist_model(); history = train_mnist(model, x, y, epochs=epochs).
 
     x, y: the grader's own scaled training set, or its rows `subset` (a list of indices).
-    Returns {"epochs": epochs asked, "n": rows given, "history": ..., "test_acc", "train_acc"
-    (on the full training set), "weights_changed", "seconds"}; accuracies from model.predict
-    on the grader's arrays (argmax), so the student's metrics do not matter.
+    Returns {"epochs": epochs asked, "n": rows given, "history": ..., "weights_changed",
+    "seconds"} and with `evaluate` "test_acc" and "train_acc" (on the x, y given), from
+    model.predict argmax on the grader's arrays, so the student's metrics do not matter.
     """
-    (xtr, ytr), (xte, yte) = _mnist_scaled(mnist_path)
-    x, y = (xtr, ytr) if subset is None else (xtr[np.asarray(subset)], ytr[np.asarray(subset)])
+    (xtr, ytr), (xte, yte) = _mnist_raw(mnist_path)
+    if subset is not None:
+        xtr, ytr = xtr[np.asarray(subset)], ytr[np.asarray(subset)]
+    x = _scaled(xtr)
     _deterministic(seed)
     model = ns["build_mnist_model"]()
     out = {"epochs": int(epochs), "n": int(len(x)), "model_type": type(model).__name__}
     before = [np.array(w) for w in model.get_weights()] if hasattr(model, "get_weights") else []
     started = time.monotonic()
-    history = ns["train_mnist"](model, x, y, epochs=epochs)
+    history = ns["train_mnist"](model, x, ytr, epochs=epochs)
     out["seconds"] = time.monotonic() - started
     out["history"] = _history_facts(history)
     after = model.get_weights() if hasattr(model, "get_weights") else []
     out["weights_changed"] = bool(len(before) != len(after) or any(
         not np.array_equal(a, b) for a, b in zip(before, after)))
-    out["test_acc"] = _accuracy(model, xte, yte)
-    out["train_acc"] = _accuracy(model, xtr, ytr) if train_accuracy else None
+    if evaluate:
+        out["test_acc"] = _accuracy(model, _scaled(xte), yte)
+        out["train_acc"] = _accuracy(model, x, ytr)
     return out
 
 
@@ -312,12 +313,12 @@ def plot_facts(fig):
         for line in ax.get_lines():
             xy = np.column_stack([np.asarray(line.get_xdata(), dtype=np.float64).ravel(),
                                   np.asarray(line.get_ydata(), dtype=np.float64).ravel()])
-            out["artists"].append({"kind": "line", "colors": _rgba_list([to_rgba(line.get_color())]),
-                                   "visible": bool(line.get_visible()), "xy": xy})
+            out["artists"].append({"kind": "line", "visible": bool(line.get_visible()),
+                                   "colors": _rgba_list([to_rgba(line.get_color())]), "xy": xy})
         for coll in ax.collections:
             xy = np.asarray(coll.get_offsets(), dtype=np.float64).reshape(-1, 2)
-            out["artists"].append({"kind": "collection", "colors": _rgba_list(coll.get_facecolors()),
-                                   "visible": bool(coll.get_visible()), "xy": xy})
+            out["artists"].append({"kind": "collection", "visible": bool(coll.get_visible()),
+                                   "colors": _rgba_list(coll.get_facecolors()), "xy": xy})
     return out
 
 

@@ -57,13 +57,13 @@ def xor_poly(ns, X, t, kwargs=None):
 
 def mutations(ns, cases):
     """For each case {"func", "args", "kwargs"}: list of changed arguments, or
-    {"error": "Type: message"} when the call raised (so one failing function costs only its part)."""
+    {"type": ..., "error": message} when the call raised (so one failing function costs only its part)."""
     out = []
     for case in cases:
         try:
             out.append(common.mutation(ns, case["func"], case.get("args", ()), case.get("kwargs")))
         except Exception as exc:  # reported per function by the check
-            out.append({"error": f"{type(exc).__name__}: {exc}"[:300]})
+            out.append({"type": type(exc).__name__, "error": str(exc)[:300]})
     return out
 
 

@@ -1,4 +1,4 @@
-"""GitHub Classroom autograding result (what classroom-resources/autograding-grading-reporter reads).
+"""GitHub Classroom autograding result, as classroom-resources/autograding-grading-reporter reads it.
 
 The reporter action takes ``runners: <id>`` and reads env ``<ID>_RESULTS``: base64 of this JSON,
 the same shape autograding-command-grader / -python-grader put in their ``result`` output:

@@ -101,7 +101,7 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
         "RLIMIT_NPROC": int(processes),
     }
     return {
-        "namespaces": isolate,
+        "namespaces": limits.isolation == "auto",
         "uid": uid if (root and isolate) else None,
         "gid": uid if (root and isolate) else None,
         "allow_root": bool(limits.allow_root),

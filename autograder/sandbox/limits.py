@@ -32,7 +32,8 @@ class Limits:
     submission_seconds: float = 3600.0  # wall budget of the whole submission
     disk_bytes: int = 256 * MiB     # the child's private /tmp (isolated mode)
     output_bytes: int = 1 * MiB     # printed text kept per child start
-    isolation: str = "auto"         # "auto": namespaces + own uid when root; "off": rlimits only
+    isolation: str = "auto"         # "auto": namespaces + own uid (root); "uid": own uid only;
+    #                                 "off": rlimits and in-process guards only
     allow_root: bool = False        # run as root when privileges cannot be dropped (unsafe)
 
 

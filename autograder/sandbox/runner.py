@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
 MAX_REPLY_BYTES = 400 * 2**20
 MAX_RESTARTS = 8
-START_SECONDS = 60.0  # launcher: namespaces, mounts, privilege drop (before the interpreter runs)
+START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
 _LOGGED = set()  # degradations already logged by this process (one line each, not per child)
 
@@ -153,6 +153,11 @@ class Sandbox:
             log.error("sandbox refused to start: %s", reason)
             self.report.warnings.append(("sandbox.refused", {"why": reason}))
             raise ChildGone("refused")
+        # then the worker's own line, once its interpreter is up (machine load, not the student)
+        ready = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+                              expect=None)
+        if ready.get("event") != "ready":
+            raise ChildGone("bad_output")
 
     def start(self):
         """Start the child and load the code; returns the LoadReport."""

@@ -20,6 +20,7 @@ import importlib
 import io
 import json
 import os
+import signal
 import socket
 import sys
 import traceback
@@ -119,23 +120,37 @@ class CappedText(io.TextIOBase):
 
 
 class Pristine:
-    """The state of numpy/builtins before student code ran, put back before every probe.
+    """The state of numpy/builtins/signals before student code ran, put back before every probe.
 
     Comparisons happen in the grader, so a student's `np.allclose = ...` cannot change a grade;
-    this keeps the probes' own numpy calls honest against patches made while loading.
+    this keeps the probes' own numpy calls honest against patches made while loading, and
+    cancels alarms/timers and signal handlers armed earlier (they would end a later check).
     """
 
     def __init__(self, blocker):
         import math
-        import numpy
-        import numpy.linalg
-        import numpy.testing
         self.blocker = blocker
-        self.modules = [builtins, numpy, numpy.linalg, numpy.testing, math, json, codec, os, sys]
+        loaded = [sys.modules.get(n) for n in ("numpy", "numpy.linalg", "numpy.random")]
+        self.modules = [builtins, math, json, codec, os, sys] + [m for m in loaded if m]
         self.saved = [dict(vars(m)) for m in self.modules]
         self.streams = (sys.stdout, sys.stderr)
+        self.handlers = {}
+        for sig in signal.valid_signals():
+            try:
+                self.handlers[sig] = signal.getsignal(sig)
+            except (OSError, ValueError):
+                pass
 
     def restore(self):
+        signal.alarm(0)  # timers and handlers a student armed must not fire in a later check
+        for timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+            signal.setitimer(timer, 0)
+        for sig, handler in self.handlers.items():
+            if handler is not None and signal.getsignal(sig) is not handler:
+                try:
+                    signal.signal(sig, handler)
+                except (OSError, ValueError, TypeError):
+                    pass
         for module, saved in zip(self.modules, self.saved):
             current = vars(module)
             for key, value in saved.items():
@@ -205,6 +220,7 @@ def main():
         replies.flush()
 
     ns = {"__name__": "__main__", "__builtins__": builtins}
+    send({"event": "ready"})  # interpreter up: from here on, the grader's deadlines apply
     for line in requests:
         message = json.loads(line)
         current["id"] = message.get("id")

@@ -11,7 +11,7 @@ import pytest
 
 from autograder.batch import Job, Progress, discover, parse_shard, run_batch
 from autograder.checks import checks_for
-from tests.integrations.helpers import NNGRADE, put, run, submitted_tree
+from tests.integrations.helpers import NNGRADE, run, submitted_tree
 
 AID = "01_perceptron"
 PLAN = {"alice": "reference", "bob": "exit_at_load", "dave": "notebook",
@@ -117,10 +117,12 @@ def test_a_student_looping_forever_costs_only_their_job(tmp_path):
 
 def test_the_job_timeout_stops_only_the_stuck_job(course):
     jobs = [Job(s, AID, None, 1) for s in ("alice", "bob", "carol", "dave", "erin")]
-    outcomes = run_batch(jobs, workers=2, timeout=2.0, grader="tests.integrations.crashy_grader:hang")
+    outcomes = run_batch(jobs, workers=2, timeout=2.0,
+                         grader="tests.integrations.crashy_grader:hang")
     by = {o.job.student: o for o in outcomes}
     assert by["carol"].error == "timed out after 2 s" and by["carol"].result.score == 0
-    assert all(by[s].result.score == 10 and not by[s].error for s in ("alice", "bob", "dave", "erin"))
+    for s in ("alice", "bob", "dave", "erin"):
+        assert by[s].result.score == 10 and not by[s].error
 
 
 def test_a_dying_worker_process_costs_only_its_job(course):
@@ -177,7 +179,8 @@ def fake_gradebook(db):
                     " last_name VARCHAR(128), email VARCHAR(128), lms_user_id VARCHAR(128))")
         con.execute("CREATE TABLE assignment (id VARCHAR(32) PRIMARY KEY, name VARCHAR(128),"
                     " duedate DATETIME, course_id VARCHAR(128))")
-        con.execute("INSERT INTO student VALUES ('alice', 'Alice', 'Kim', 'alice@example.org', NULL)")
+        con.execute("INSERT INTO student VALUES"
+                    " ('alice', 'Alice', 'Kim', 'alice@example.org', NULL)")
         con.execute(f"INSERT INTO assignment VALUES ('x', '{AID}', '2025-09-02 00:00:00.000000',"
                     " 'default_course')")
 

@@ -7,7 +7,6 @@ import stat
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -123,10 +122,8 @@ def test_empty_submission_gets_a_message(gs_root):
 
 
 def test_grader_crash_still_writes_results(gs_root):
-    config = gs_root / "source" / gradescope.CONFIG_NAME
-    saved = config.read_text()
+    config, saved = with_config(gs_root, assignment="99_nope")
     try:
-        config.write_text(json.dumps({"assignment": "99_nope", "lang": "en"}))
         data = grade_in(gs_root, lambda sub: put(sub, AID, "reference"))
     finally:
         config.write_text(saved)
@@ -142,3 +139,35 @@ def test_no_python_still_writes_results(gs_root):
 def test_time_budget_stops_grading_and_reports(gs_root):
     data = grade_in(gs_root, lambda sub: put(sub, AID, "loop_forever"), NNGRADE_GS_BUDGET="3")
     assert data["score"] == 0 and "time limit (3 s)" in data["output"]
+
+
+def with_config(gs_root, **changes):
+    config = gs_root / "source" / gradescope.CONFIG_NAME
+    saved = config.read_text()
+    config.write_text(json.dumps({**json.loads(saved), **changes}))
+    return config, saved
+
+
+def test_assignment_inferred_from_file_names(gs_root):
+    config, saved = with_config(gs_root, assignment=None)
+    try:
+        data = grade_in(gs_root, lambda sub: put(sub / "work", AID, "notebook"))
+    finally:
+        config.write_text(saved)
+    assert data["score"] == sum(c.points for c in checks_for(AID))
+    assert all(t["name"].startswith(f"{AID}: ") for t in data["tests"])
+
+
+@pytest.mark.slow  # trains the Keras reference model
+def test_keras_assignment_reference_full_marks(gs_root):
+    aid = "05_keras_regression"
+    config, saved = with_config(gs_root, assignment=aid)
+    try:
+        data = grade_in(gs_root, lambda sub: put(sub, aid, "notebook"))
+    finally:
+        config.write_text(saved)
+    checks = checks_for(aid)
+    assert data["score"] == sum(c.points for c in checks), data
+    hidden = {f"{aid}: {c.name}" for c in checks if c.hidden}
+    assert hidden and all(t["visibility"] == "after_published"
+                          for t in data["tests"] if t["name"] in hidden)

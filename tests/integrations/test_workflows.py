@@ -9,7 +9,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from autograder.checks import checks_for
@@ -63,8 +62,8 @@ def test_student_workflow_structure():
     assert wf["env"]["NNGRADE_PACKAGE"].endswith(".whl")
     grade = step(job, id="nngrade")["run"]
     assert "--public-only" in grade and "--format classroom" in grade
-    reporter = next(s for s in job["steps"]
-                    if s.get("uses", "").startswith("classroom-resources/autograding-grading-reporter@"))
+    reporter = next(s for s in job["steps"] if s.get("uses", "").startswith(
+        "classroom-resources/autograding-grading-reporter@"))
     runner = reporter["with"]["runners"]
     # the reporter reads env <RUNNER>_RESULTS (upper case) holding the step's `result` output
     assert reporter["env"] == {f"{runner.upper()}_RESULTS": "${{ steps.nngrade.outputs.result }}"}
@@ -172,5 +171,6 @@ def test_instructor_commands_sharded_then_merged_equal_one_batch(tmp_path):
     assert merged == csv_rows(tmp_path / "single.csv")
     assert [r["student"] for r in merged] == ["alice", "bob", "dave"]
     assert (tmp_path / "merge" / "report" / "index.html").is_file()
-    results = sorted(p.parent.name for p in (tmp_path / "merge" / "shards" / "results").glob("*/results.json"))
+    shard_results = (tmp_path / "merge" / "shards" / "results").glob("*/results.json")
+    results = sorted(p.parent.name for p in shard_results)
     assert results == ["alice", "bob", "dave"]

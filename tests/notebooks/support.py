@@ -20,7 +20,7 @@ def kernel_env(**extra):
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("NNLAB_FAST", "1")
-    env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"  # CI exports Agg: no images
     env.update(extra)
     return env
 

@@ -32,7 +32,7 @@ ATTACKS = Path(__file__).resolve().parents[1] / "fixtures" / "attacks"
 X = np.array([-2.0, -0.5, 0.0, 0.25, 3.0])
 
 # Tight limits so bombs and loops cost seconds, not minutes.
-E2E_LIMITS = Limits(cpu_seconds=60, address_space=GiB + GiB // 2, processes=96, load_seconds=3.0,
+E2E_LIMITS = Limits(cpu_seconds=60, address_space=GiB, processes=96, load_seconds=2.0,
                     submission_seconds=90.0, disk_bytes=32 * MiB, file_size=16 * MiB,
                     output_bytes=64 * 1024)
 
@@ -45,10 +45,10 @@ def _no_mutation(actual, _expected):
 
 EXTRA_CHECKS = [
     Check("attacked_values", 10, "common.call", what="attacked(x)", needs=("attacked",),
-          args={"func": "attacked", "args": [X]}, expected=None, timeout=2.0,
+          args={"func": "attacked", "args": [X]}, expected=None, timeout=1.5,
           compare=lambda a, e: same(a, np.tanh(X), "attacked(x)")),
     Check("attacked_no_mutation", 5, "common.mutation", what="attacked(x)", needs=("attacked",),
-          args={"func": "attacked", "args": [X]}, expected=None, timeout=2.0,
+          args={"func": "attacked", "args": [X]}, expected=None, timeout=1.5,
           compare=_no_mutation),
 ]
 EXTRA_NAMES = {c.name for c in EXTRA_CHECKS}

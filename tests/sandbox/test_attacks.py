@@ -1,6 +1,6 @@
 """Every attack fixture graded end to end, all in one `nngrade batch` run next to the reference.
 
-One batch (two worker processes, so attacks run concurrently with other submissions) grades the
+One batch (four worker processes, so attacks run concurrently with other submissions) grades the
 reference-like submission and every tests/fixtures/attacks/*.py as its own "student". Then:
 
 * `test_attack[<fixture>]`: the row's expectations (tests/sandbox/e2e.py): the attacked checks
@@ -40,10 +40,27 @@ def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
+def _walk(root, depth):
+    """Paths under `root` at most `depth` levels down; vanishing folders are fine."""
+    out, level = [], [str(root)]
+    for _ in range(depth):
+        below = []
+        for folder in level:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            out += [e.path for e in entries]
+            below += [e.path for e in entries if e.is_dir(follow_symlinks=False)
+                      and e.name not in (".git", "venv", "__pycache__")]
+        level = below
+    return out
+
+
 def _pwned_files():
     found = [p for p in MUST_NOT_EXIST if p.exists()]
-    for root in (REPO, Path("/tmp")):
-        found += [p for p in root.glob("**/*PWNED*") if ".git" not in p.parts][:10]
+    found += [Path(p) for p in _walk(REPO, 6) + _walk("/tmp", 2) + _walk(Path.home(), 1)
+              if "PWNED" in os.path.basename(p)]
     return found
 
 
@@ -59,7 +76,7 @@ def attack_run(tmp_path_factory):
         e2e.build_notebook(name, root / (name or "reference") / e2e.ASSIGNMENT)
     jobs = batch.discover(root, assignment=e2e.ASSIGNMENT, seed=11)
     started = time.monotonic()
-    outcomes = batch.run_batch(jobs, workers=2, grader="tests.sandbox.e2e:grade_job")
+    outcomes = batch.run_batch(jobs, workers=4, grader="tests.sandbox.e2e:grade_job")
     seconds = time.monotonic() - started
     after = {p: _digest(p) for p in WATCHED}
     pwned_after = _pwned_files()
@@ -107,8 +124,8 @@ def test_cli_stdout_is_only_the_graders_json(tmp_path, capsys, monkeypatch):
                      "--seed", "3"]) == 0
     out = capsys.readouterr().out
     data = json.loads(out)  # exactly one JSON document: the grader's
-    expected = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), seed=3)
-    assert data["score"] == expected.score == expected.max_score
+    from autograder.checks import checks_for
+    assert data["score"] == sum(c.points for c in checks_for(e2e.ASSIGNMENT)) > 0
     assert "100 / 100" not in out
 
     e2e.install_into(monkeypatch)

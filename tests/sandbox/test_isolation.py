@@ -76,101 +76,98 @@ def write(path, size):
 '''
 
 
-def test_child_runs_as_fresh_unprivileged_uid_in_own_pid_namespace(tmp_path):
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, report):
-        assert report.warnings == [], report.warnings
-        who = value(box, "identity")
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One sandbox for the read-only questions below (starting one costs about a second)."""
+    os.environ["NNGRADE_TEST_SECRET"] = "hunter2"
+    try:
+        with open_sandbox(PROBE_CODE, tmp_path_factory.mktemp("shared")) as (box, report):
+            yield box, report
+    finally:
+        del os.environ["NNGRADE_TEST_SECRET"]
+
+
+def test_identity_environment_stdin_and_rlimits(shared):
+    """Own uid/gid (no groups, no_new_privs), PID 1 of its own namespace, scrubbed environment,
+    closed stdin, the configured rlimits."""
+    box, report = shared
+    assert report.warnings == [], report.warnings
+    who, env, got = value(box, "identity"), value(box, "env"), value(box, "limits")
+    started = time.monotonic()
+    assert value(box, "stdin_read") == ""
+    assert time.monotonic() - started < 5
     assert who["uid"] == box.uid and who["gid"] == box.uid and who["uid"] not in (0, os.getuid())
     assert who["groups"] == [] and who["no_new_privs"] == "1"
     assert who["pid"] == 1 and who["ppid"] == 0  # the grader is not even visible
     assert who["cwd"] == "/tmp"
     assert max(who["pids"]) < 50  # only the sandbox's own processes in its /proc
-
-
-def test_environment_scrubbed_and_stdin_closed(tmp_path, monkeypatch):
-    monkeypatch.setenv("NNGRADE_TEST_SECRET", "hunter2")
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-        env = value(box, "env")
-        started = time.monotonic()
-        assert value(box, "stdin_read") == ""
-        assert time.monotonic() - started < 5
     assert "NNGRADE_TEST_SECRET" not in env and "hunter2" not in str(env)
     assert env["HOME"] == env["TMPDIR"] == "/tmp"
     assert not {k for k in env if k.startswith(("PYTEST", "VIRTUAL_ENV", "SSH", "GIT"))}
-
-
-def test_rlimits_applied(tmp_path):
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, report):
-        got = value(box, "limits")
     assert got == {"RLIMIT_CPU": LIMITS.cpu_seconds, "RLIMIT_AS": LIMITS.address_space,
                    "RLIMIT_NOFILE": LIMITS.open_files, "RLIMIT_FSIZE": LIMITS.file_size,
                    "RLIMIT_NPROC": LIMITS.processes, "RLIMIT_CORE": 0}
 
 
-def test_network_namespace_has_no_route_even_to_the_graders_loopback(tmp_path):
+def test_network_namespace_has_no_route_even_to_the_graders_loopback(shared):
+    box, _ = shared
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen()
     port = server.getsockname()[1]
     try:
-        with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-            in_python = value(box, "connect", "127.0.0.1", port)
-            code, out, err = value(box, "shell", f"{sys.executable} -I -S -c \"import socket; "
-                                   f"socket.create_connection(('127.0.0.1', {port}), timeout=2)\""
-                                   f"; cat /proc/net/dev")
+        in_python = value(box, "connect", "127.0.0.1", port)
+        code, out, err = value(box, "shell", f"{sys.executable} -I -S -c \"import socket; "
+                               f"socket.create_connection(('127.0.0.1', {port}), timeout=2)\""
+                               f"; cat /proc/net/dev")
     finally:
         server.close()
     assert in_python != "connected"
     assert "Error" in err and "lo:" in out and "eth" not in out  # only a (downed) loopback
 
 
-def test_grader_files_unreachable_even_without_python_guards(tmp_path):
+def test_grader_files_unreachable_even_without_python_guards(shared):
     """Shell commands skip the worker's import blocker and audit hook: the mounts must hold."""
+    box, _ = shared
     secret = SOLUTION.read_bytes()
     commands = [f"cat {SOLUTION}", f"cat {HIDDEN}", f"ls -a {REPO}", f"ls {REPO / '.git'}",
                 f"{sys.executable} -c 'import solutions.perceptron'",
                 f"{sys.executable} -c 'import autograder.checks.hidden'",
                 "cat /proc/*/cmdline | tr '\\0' ' '"]
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-        results = {c: value(box, "shell", c) for c in commands}
+    results = {c: value(box, "shell", c) for c in commands}
     for command, (code, out, err) in results.items():
         assert secret[:200].decode() not in out, command
         assert "def step" not in out and "CHECKS" not in out, command
     assert set(results[f"ls -a {REPO}"][1].split()) <= {".", "..", "data"}  # nndata only
     assert all(results[c][0] != 0 for c in commands[:2] + commands[3:6])
-    assert str(tmp_path) not in results[commands[-1]][1]
+    assert str(box.workdir) not in results[commands[-1]][1]
 
 
-def test_user_namespace_cannot_unmask_the_grader(tmp_path):
+def test_user_namespace_cannot_unmask_the_grader(shared):
     """A nested user+mount namespace gets all capabilities in it, but the masks are locked."""
+    box, _ = shared
     script = (f"unshare -Urm sh -c 'umount -l {REPO} 2>&1; umount -l /root 2>&1; "
               f"cat {SOLUTION} 2>&1; ls {REPO}' 2>&1")
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-        code, out, err = value(box, "shell", script)
+    code, out, err = value(box, "shell", script)
     assert "def step" not in out
     assert f"{SOLUTION}: No such file" in out and out.rstrip().endswith("data")  # still masked
 
 
-def test_file_system_read_only_except_private_tmp(tmp_path):
+def test_file_system_read_only_except_private_tmp_with_quota(shared):
+    box, _ = shared
     targets = {f"{REPO}/PWNED.txt": False, "/PWNED.txt": False, "/etc/PWNED": False,
                "/tmp/.nngrade/worker.py": False, "/dev/shm/ok.txt": True, "/tmp/ok.txt": True,
-               "/var/tmp/PWNED.txt": False, f"{tmp_path}/PWNED.txt": False}
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-        got = {path: value(box, "write", path, 10) for path in targets}
-        shell = value(box, "shell", f"touch {REPO}/PWNED2 /usr/PWNED2 /tmp/.nngrade/x 2>&1")
+               "/var/tmp/PWNED.txt": False, f"{box.workdir}/PWNED.txt": False}
+    got = {path: value(box, "write", path, 10) for path in targets}
+    shell = value(box, "shell", f"touch {REPO}/PWNED2 /usr/PWNED2 /tmp/.nngrade/x 2>&1")
     for path, allowed in targets.items():
         assert (got[path] == "written") == allowed, (path, got[path])
     assert shell[0] != 0 and "Read-only" in shell[1]
     assert not (REPO / "PWNED.txt").exists() and not (REPO / "PWNED2").exists()
-    leaked = [p for p in tmp_path.rglob("*") if "ok.txt" in p.name or "PWNED" in p.name]
+    leaked = [p for p in box.workdir.rglob("*") if "ok.txt" in p.name or "PWNED" in p.name]
     assert leaked == []  # /tmp/ok.txt went to the child's private tmpfs, not the workdir
-
-
-def test_private_tmp_has_a_size_limit(tmp_path):
-    with open_sandbox(PROBE_CODE, tmp_path) as (box, _):
-        results = [value(box, "write", f"/tmp/big{i}", 6 * 2**20) for i in range(4)]
-    assert results[0] == "written"
-    assert any("No space left" in r for r in results), results
+    sizes = [value(box, "write", f"/tmp/big{i}", 6 * 2**20) for i in range(4)]
+    assert sizes[0] == "written" and any("No space left" in r for r in sizes), sizes
 
 
 def test_no_process_survives_close(tmp_path):

@@ -4,7 +4,6 @@ Every drawn x holds exact zeros (both signs), a value within 1e-9 of 0, and magn
 exp's overflow threshold (|x| > 709.78) in both directions, so kink conventions and overflow
 handling are graded on every seed, not only on lucky ones.
 """
-import numpy as np
 
 from autograder.checks.base import Check
 from autograder.checks.public.activations import he_stats

@@ -16,6 +16,7 @@ def random_xy(ctx):
 CHECKS = [
     Check("load_nonlinear_any_file", 15, "keras_models.load_csv", hidden=True,
           needs=("load_nonlinear",), what="load_nonlinear(path)",
-          args=lambda ctx: {"func": "load_nonlinear", **random_xy(ctx)}, expected=None,
+          args=lambda ctx: {"func": "load_nonlinear", **random_xy(ctx)},
+          expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.loaded_xy(v, "load_nonlinear(path)")),
 ]

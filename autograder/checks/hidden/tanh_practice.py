@@ -16,10 +16,11 @@ def random_weights(ctx):
 CHECKS = [
     Check("predict_curve_any_model", 10, "keras_models.predict_curve", hidden=True,
           needs=("predict_curve",), what="predict_curve(model)",
-          args=random_weights, expected=None,
+          args=random_weights, expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: curve(v, "predict_curve(model)")),
     Check("load_dataset2_any_file", 5, "keras_models.load_csv", hidden=True,
           needs=("load_dataset2",), what="load_dataset2(path)",
-          args=lambda ctx: {"func": "load_dataset2", **random_xy(ctx)}, expected=None,
+          args=lambda ctx: {"func": "load_dataset2", **random_xy(ctx)},
+          expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.loaded_xy(v, "load_dataset2(path)")),
 ]

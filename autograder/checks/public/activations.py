@@ -165,11 +165,16 @@ def prelu_fd_compare(actual, expected=None):
 #   std / s - 1       sd = 1 / sqrt(2 n)
 #   kurtosis - 3      sd = sqrt(24 / n)           (of the sample standardized by its own mean/std)
 #   share |z| > 2     sd = sqrt(p (1 - p) / n),  p = P(|Z| > 2) = 0.0455003
-# A correct implementation fails one given statistic with probability 2 * Phi(-5) = 5.7e-7, so
-# the whole he_normal_* family (7 statistics over all checks) falsely fails with probability
-# < 4e-6 per grading. With n >= 3e4 (every draw here), the bugs we look for are far outside:
-# std sqrt(1/fan_in) is off by 29 % (tolerance <= 2.0 %), a uniform draw has kurtosis 1.8
-# (tolerance <= 0.14) and no values beyond 2σ (tolerance <= 0.006).
+# A correct implementation fails one given statistic with probability 2 * Phi(-5) = 5.7e-7;
+# with 4 statistics in the public checks and 4 in hidden_he_normal, a correct he_normal is
+# falsely failed with probability < 5e-6 per grading (public ones: fixed seeds, so only an
+# implementation drawing a different stream than the reference can hit it at all). Simulated
+# at n = 30000 (4000 draws): the standardized mean/std/kurtosis have sd 1.005..1.008 and skew
+# |.| < 0.08, so the normal approximation holds; the tail share's sd is 0.68 (standardizing by
+# the sample's own std shrinks it), so its bound is conservative. With n >= 3e4 (every draw
+# here), the bugs we look for are far outside: std sqrt(1/fan_in) is off by 29 % (tolerance
+# <= 2.0 %), a uniform draw has kurtosis 1.8 (tolerance <= 0.14) and nothing beyond 2σ
+# (tolerance <= 0.006).
 Z = 5.0
 TAIL_P = math.erfc(2.0 / math.sqrt(2.0))  # P(|Z| > 2) for a standard normal
 
@@ -290,7 +295,8 @@ CHECKS = [
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu", "prelu_gradients"),
           args={"x": X_FD, "alpha": 0.3, "upstream": U_FD, "h": FD_H},
           compare=prelu_fd_compare),
-    values_check("elu_values", 5, "elu", [((X,), "x"), ((X, 0.5), "x, 0.5"), ((X2, 2.0), "x2, 2.0")]),
+    values_check("elu_values", 5, "elu",
+                 [((X,), "x"), ((X, 0.5), "x, 0.5"), ((X2, 2.0), "x2, 2.0")]),
     values_check("elu_derivative_values", 5, "elu_derivative",
                  [((X,), "x"), ((X, 0.5), "x, 0.5"), ((X2, 2.0), "x2, 2.0")]),
     values_check("tanh_values", 4, "tanh", [((X,), "x"), ((X2,), "x2")]),

@@ -74,8 +74,8 @@ def mutation_compare(labels, arg_names):
         outcomes = []
         for result, label, names in zip(actual, labels, arg_names):
             if isinstance(result, dict):
-                outcomes.append(fail("call.error", what=label, type="", where="",
-                                     message=result.get("error", "")))
+                outcomes.append(fail("call.error", what=label, type=result.get("type", ""),
+                                     message=result.get("error", ""), where=""))
             elif result:
                 first = str(result[0])
                 pos, _, path = first.partition("[")
@@ -90,13 +90,19 @@ def mutation_compare(labels, arg_names):
 
 # --- step / sigmoid -------------------------------------------------------------------------------
 
-def sigmoid_stable(actual, expected):
-    if not isinstance(actual, dict):
-        return fail("grader.error", type="probe returned no dict")
-    if actual["warnings"]:
-        return fail("perceptron.sigmoid_warning", what="sigmoid(s)", s="[-1000, ..., 1000]",
-                    count=len(actual["warnings"]), first=actual["warnings"][0])
-    return same_array(actual["value"], expected["value"], "sigmoid(s)", inputs=S_SIGMOID)
+S_STABLE = np.array([-1000.0, -710.0, 710.0, 1000.0])
+
+
+def sigmoid_stable(what):
+    """Compare for probes *.sigmoid_warnings on S_STABLE: no warning, right values."""
+    def compare(actual, expected):
+        if not isinstance(actual, dict):
+            return fail("grader.error", type="probe returned no dict")
+        if actual["warnings"]:
+            return fail("perceptron.sigmoid_warning", what=what, s="[-1000, -710, 710, 1000]",
+                        count=len(actual["warnings"]), first=actual["warnings"][0])
+        return same_array(actual["value"], expected["value"], what, inputs=S_STABLE)
+    return compare
 
 
 # --- perceptron -----------------------------------------------------------------------------------
@@ -136,7 +142,7 @@ def gate_truth_tables(actual, expected=None):
         if not outcome.ok and outcome.key == "value.mismatch":
             row = int(outcome.fields["index"].strip("[]").split(",")[0])
             outcome = fail("perceptron.gate_wrong", gate=name, x=X_GATE[row].tolist(),
-                           expected=T_GATE[name][row], actual=got["out"][row],
+                           expected=float(T_GATE[name][row]), actual=float(got["out"][row]),
                            w=got["w"].tolist(), b=got["b"])
         outcomes.append(outcome)
     return all_of(outcomes)
@@ -182,10 +188,10 @@ MUTATION_CASES = [
 
 MESSAGES = {
     "perceptron.sigmoid_warning": {
-        "ko": "{what}: s = {s}에서 경고가 {count}번 발생했습니다 ({first}). exp()가 넘치지 않도록 "
-              "s의 부호에 따라 e = exp(-|s|)로 나누어 계산하세요.",
-        "en": "{what}: {count} warning(s) for s = {s} ({first}); avoid exp() overflow by using "
-              "e = exp(-|s|) and splitting on the sign of s"},
+        "ko": "{what}: 입력 {s}에서 경고가 {count}번 발생했습니다 ({first}). exp()가 넘치지 "
+              "않도록 e = exp(-|s|)를 쓰고 부호에 따라 나누어 계산하세요.",
+        "en": "{what}: {count} warning(s) for inputs {s} ({first}); avoid exp() overflow by "
+              "using e = exp(-|s|) and splitting on the sign"},
     "perceptron.gate_wrong": {
         "ko": "gate_weights({gate!r}) = (w={w}, b={b})의 진리표가 틀립니다: 입력 x = {x}에서 "
               "step(x·w + b) = {actual}, 기대값 {expected}",
@@ -201,8 +207,7 @@ CHECKS = [
           args={"func": "sigmoid", "args": [S_SIGMOID]},
           compare=lambda a, e: same_array(a, e, "sigmoid(s)", inputs=S_SIGMOID)),
     Check("sigmoid_stable", 4, "perceptron.sigmoid_warnings", what="sigmoid(s)",
-          needs=("sigmoid",), args={"s": np.array([-1000.0, -710.0, 710.0, 1000.0])},
-          compare=sigmoid_stable),
+          needs=("sigmoid",), args={"s": S_STABLE}, compare=sigmoid_stable("sigmoid(s)")),
     Check("perceptron_values", 6, "common.call_many", what="perceptron(X, w, b, activation)",
           needs=("perceptron",),
           args={"func": "perceptron", "cases": [c for _, c in PERCEPTRON_CASES]},

@@ -1,0 +1,216 @@
+"""02_backprop checks, proven through the real pipeline (grade_file, sandbox child).
+
+All submissions are graded once per module, two at a time, and shared by the tests.
+"""
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from autograder import expected as expected_store
+from autograder.checks import checks_for
+from autograder.compare import same
+from autograder.grade import grade_file
+from autograder.loader import SubmissionFile
+from autograder.messages import render
+from autograder.sandbox import codec
+from tests.fixtures.build import FIXTURES, fixtures, make_submission
+
+AID = "02_backprop"
+SEEDS = (11, 12)
+ALL = {c.name for c in checks_for(AID)}
+
+BACKWARD = {"mlp_backward_values", "mlp_backward_numerical", "mlp_backward_random"}
+XOR = {"train_xor_solves", "train_xor_random_seeds"}
+# broken fixture → the exact set of checks that must fail (every other check passes).
+BROKEN = {
+    "broken_sigmoid_naive": {"sigmoid_stable"},
+    "broken_sigmoid_clipped": {"sigmoid_values", "sigmoid_stable", "sigmoid_derivative_values",
+                               "activations_random"},
+    "broken_sigmoid_derivative": {"sigmoid_derivative_values", "activations_random"},
+    "broken_delta_no_derivative": {"delta_rule_step_values", "delta_rule_step_random"},
+    "broken_delta_in_place": {"no_input_mutation"},
+    "broken_init_ignores_seed": {"init_mlp_structure", "init_mlp_random"},
+    # all-zero weights keep the hidden units identical: XOR is out of reach and the loss stays
+    # at 0.125 (outputs 0.5) from the first epoch on
+    "broken_init_zeros": {"init_mlp_structure", "init_mlp_random", "train_xor_losses"} | XOR,
+    # the backward pass gets the student's own (bias-free) cache, and train_xor trains the
+    # bias-free net while the probe evaluates the returned params with biases
+    "broken_forward_no_bias": {"mlp_forward_values", "mlp_forward_random"} | BACKWARD | XOR,
+    # summing instead of averaging only scales the step (lr * m): XOR is still learned
+    "broken_backward_sum": BACKWARD,
+    "broken_backward_no_b1": BACKWARD,
+    "broken_train_lr_sign": {"train_xor_losses"} | XOR,
+    "broken_losses_length": {"train_xor_losses"},
+}
+ALT = ["alt_loops", "alt_vectorized"]
+COMPLETE = {"alt_loops"}  # complete submissions on their own (base=False)
+TEMPLATE = FIXTURES.parent / "stubs" / f"{AID}.py"  # the generated student handout, if built
+
+# (label, fixture, base, seed); broken fixtures alternate between the two seeds
+JOBS = ([(f"reference@{s}", None, True, s) for s in SEEDS]
+        + [(f"{a}@{s}", a, a not in COMPLETE, s) for a in ALT for s in SEEDS]
+        + [("stub", "stub", False, SEEDS[0])]
+        + [(b, b, True, SEEDS[i % 2]) for i, b in enumerate(BROKEN)])
+
+
+def _grade(job, root):
+    label, fixture, base, seed = job
+    folder = root / label.replace("@", "_")
+    folder.mkdir()
+    if label == "template":
+        path = folder / f"{AID}.py"
+        path.write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+    else:
+        path = make_submission(AID, fixture, folder, base=base)
+    return grade_file(SubmissionFile(AID, path), seed=seed, include_hidden=True)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp(AID)
+    jobs = JOBS + ([("template", None, False, SEEDS[0])] if TEMPLATE.exists() else [])
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda job: _grade(job, root), jobs))
+    return {job[0]: result for job, result in zip(jobs, results)}
+
+
+def failing(result):
+    return {c.name for c in result.checks if c.score < c.max_score}
+
+
+def describe(result):
+    return [(c.name, c.score, c.key, c.fields) for c in result.checks if c.score < c.max_score]
+
+
+def no_grader_errors(result):
+    return [c.name for c in result.checks if c.key.startswith("grader.")]
+
+
+def check(result, name):
+    return next(c for c in result.checks if c.name == name)
+
+
+def message(result, name, lang="en"):
+    c = check(result, name)
+    return render(c.key, c.fields, lang)
+
+
+def test_points_sum_to_100():
+    checks = checks_for(AID)
+    assert sum(c.points for c in checks) == 100
+    assert {c.hidden for c in checks} == {False, True}
+    assert all(c.points > 0 for c in checks)
+
+
+def test_fixture_table_matches_disk_and_catches_every_check():
+    assert set(BROKEN) == set(fixtures(AID, "broken")), "every broken fixture is in the table"
+    assert set(ALT) == set(fixtures(AID, "alt"))
+    assert len(BROKEN) >= 5 and len(ALT) >= 2
+    assert set().union(*BROKEN.values()) == ALL, "every check fails for some broken fixture"
+    for fails in BROKEN.values():
+        assert fails <= ALL
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_reference_scores_100(graded, seed):
+    result = graded[f"reference@{seed}"]
+    assert result.seed == seed
+    assert result.score == 100, describe(result)
+    assert not result.problems
+
+
+@pytest.mark.parametrize("label", ["stub", "template"])
+def test_stub_scores_zero_without_grader_errors(graded, label):
+    if label not in graded:
+        pytest.skip("no generated template yet")
+    result = graded[label]
+    assert result.score == 0, describe(result)
+    assert len(result.checks) == len(ALL)
+    assert not no_grader_errors(result)
+    assert {c.key for c in result.checks} <= {"call.error", "call.missing"}
+
+
+@pytest.mark.parametrize("fixture", sorted(BROKEN))
+def test_broken_fails_exactly_its_checks(graded, fixture):
+    result = graded[fixture]
+    assert not no_grader_errors(result), describe(result)
+    assert failing(result) == BROKEN[fixture], describe(result)
+
+
+@pytest.mark.parametrize("label", [f"{a}@{s}" for a in ALT for s in SEEDS])
+def test_alternative_scores_100(graded, label):
+    result = graded[label]
+    assert result.score == 100, describe(result)
+
+
+def test_expected_json_is_current():
+    fresh = {k: codec.decode(v) for k, v in expected_store.build(AID).items()}
+    committed = expected_store.load(AID)
+    assert set(fresh) == set(committed)
+    assert set(committed) == {c.name for c in checks_for(AID, include_hidden=False)
+                              if c.expected == "reference"}
+    for name in fresh:
+        outcome = same(fresh[name], committed[name], name, rtol=1e-12, atol=1e-12)
+        assert outcome.ok, (name, outcome)
+
+
+# --- messages name the element and the reason ----------------------------------------------------
+
+def test_backward_messages_name_key_and_reference(graded):
+    result = graded["broken_backward_no_b1"]
+    text = message(result, "mlp_backward_values")
+    assert text.startswith("mlp_backward(X_xor, T_xor, params_a, cache)['b1']")
+    assert "got 0" in text
+    numeric = check(result, "mlp_backward_numerical")
+    assert numeric.fields["what"].endswith("['b1'] vs numerical gradient")
+    assert numeric.fields["rtol"] == 1e-06
+    text = message(graded["broken_backward_sum"], "mlp_backward_numerical")
+    assert "['U'] vs numerical gradient" in text
+
+
+def test_other_messages_are_specific(graded):
+    text = message(graded["broken_sigmoid_derivative"], "sigmoid_derivative_values")
+    assert "index [2] (x = -3)" in text
+    delta = message(graded["broken_delta_no_derivative"], "delta_rule_step_values")
+    assert delta.startswith("delta_rule_step([0.5, -0.3], 0.1, [1, 0], 1, 0.5)[0] (w_new)")
+    xor = check(graded["broken_train_lr_sign"], "train_xor_solves")
+    assert xor.key == "backprop.xor_wrong"
+    assert xor.fields["what"] == "train_xor(hidden=8, lr=8.0, epochs=1000, seed=0)"
+    assert xor.fields["x"] in ([0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0])
+    losses = check(graded["broken_train_lr_sign"], "train_xor_losses")
+    assert losses.key == "backprop.loss_not_decreasing"
+    assert "p <- p - lr * dp" in render(losses.key, losses.fields, "en")
+    length = message(graded["broken_losses_length"], "train_xor_losses")
+    assert "shape (20,), expected (200,)" in length
+    seed = check(graded["broken_init_ignores_seed"], "init_mlp_structure")
+    assert seed.key == "backprop.init_ignores_seed" and seed.score == pytest.approx(
+        seed.max_score * 2 / 3, abs=1e-3)
+    zero = message(graded["broken_init_zeros"], "init_mlp_structure")
+    assert zero.startswith("init_mlp(2, 3, 1, seed=0)['U']: all values are 0")
+    mutated = check(graded["broken_delta_in_place"], "no_input_mutation")
+    assert (mutated.key, mutated.fields["arg"]) == ("value.input_mutated", "w")
+    stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
+    assert stable.key == "perceptron.sigmoid_warning"
+    assert "overflow" in render(stable.key, stable.fields, "en")
+
+
+def test_numerical_gradient_in_probe_matches_reference():
+    """The probe's central differences agree with the reference backward pass far inside
+    FD_TOL on the hidden check's own distribution (measured: <= 4.4e-9 of the scale)."""
+    import numpy as np
+
+    from autograder.checks.base import Context
+    from autograder.checks.hidden.backprop import backward_args
+    from autograder.checks.public.backprop import FD_TOL
+    from autograder.probes.backprop import numeric_grads
+    from solutions import backprop as ref
+
+    worst = 0.0
+    for seed in range(200):
+        args = backward_args(Context(rng=np.random.default_rng(seed)))
+        X, T, params = args["X"], args["T"], args["params"]
+        grads = ref.mlp_backward(X, T, params, ref.mlp_forward(X, params)[1])
+        numeric = numeric_grads(X, T, params)
+        scale = max(np.abs(v).max() for v in numeric.values())
+        worst = max(worst, max(np.abs(grads[k] - numeric[k]).max() / scale for k in grads))
+    assert worst < FD_TOL / 20, worst
