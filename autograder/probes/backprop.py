@@ -11,8 +11,8 @@ X_XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
 
 
 def _phi(x):
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    with np.errstate(over="ignore"):  # exp(1000) = inf gives the right limit 0
+        return 1.0 / (1.0 + np.exp(-x))
 
 
 def forward_here(X, params):
@@ -29,8 +29,7 @@ def loss_here(X, T, params):
 
 def numeric_grads(X, T, params, eps=1e-6):
     """Central differences (E(p + eps) - E(p - eps)) / (2 eps), element by element."""
-    X = np.asarray(X, dtype=np.float64)
-    T = np.asarray(T, dtype=np.float64)
+    X, T = np.array(X, dtype=float), np.array(T, dtype=float)
     p = {k: np.array(params[k], dtype=np.float64) for k in KEYS}
     grads = {}
     for k in KEYS:
@@ -58,8 +57,10 @@ def _copy(value):
 def _forward_pair(ns, X, params):
     result = ns["mlp_forward"](_copy(X), _copy(params))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        raise TypeError(f"mlp_forward must return a tuple (Y, cache), got {type(result).__name__}"
-                        + (f" of length {len(result)}" if isinstance(result, (tuple, list)) else ""))
+        got = type(result).__name__
+        if isinstance(result, (tuple, list)):
+            got += f" of length {len(result)}"
+        raise TypeError(f"mlp_forward must return a tuple (Y, cache), got {got}")
     return result
 
 
@@ -93,7 +94,8 @@ def xor_runs(ns, seeds, kwargs=None):
             raise TypeError("train_xor must return a tuple (params, losses)")
         params, losses = result
         if not isinstance(params, dict):
-            raise TypeError(f"train_xor(...)[0] must be the params dict, got {type(params).__name__}")
+            raise TypeError("train_xor(...)[0] must be the params dict, got "
+                            f"{type(params).__name__}")
         missing = [k for k in KEYS if k not in params]
         if missing:
             raise KeyError(f"train_xor(...)[0] has no key {missing[0]!r}")
@@ -127,7 +129,8 @@ def mutations(ns, cases):
         except Exception as exc:  # reported per function by the check
             out.append({"type": type(exc).__name__, "error": str(exc)[:300]})
             continue
-        out.append([f"{i}{p}" for i, (b, a) in enumerate(zip(before, args)) for p in _changed(b, a)])
+        out.append([f"{i}{path}" for i, (b, a) in enumerate(zip(before, args))
+                    for path in _changed(b, a)])
     return out
 
 

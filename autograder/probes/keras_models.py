@@ -323,11 +323,13 @@ def plot_facts(fig):
 
 
 def plot(ns, X, y, domain, y_hat):
-    """plot_facts(ns["plot_fit"](X, y, domain, y_hat)); closes every figure afterwards."""
+    """plot_facts(ns["plot_fit"](X, y, domain, y_hat)); closes the figures the call opened."""
     import matplotlib.pyplot as plt
 
+    before = set(plt.get_fignums())
     try:
         return plot_facts(ns["plot_fit"](X, y, domain, y_hat))
     finally:
-        plt.close("all")
+        for num in set(plt.get_fignums()) - before:
+            plt.close(num)
 

@@ -27,7 +27,7 @@ def sigmoid_warnings(ns, s, func="sigmoid"):
 def gate_outputs(ns, names, X):
     """Per gate: the returned (w, b) as float64 and the truth table sign(X w + b), computed here
     (not with the student's step/perceptron, so a bug there does not cost these points)."""
-    X = np.asarray(X, dtype=np.float64)
+    X = np.array(X, dtype=float)
     out = {}
     for name in names:
         result = ns["gate_weights"](name)
@@ -39,12 +39,14 @@ def gate_outputs(ns, names, X):
         if w.shape != (X.shape[1],) or b.size != 1:
             raise ValueError(f"gate_weights({name!r}): w must have shape ({X.shape[1]},) and b "
                              f"be a number; got w of shape {w.shape}, b of shape {b.shape}")
-        out[name] = {"w": w, "b": float(b.reshape(())), "out": np.sign(X @ w + float(b.reshape(())))}
+        b = float(b.reshape(()))
+        out[name] = {"w": w, "b": b, "out": np.sign(X @ w + b)}
     return out
 
 
 def xor_poly(ns, X, t, kwargs=None):
-    """Train on poly_features(X) with the student's functions; classify here with sign(Phi w + b)."""
+    """Train on poly_features(X) with the student's functions; classify here with
+    sign(Phi w + b)."""
     phi = ns["poly_features"](np.array(X, dtype=np.float64))
     result = ns["train_perceptron"](np.array(phi, dtype=np.float64), np.array(t), **(kwargs or {}))
     if not isinstance(result, (tuple, list)) or len(result) != 4:
@@ -57,7 +59,8 @@ def xor_poly(ns, X, t, kwargs=None):
 
 def mutations(ns, cases):
     """For each case {"func", "args", "kwargs"}: list of changed arguments, or
-    {"type": ..., "error": message} when the call raised (so one failing function costs only its part)."""
+    {"type": ..., "error": message} when the call raised (so one failing function costs only
+    its part)."""
     out = []
     for case in cases:
         try:

@@ -42,7 +42,7 @@ def encode(value, _depth=0, readable=False):
         if readable:
             return {"__array__": value.tolist(), "dtype": value.dtype.str, "shape": list(value.shape)}
         buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(value), allow_pickle=False)
+        np.save(buf, np.ascontiguousarray(value).reshape(value.shape), allow_pickle=False)
         return {"__ndarray__": base64.b64encode(buf.getvalue()).decode("ascii")}
     if t in (list, tuple):
         if len(value) > MAX_ITEMS:

@@ -17,10 +17,27 @@ log = logging.getLogger("autograder.sandbox")
 # with solutions, tests); public data (`nndata`) is brought back below.
 HIDDEN_PACKAGES = ("solutions", "autograder")
 PUBLIC_PACKAGES = ("nndata",)
-# Covered with an empty tmpfs in the child's mount namespace (other users' files, sockets, other
-# sandboxes' directories); whatever the interpreter needs inside them is bind-mounted back.
-MASKS = ("/home", "/root", "/run", "/var/tmp", "/var/run", "/mnt", "/media", "/srv", "/opt",
-         "/var/lib", "/var/log", "/var/mail", "/var/spool")
+# Covered with an empty tmpfs in the child's mount namespace: every top-level folder except the
+# operating system's own (so /home, /root, /srv, /mnt, /opt, /work, ... : other users' files,
+# classmates' submissions, course material), sockets in /run, and /var's data folders. What the
+# interpreter and the probes need inside them is bind-mounted back (see `exposed_paths`).
+SYSTEM_TOP = {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "dev", "proc",
+              "sys", "var", "boot", "tmp", "nix", "gnu", "snap"}
+MASKS = ("/run", "/var/tmp", "/var/lib", "/var/log", "/var/mail", "/var/spool", "/var/opt",
+         "/var/www", "/var/backups")
+
+
+def masks():
+    out = []
+    try:
+        top = sorted(os.listdir("/"))
+    except OSError:
+        top = []
+    for name in top:
+        path = "/" + name
+        if name not in SYSTEM_TOP and os.path.isdir(path) and not os.path.islink(path):
+            out.append(path)
+    return out + [m for m in MASKS if os.path.isdir(m) and not os.path.islink(m)]
 # Unprivileged ids for the child: a fresh one per sandbox, so process limits count only this
 # sandbox and no two sandboxes can signal or read each other. Far above any real account.
 UID_BASE, UID_SPAN = 200_000_000, 100_000_000
@@ -61,17 +78,21 @@ def exposed_paths(readable=()):
     paths.update(str(p) for p in readable if p)
     private = [d for d in map(_package_dir, HIDDEN_PACKAGES) if d]
     paths = {os.path.realpath(p) for p in paths if os.path.exists(p)}
-    return sorted(p for p in paths if not any(_inside(p, d) for d in private))
+    return sorted(p for p in paths if not any(inside(p, d) for d in private))
 
 
-def _inside(path, root):
+def inside(path, root):
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
 def _uid_tasks(uid):
     """Processes + threads owned by `uid` now (RLIMIT_NPROC counts these)."""
     count = 0
-    for entry in os.scandir("/proc"):
+    try:
+        entries = list(os.scandir("/proc"))
+    except OSError:
+        return None
+    for entry in entries:
         if not entry.name.isdigit():
             continue
         try:
@@ -88,18 +109,23 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
     """JSON-ready plan for `launcher.main`. `uid`: the child's uid when running as root."""
     root = os.geteuid() == 0
     isolate = limits.isolation != "off"
-    processes = limits.processes
-    if not (root and isolate):
-        # The child shares our uid: the limit must leave room for what that uid already runs.
-        processes += _uid_tasks(os.getuid())
     rlimits = {
         "RLIMIT_CPU": int(limits.cpu_seconds),
         "RLIMIT_AS": int(limits.address_space),
         "RLIMIT_NOFILE": int(limits.open_files),
         "RLIMIT_FSIZE": int(limits.file_size),
         "RLIMIT_CORE": 0,
-        "RLIMIT_NPROC": int(processes),
+        "RLIMIT_NPROC": int(limits.processes),
     }
+    notes = []
+    if not (root and isolate):
+        # The child shares our uid: the limit must leave room for what that uid already runs.
+        running = _uid_tasks(os.getuid())
+        if running is None:
+            del rlimits["RLIMIT_NPROC"]
+            notes.append(("RLIMIT_NPROC", "cannot count this user's processes (no /proc)"))
+        else:
+            rlimits["RLIMIT_NPROC"] += running
     return {
         "namespaces": limits.isolation == "auto",
         "uid": uid if (root and isolate) else None,
@@ -108,13 +134,14 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
         "python": sys.executable,
         "run": str(run),
         "home": str(home),
-        "masks": [m for m in MASKS if os.path.isdir(m) and not os.path.islink(m)],
+        "masks": masks(),
         "hidden": hidden_paths(hide),
         "expose": exposed_paths(readable),
         "tmp_bytes": int(limits.disk_bytes),
         "tmp_inodes": 20_000,
         "shm_bytes": 64 * 2**20,
         "rlimits": rlimits,
+        "notes": notes,
         "env": dict(env),
         "worker_args": [str(a) for a in worker_args],
         "resp_fd": int(resp_fd),

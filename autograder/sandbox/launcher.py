@@ -1,7 +1,8 @@
 """Sandbox launcher: isolate, limit and de-privilege one child, then exec the worker.
 
-Started by `runner.py` as ``python -I -S -B launcher.py PLAN_JSON`` in a fresh process (so no
-`preexec_fn` runs in a possibly multi-threaded grader). Standard library only; copied beside the
+Started by `runner.py` as ``python -I -S -B launcher.py PLAN`` (the plan `marshal`-ed, as hex)
+in a fresh process, so no `preexec_fn` runs in a possibly multi-threaded grader. Standard library
+only, and only cheap modules (no `json`/`re`: this runs once per child start); copied beside the
 worker, never imported by the grader. The plan (see `isolation.make_plan`) says what to try;
 every step that cannot be applied is reported, never silently skipped:
 
@@ -20,12 +21,12 @@ The first line written on the reply pipe is ``{"event": "sandbox", ...}`` with w
 and what was not; then the worker takes over the process (``execve``).
 """
 import ctypes
-import json
+import marshal
 import os
-import re
 import resource
 import select
 import signal
+import stat
 import sys
 
 CLONE_NEWNS = 0x00020000
@@ -54,11 +55,46 @@ PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 
 _libc = ctypes.CDLL(None, use_errno=True)
-_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
-                        ctypes.c_char_p]
-_libc.unshare.argtypes = [ctypes.c_int]
-_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
-                        ctypes.c_ulong]
+
+
+def _function(name, argtypes):
+    """A libc function, or one failing with ENOSYS where libc lacks it (not Linux)."""
+    function = getattr(_libc, name, None)
+    if function is None:
+        def missing(*args):
+            ctypes.set_errno(38)  # ENOSYS
+            return -1
+        return missing
+    function.argtypes = argtypes
+    return function
+
+
+_mount = _function("mount", [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
+                             ctypes.c_char_p])
+_unshare = _function("unshare", [ctypes.c_int])
+_prctl = _function("prctl", [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                             ctypes.c_ulong])
+
+
+def to_json(value):
+    """The few JSON shapes the launcher writes (dict/list/str/int/bool/None)."""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        out = []
+        for ch in value:
+            if ch in '"\\':
+                out.append("\\" + ch)
+            elif ord(ch) < 0x20 or 0xD800 <= ord(ch) < 0xE000:
+                out.append("\\u%04x" % (ord(ch) if ord(ch) < 0x20 else 0xFFFD))
+            else:
+                out.append(ch)
+        return '"' + "".join(out) + '"'
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{to_json(str(k))}:{to_json(v)}" for k, v in value.items()) + "}"
+    return "[" + ",".join(to_json(v) for v in value) + "]"
 
 
 class Status:
@@ -83,7 +119,7 @@ def _b(text):
 
 
 def mount(source, target, fstype, flags, data=None):
-    _call(_libc.mount(_b(source), _b(target), _b(fstype), flags, _b(data)), f"mount {target}")
+    _call(_mount(_b(source), _b(target), _b(fstype), flags, _b(data)), f"mount {target}")
 
 
 def remount_readonly(target, extra=0):
@@ -91,7 +127,13 @@ def remount_readonly(target, extra=0):
 
 
 def _unescape(field):
-    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+    """Mount points in mountinfo escape space, tab, newline and backslash as \\ooo."""
+    parts = field.split("\\")
+    out = parts[0]
+    for part in parts[1:]:
+        code = part[:3]
+        out += chr(int(code, 8)) + part[3:] if len(code) == 3 and code.isdigit() else "\\" + part
+    return out
 
 
 def mounts():
@@ -188,7 +230,11 @@ def setup_filesystem(plan, status):
                 mount("tmpfs", blocker, "tmpfs", MS_NOSUID | MS_NODEV,
                       "size=64k,nr_inodes=256,mode=755")
                 masks[blocker] = "size=64k,nr_inodes=256,mode=755"
-            os.makedirs(path, mode=0o755, exist_ok=True)
+            if stat.S_ISDIR(os.stat(f"/proc/self/fd/{keep[path]}").st_mode):
+                os.makedirs(path, mode=0o755, exist_ok=True)
+            else:  # a single file, e.g. the MNIST .npz a probe reads: a file to mount onto
+                os.makedirs(os.path.dirname(path), mode=0o755, exist_ok=True)
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o444))
             mount(f"/proc/self/fd/{keep[path]}", path, None, MS_BIND | MS_REC)
             remount_readonly(path, MS_NOSUID | MS_NODEV)
             exposed.append(path)
@@ -234,6 +280,8 @@ def setup_filesystem(plan, status):
 
 
 def set_limits(plan, status):
+    for what, why in plan.get("notes", []):
+        status.fail(what, why)
     for name, value in plan["rlimits"].items():
         try:
             resource.setrlimit(getattr(resource, name), (value, value))
@@ -299,7 +347,7 @@ def wait_and_exit(pid, alive_w):
 
 
 def main():
-    plan = json.loads(sys.argv[1])
+    plan = marshal.loads(bytes.fromhex(sys.argv[1]))
     resp_fd = plan["resp_fd"]
     status = Status()
     is_root = os.geteuid() == 0
@@ -310,7 +358,7 @@ def main():
         status.fail("namespaces (network, mount, pid)", "the grader is not running as root")
     else:
         try:
-            _call(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC
+            _call(_unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC
                                 | CLONE_NEWUTS), "unshare")
             namespaces = True
             status.ok("namespaces: mount, network, pid, ipc, uts")
@@ -341,18 +389,18 @@ def main():
     if not allowed:
         status.fatal = "refusing to run student code as root without isolation"
     try:
-        _call(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+        _call(_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     except OSError as exc:
         status.fail("no_new_privs", exc)
     if alive_r is not None:
-        _call(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+        _call(_prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
         if select.select([alive_r], [], [], 0)[0]:  # the launcher died before we got here
             os._exit(1)
         os.close(alive_r)
 
-    line = json.dumps({"event": "sandbox", "applied": status.applied,
-                       "degraded": status.degraded, "fatal": status.fatal, "home": home}) + "\n"
-    os.write(resp_fd, line.encode())
+    line = to_json({"event": "sandbox", "applied": status.applied,
+                    "degraded": status.degraded, "fatal": status.fatal, "home": home}) + "\n"
+    os.write(resp_fd, line.encode("utf-8", "replace"))
     if status.fatal:
         os._exit(3)
     os.chdir(home)
@@ -362,7 +410,7 @@ def main():
     try:
         os.execve(plan["python"], [plan["python"], "-I", "-B", worker] + plan["worker_args"], env)
     except OSError as exc:
-        os.write(resp_fd, (json.dumps({"event": "exec_failed", "error": str(exc)}) + "\n").encode())
+        os.write(resp_fd, (to_json({"event": "exec_failed", "error": str(exc)}) + "\n").encode())
         os._exit(127)
 
 

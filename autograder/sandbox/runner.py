@@ -12,6 +12,7 @@ follows a path inside the directory the child can write to.
 import fcntl
 import json
 import logging
+import marshal
 import os
 import select
 import shutil
@@ -98,8 +99,8 @@ class Sandbox:
         shutil.copytree(PROBES, run / "probes", ignore=shutil.ignore_patterns("__pycache__"))
         if not os.path.lexists(home):
             home.mkdir(mode=0o700)
-        if self.uid is not None and not home.is_symlink():
-            os.chown(home, self.uid, self.uid)
+        if self.uid is not None:
+            os.chown(home, self.uid, self.uid, follow_symlinks=False)
         if os.geteuid() == 0:
             os.chmod(self.workdir, 0o711)  # the child may pass through (non-namespace mode)
         out = os.open(run / "output.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
@@ -114,16 +115,21 @@ class Sandbox:
         config = {"block": list(isolation.HIDDEN_PACKAGES), "output_bytes":
                   self.limits.output_bytes, "hidden": hidden,
                   "public": [p for p in isolation.exposed_paths(self.readable)
-                             if any(isolation._inside(p, h) for h in hidden)]}
+                             if any(isolation.inside(p, h) for h in hidden)]}
         plan = isolation.make_plan(
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-B", str(run / "launcher.py"), json.dumps(plan)],
+                [sys.executable, "-I", "-S", "-B", str(run / "launcher.py"),
+                 marshal.dumps(plan).hex()],
                 cwd=run, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
                 env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
                 pass_fds=(req_r, resp_w), start_new_session=True)
+        except OSError:
+            os.close(req_w)
+            os.close(resp_r)
+            raise
         finally:
             for fd in (req_r, resp_w, out):
                 os.close(fd)
@@ -255,6 +261,8 @@ class Sandbox:
         """Run probe `name` on the student's code; never raises for anything the child does."""
         if self._deadline is not None and self._remaining() <= 0:
             return self._out_of_budget()
+        if self.report.skipped.get(-1) == "refused":
+            return ProbeReply("crashed", error={"message": "the sandbox refused to start"})
         if self.proc is None or self.proc.poll() is not None:
             self.restarts += 1
             if self.restarts > MAX_RESTARTS:

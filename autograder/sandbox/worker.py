@@ -102,7 +102,7 @@ class CappedText(io.TextIOBase):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if self.left > 0:
-            data = text.encode("utf-8", "replace")[:self.left]
+            data = text[:self.left].encode("utf-8", "replace")[:self.left]
             self.left -= len(data)
             if self.left <= 0:
                 data += b"\n[nngrade: further output dropped]\n"
@@ -117,6 +117,9 @@ class CappedText(io.TextIOBase):
 
     def isatty(self):
         return False
+
+    def fileno(self):  # raw writes to it stop at RLIMIT_FSIZE
+        return self.fd
 
 
 class Pristine:

@@ -1,8 +1,8 @@
 """Grading jobs for the Keras assignments' check tests (05, 06, 07).
 
 Every job grades one fixture through the real pipeline (`grade_file`, sandbox child) once per
-test module. Each child imports TensorFlow (~8 s on an idle 2-core machine), so the jobs a module's
-selected tests need are started together, two at a time (one per core), when the first test asks.
+test module. Each child imports TensorFlow (~6 s CPU), so the jobs a module's selected tests need
+all start when its `grader` fixture is set up, two at a time (one per core).
 """
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,38 +35,45 @@ def points(assignment):
 
 
 class Grader:
-    def __init__(self, assignment, folder, mnist_path=None, edits=None):
-        self.assignment, self.folder, self.mnist_path = assignment, folder, mnist_path
+    """Grades the jobs of one test module; the ones the selected tests need start at once, in
+    the order of `jobs` (put the jobs that train first)."""
+
+    def __init__(self, request, assignment, folder, jobs, mnist_path=None, edits=None):
+        self.assignment, self.folder, self.jobs = assignment, folder, jobs
+        self.mnist_path = mnist_path
         self.edits = edits or {}  # fixture → function(source text) → source text
         self.pool = ThreadPoolExecutor(WORKERS)
         self.futures = {}
+        wanted = _selected(request)
+        for name in jobs:
+            if name in wanted:
+                self._start(name)
 
-    def _grade(self, name, job):
-        folder = self.folder / (name or "reference")
+    def _grade(self, name):
+        job = self.jobs[name]
+        folder = self.folder / name
         folder.mkdir()
-        path = make_submission(self.assignment, job.fixture if job.fixture else None, folder,
-                               base=job.fixture != "stub")
+        path = make_submission(self.assignment, job.fixture, folder, base=job.fixture != "stub")
         if job.fixture in self.edits:
             path.write_text(self.edits[job.fixture](path.read_text()), encoding="utf-8")
         return grade_file(SubmissionFile(self.assignment, path), mode=job.mode, seed=job.seed,
                           include_hidden=True, mnist_path=self.mnist_path,
                           only=None if job.only is None else set(job.only))
 
-    def start(self, jobs):
-        for name, job in jobs.items():
-            if name not in self.futures:
-                self.futures[name] = self.pool.submit(self._grade, name, job)
+    def _start(self, name):
+        if name not in self.futures:
+            self.futures[name] = self.pool.submit(self._grade, name)
 
-    def result(self, name, job):
-        self.start({name: job})
+    def result(self, name):
+        self._start(name)
         return self.futures[name].result()
 
     def close(self):
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def selected_jobs(request, argname="job"):
-    """Job names the selected tests of the requesting module are parametrized with."""
+def _selected(request, argname="job"):
+    """Job names the selected, not skipped tests of the requesting module use."""
     wanted = set()
     for item in request.session.items:
         callspec = getattr(item, "callspec", None)

@@ -44,11 +44,13 @@ BROKEN = {
 }
 ALT = ["alt_loops", "alt_vectorized"]
 COMPLETE = {"alt_loops"}  # complete submissions on their own (base=False)
+# alt_loops trains XOR with Python loops (~4x slower); one seed keeps the file under a minute
+ALT_SEEDS = {"alt_loops": SEEDS[:1], "alt_vectorized": SEEDS}
 TEMPLATE = FIXTURES.parent / "stubs" / f"{AID}.py"  # the generated student handout, if built
 
 # (label, fixture, base, seed); broken fixtures alternate between the two seeds
 JOBS = ([(f"reference@{s}", None, True, s) for s in SEEDS]
-        + [(f"{a}@{s}", a, a not in COMPLETE, s) for a in ALT for s in SEEDS]
+        + [(f"{a}@{s}", a, a not in COMPLETE, s) for a in ALT for s in ALT_SEEDS[a]]
         + [("stub", "stub", False, SEEDS[0])]
         + [(b, b, True, SEEDS[i % 2]) for i, b in enumerate(BROKEN)])
 
@@ -137,7 +139,7 @@ def test_broken_fails_exactly_its_checks(graded, fixture):
     assert failing(result) == BROKEN[fixture], describe(result)
 
 
-@pytest.mark.parametrize("label", [f"{a}@{s}" for a in ALT for s in SEEDS])
+@pytest.mark.parametrize("label", [f"{a}@{s}" for a in ALT for s in ALT_SEEDS[a]])
 def test_alternative_scores_100(graded, label):
     result = graded[label]
     assert result.score == 100, describe(result)
@@ -150,7 +152,14 @@ def test_expected_json_is_current():
     assert set(committed) == {c.name for c in checks_for(AID, include_hidden=False)
                               if c.expected == "reference"}
     for name in fresh:
-        outcome = same(fresh[name], committed[name], name, rtol=1e-12, atol=1e-12)
+        value, stored = fresh[name], committed[name]
+        if isinstance(value, dict) and "numeric" in value:
+            # central differences divide loss rounding (~1e-17) by 2 eps = 2e-6: another BLAS or
+            # CPU may move them by ~1e-11, far below what the check uses (FD_TOL * scale ~ 1e-8)
+            outcome = same(value["numeric"], stored["numeric"], name, rtol=1e-9, atol=1e-9)
+            assert outcome.ok, (name, outcome)
+            value, stored = value["grads"], stored["grads"]
+        outcome = same(value, stored, name, rtol=1e-12, atol=1e-12)
         assert outcome.ok, (name, outcome)
 
 
@@ -196,7 +205,7 @@ def test_other_messages_are_specific(graded):
 
 def test_numerical_gradient_in_probe_matches_reference():
     """The probe's central differences agree with the reference backward pass far inside
-    FD_TOL on the hidden check's own distribution (measured: <= 4.4e-9 of the scale)."""
+    FD_TOL on the hidden check's own distribution (measured: <= 4.8e-9 of the scale)."""
     import numpy as np
 
     from autograder.checks.base import Context
@@ -206,7 +215,7 @@ def test_numerical_gradient_in_probe_matches_reference():
     from solutions import backprop as ref
 
     worst = 0.0
-    for seed in range(200):
+    for seed in range(60):
         args = backward_args(Context(rng=np.random.default_rng(seed)))
         X, T, params = args["X"], args["T"], args["params"]
         grads = ref.mlp_backward(X, T, params, ref.mlp_forward(X, params)[1])

@@ -2,13 +2,13 @@
 
 Needs MNIST (NNLAB_MNIST or /work/shared/data/mnist.npz; skipped with the reason otherwise).
 Broken variants are graded on the checks their bug concerns plus their neighbours (`only=`);
-training MNIST for a whole epoch happens for the reference, one alternative and the cheat only.
+whole MNIST epochs are trained for the reference (quick and full mode), one alternative and the
+cheat only.
 """
 import pytest
 
 from autograder.checks.public.mnist import THRESHOLDS
-from tests.checks.keras_grading import SEEDS, Grader, Job, describe, failing, names, points, \
-    selected_jobs
+from tests.checks.keras_grading import SEEDS, Grader, Job, describe, failing, names, points
 
 AID = "06_mnist"
 ALL = names(AID)
@@ -33,20 +33,22 @@ def _real_mnist_path(path):
     return lambda source: source.replace("MNIST_FILE = None", f"MNIST_FILE = {str(path)!r}")
 
 
-JOBS = {
+JOBS = {  # the jobs that train whole epochs first: the pool starts them in this order
+    "reference_full": Job(None, frozenset({"mnist_accuracy"}), mode="full"),
     "reference": Job(None),
-    "stub": Job("stub"),
-    **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
+    "alt_tf_keras": Job("alt_tf_keras", ALT["alt_tf_keras"], seed=SEEDS[1]),
     "broken_test_set_full": Job("broken_test_set", frozenset({"mnist_accuracy"}), mode="full"),
-    **{f: Job(f, only, seed=SEEDS[1]) for f, only in ALT.items()},
+    **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
+    "alt_activation_layers": Job("alt_activation_layers", ALT["alt_activation_layers"],
+                                 seed=SEEDS[1]),
+    "stub": Job("stub"),
 }
 
 
 @pytest.fixture(scope="module")
 def grader(request, tmp_path_factory, mnist_path):
-    g = Grader(AID, tmp_path_factory.mktemp(AID), mnist_path,
+    g = Grader(request, AID, tmp_path_factory.mktemp(AID), JOBS, mnist_path,
                edits={"broken_test_set": _real_mnist_path(mnist_path)})
-    g.start({name: JOBS[name] for name in selected_jobs(request) if name in JOBS})
     yield g
     g.close()
 
@@ -65,15 +67,22 @@ def test_every_check_fails_in_some_broken_fixture():
 @pytest.mark.slow
 @pytest.mark.parametrize("job", ["reference"])
 def test_reference_scores_100(grader, job):
-    result = grader.result(job, JOBS[job])
+    result = grader.result(job)
     assert result.score == 100, describe(result)
     assert not result.problems, describe(result)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("job", ["reference_full"])
+def test_reference_passes_full_mode(grader, job):  # 5 epochs, as assigned
+    result = grader.result(job)
+    assert result.score == result.max_score == 40, describe(result)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("job", ["stub"])
 def test_stub_scores_0(grader, job):
-    result = grader.result(job, JOBS[job])
+    result = grader.result(job)
     assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
     assert all(c.key == "call.error" for c in result.checks), describe(result)
 
@@ -82,7 +91,7 @@ def test_stub_scores_0(grader, job):
 @pytest.mark.parametrize("job", sorted(BROKEN))
 def test_broken_fails_exactly(grader, job):
     only, fails = BROKEN[job]
-    result = grader.result(job, JOBS[job])
+    result = grader.result(job)
     assert {c.name for c in result.checks} == only, describe(result)
     assert failing(result) == fails, describe(result)
 
@@ -90,7 +99,7 @@ def test_broken_fails_exactly(grader, job):
 @pytest.mark.slow
 @pytest.mark.parametrize("job", ["broken_test_set", "broken_test_set_full"])
 def test_training_on_the_test_set_is_flagged(grader, job):
-    result = grader.result(job, JOBS[job])
+    result = grader.result(job)
     check = next(c for c in result.checks if c.name == "mnist_accuracy")
     assert check.key == "keras.test_leak", describe(result)
     if JOBS[job].mode == "full":  # 5 epochs on the test set: above the upper bound as well
@@ -100,7 +109,7 @@ def test_training_on_the_test_set_is_flagged(grader, job):
 @pytest.mark.slow
 @pytest.mark.parametrize("job", sorted(ALT))
 def test_alternative_passes(grader, job):
-    result = grader.result(job, JOBS[job])
+    result = grader.result(job)
     assert result.score == result.max_score, describe(result)
     if ALT[job] is None:
         assert result.score == 100, describe(result)

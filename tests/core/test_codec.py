@@ -64,3 +64,8 @@ def test_pickled_arrays_are_refused():
     payload = {"__ndarray__": base64.b64encode(buf.getvalue()).decode()}
     with pytest.raises(ValueError):
         codec.decode(payload)
+
+
+def test_zero_dimensional_arrays_keep_their_shape():
+    back = roundtrip(np.array(2.5))
+    assert type(back) is np.ndarray and back.shape == () and back == 2.5

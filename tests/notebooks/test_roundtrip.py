@@ -112,9 +112,11 @@ def test_gradebook_equals_nngrade(course, student):
     for aid in selected():
         per_check, total = gradebook_scores(root, aid, student)
         ours = {c.name: c.score for c in results[aid].checks}
+        why = {c.name: (c.key, c.fields) for c in results[aid].checks}
         assert per_check.keys() == ours.keys(), aid
         for name in ours:
-            assert per_check[name] == pytest.approx(ours[name], abs=1e-6), (aid, student, name)
+            assert per_check[name] == pytest.approx(ours[name], abs=1e-6), \
+                (aid, student, name, "nngrade:", why[name], results[aid].problems)
         assert total == pytest.approx(results[aid].score, abs=1e-6)
         if student == "ref":
             assert total == pytest.approx(100), aid

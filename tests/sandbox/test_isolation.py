@@ -133,14 +133,16 @@ def test_grader_files_unreachable_even_without_python_guards(shared):
     commands = [f"cat {SOLUTION}", f"cat {HIDDEN}", f"ls -a {REPO}", f"ls {REPO / '.git'}",
                 f"{sys.executable} -c 'import solutions.perceptron'",
                 f"{sys.executable} -c 'import autograder.checks.hidden'",
-                "cat /proc/*/cmdline | tr '\\0' ' '"]
+                "cat /proc/*/cmdline | tr '\\0' ' '", f"ls -a {REPO.parent}"]
     results = {c: value(box, "shell", c) for c in commands}
+    # the repo's neighbours (other courses, classmates' submissions, shared data) are gone too
+    assert set(results[commands[-1]][1].split()) <= {".", "..", REPO.name}
     for command, (code, out, err) in results.items():
         assert secret[:200].decode() not in out, command
         assert "def step" not in out and "CHECKS" not in out, command
     assert set(results[f"ls -a {REPO}"][1].split()) <= {".", "..", "data"}  # nndata only
     assert all(results[c][0] != 0 for c in commands[:2] + commands[3:6])
-    assert str(box.workdir) not in results[commands[-1]][1]
+    assert str(box.workdir) not in results[commands[-2]][1]
 
 
 def test_user_namespace_cannot_unmask_the_grader(shared):
@@ -303,3 +305,28 @@ def test_parent_never_follows_links_planted_in_its_folders(tmp_path):
         assert value(box, "ok") == 1
         assert not (run / "output.txt").is_symlink() and not (run / "probes").is_symlink()
     assert victim.read_text() == "keep"
+
+
+def test_readable_file_is_exposed_alone_and_read_only(tmp_path):
+    """`readable=` (e.g. the MNIST .npz handed to a probe) brings back that file, not its folder."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "mnist.npz").write_bytes(b"digits")
+    (folder / "answers.txt").write_text("secret")
+    code = PROBE_CODE + r'''
+def peek(folder):
+    out = {}
+    for name in ("mnist.npz", "answers.txt"):
+        try:
+            with open(os.path.join(folder, name), "rb") as fh:
+                out[name] = fh.read().decode()
+        except OSError as exc:
+            out[name] = type(exc).__name__
+    return out
+'''
+    (tmp_path / "work").mkdir()
+    with open_sandbox(code, tmp_path / "work", readable=[folder / "mnist.npz"]) as (box, _):
+        seen = value(box, "peek", str(folder))
+        written = value(box, "write", str(folder / "mnist.npz"), 3)
+    assert seen == {"mnist.npz": "digits", "answers.txt": "FileNotFoundError"}
+    assert written != "written" and (folder / "mnist.npz").read_bytes() == b"digits"

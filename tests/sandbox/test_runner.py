@@ -146,3 +146,27 @@ def test_uid_only_mode_runs_unprivileged_or_refuses_loudly(tmp_path):
             assert "sandbox.refused" in keys
         else:
             assert value(box, "uid") == box.uid != 0
+
+
+@needs_root
+@pytest.mark.xfail(strict=True, reason="open vector: probes that judge inside the child (mutation "
+                   "probes) can be fooled by a patch made during the call; docs/SECURITY.md")
+def test_open_vector_patch_during_the_call_hides_a_mutation(tmp_path):
+    """Kept as a strict xfail so it turns red (XPASS) once the probes return raw data instead."""
+    cheat = '''
+
+_reference_step = step
+
+
+def step(s):
+    out = _reference_step(s)
+    if isinstance(s, np.ndarray) and s.size:
+        s[...] = 7
+        np.array_equal = lambda *args, **kwargs: True
+    return out
+'''
+    path = tmp_path / "01_perceptron.py"
+    path.write_text(e2e.reference_source() + cheat)
+    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    judged = [c for c in result.checks if "mutation" in c.name]
+    assert judged and all(c.score == 0 for c in judged)

@@ -1,6 +1,4 @@
 """02_backprop hidden checks: sizes, values, learning rates and seeds drawn from ctx.rng."""
-import numpy as np
-
 from autograder.checks.base import Check
 from autograder.checks.public.backprop import (XOR_SOLVE, backward_numeric, backward_reference,
                                                delta_compare, forward_compare, init_compare,

@@ -99,7 +99,8 @@ TRAIN_LABELS = ["train_perceptron(X, t, lr, max_epochs) on random separable data
 
 def poly_args(ctx):
     rng = ctx.rng
-    return {"func": "poly_features", "args": [rng.normal(0.0, 2.0, size=(int(rng.integers(3, 10)), 2))]}
+    X = rng.normal(0.0, 2.0, size=(int(rng.integers(3, 10)), 2))
+    return {"func": "poly_features", "args": [X]}
 
 
 CHECKS = [

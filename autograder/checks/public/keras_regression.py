@@ -13,6 +13,7 @@ MESSAGES = kc.MESSAGES
 # 1-6-4-1: (1*6 + 6) + (6*4 + 4) + (4*1 + 1) = 12 + 28 + 5 = 45 parameters.
 LAYERS = [("Dense", 6, "sigmoid"), ("Dense", 4, "sigmoid"), ("Dense", 1, "sigmoid")]
 PARAMS = 45
+DATA = str(nndata.path("nonlinear.csv"))  # bundled with nndata
 
 # Seeded fit of build_nonlinear_model() by the grader, as in the lecture: model.fit(X, y,
 # epochs=100) (batch 32, 32 steps/epoch), then the MSE of model.predict on the 1000 points.
@@ -30,14 +31,10 @@ MAX_MSE = 0.010
 FIT_TIMEOUT = 300
 
 
-def _data(ctx):
-    return str(nndata.path("nonlinear.csv"))
-
-
 CHECKS = [
     Check("load_nonlinear", 15, "keras_models.load_csv", needs=("load_nonlinear",),
           what="load_nonlinear(path)",
-          args=lambda ctx: {"func": "load_nonlinear", "path": _data(ctx), "default": True},
+          args={"func": "load_nonlinear", "path": DATA, "default": True},
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.loaded_xy(v, "load_nonlinear(path)", ("explicit", "default"))),
     Check("model_layers", 25, "keras_models.describe", needs=("build_nonlinear_model",),
@@ -54,8 +51,8 @@ CHECKS = [
                                                 "build_nonlinear_model()")),
     Check("fit_nonlinear", 25, "keras_models.fit_regression", needs=("build_nonlinear_model",),
           what="build_nonlinear_model() + model.fit(X, y, epochs=100)",
-          args=lambda ctx: {"build": "build_nonlinear_model", "path": _data(ctx),
-                            "seed": FIT_SEED, "epochs": FIT_EPOCHS},
+          args={"build": "build_nonlinear_model", "path": DATA, "seed": FIT_SEED,
+                "epochs": FIT_EPOCHS},
           expected=None, timeout=FIT_TIMEOUT,
           compare=lambda v, e: kc.regression_fit(v, MAX_MSE, FIT_SEED,
                                                  "build_nonlinear_model() + fit(100 epochs)")),

@@ -170,7 +170,8 @@ def xor_poly(actual, expected):
     return all_of([
         same(actual["converged"], expected["converged"], f"{what}[2] (converged)"),
         same(actual["epochs"], expected["epochs"], f"{what}[3] (epochs)"),
-        same_array(actual["pred"], T_GATE["XOR"], f"step(poly_features(X_gate) @ w + b) for {what}"),
+        same_array(actual["pred"], T_GATE["XOR"],
+                   f"step(poly_features(X_gate) @ w + b) for {what}"),
     ])
 
 

@@ -15,6 +15,7 @@ from autograder.compare import PASS, all_of, fail
 # 1-6-4-1: (1*6 + 6) + (6*4 + 4) + (4*1 + 1) = 45 parameters.
 LAYERS = [("Dense", 6, "tanh"), ("Dense", 4, "tanh"), ("Dense", 1, "tanh")]
 PARAMS = 45
+DATA = str(nndata.path("dataset2.csv"))  # bundled with nndata
 
 # Seeded fit_tanh_model(build_tanh_model(), X, y) on the 500 points (the student's fit: 100
 # epochs, batch 32, 16 steps/epoch), then the MSE of model.predict. Noise floor 0.05^2 = 0.0025,
@@ -56,10 +57,6 @@ MESSAGES = {
         "en": "{what}: the prediction (domain, y_hat; {n} points) is not drawn in red "
               "(colours on the figure: {colors})"},
 }
-
-
-def _data(ctx):
-    return str(nndata.path("dataset2.csv"))
 
 
 def curve(value, what):
@@ -115,7 +112,7 @@ def figure(value, x, y, domain, y_hat, what):
 CHECKS = [
     Check("load_dataset2", 10, "keras_models.load_csv", needs=("load_dataset2",),
           what="load_dataset2(path)",
-          args=lambda ctx: {"func": "load_dataset2", "path": _data(ctx), "default": True},
+          args={"func": "load_dataset2", "path": DATA, "default": True},
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.loaded_xy(v, "load_dataset2(path)", ("explicit", "default"))),
     Check("model_layers", 15, "keras_models.describe", needs=("build_tanh_model",),
@@ -129,8 +126,8 @@ CHECKS = [
                                                 "build_tanh_model()")),
     Check("fit_tanh", 20, "keras_models.fit_regression",
           needs=("build_tanh_model", "fit_tanh_model"), what="fit_tanh_model(model, X, y)",
-          args=lambda ctx: {"build": "build_tanh_model", "fit": "fit_tanh_model",
-                            "path": _data(ctx), "seed": FIT_SEED},
+          args={"build": "build_tanh_model", "fit": "fit_tanh_model", "path": DATA,
+                "seed": FIT_SEED},
           expected=None, timeout=FIT_TIMEOUT,
           compare=lambda v, e: kc.regression_fit(v, MAX_MSE, FIT_SEED,
                                                  "fit_tanh_model(model, X, y)", epochs=100,
