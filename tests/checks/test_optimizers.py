@@ -2,23 +2,16 @@
 
 All submissions are graded once per module, two at a time, and shared by the tests.
 """
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-import pytest
 
 import solutions.optimizers as reference
-from autograder import expected as expected_store
 from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.checks.hidden import optimizers as hidden_checks
 from autograder.checks.public import optimizers as public_checks
-from autograder.compare import same
-from autograder.grade import grade_file
-from autograder.loader import SubmissionFile
 from autograder.probes.optimizers import run
-from autograder.sandbox import codec
-from tests.fixtures.build import FIXTURES, fixtures, make_submission
+from tests.checks.harness import FixtureTable, standard_tests
 
 AID = "04_optimizers"
 SEEDS = (11, 12)
@@ -49,105 +42,8 @@ BROKEN = {
     "broken_minimize_no_w0": {"minimize_path", "hidden_minimize"},
 }
 ALT = ["alt_lazy_state", "alt_loops"]
-TEMPLATE = FIXTURES.parent / "stubs" / f"{AID}.py"  # the generated student handout, if built
-
-# (label, fixture, base, seed); broken fixtures alternate between the two seeds
-JOBS = ([(f"reference@{s}", None, True, s) for s in SEEDS]
-        + [(f"{a}@{s}", a, True, s) for a in ALT for s in SEEDS]
-        + [("stub", "stub", False, SEEDS[0])]
-        + [(b, b, True, SEEDS[i % 2]) for i, b in enumerate(BROKEN)])
-
-
-def _grade(job, root):
-    label, fixture, base, seed = job
-    folder = root / label.replace("@", "_")
-    folder.mkdir()
-    if label == "template":
-        path = folder / f"{AID}.py"
-        path.write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
-    else:
-        path = make_submission(AID, fixture, folder, base=base)
-    return grade_file(SubmissionFile(AID, path), seed=seed, include_hidden=True)
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    root = tmp_path_factory.mktemp(AID)
-    jobs = JOBS + ([("template", None, False, SEEDS[0])] if TEMPLATE.exists() else [])
-    with ThreadPoolExecutor(2) as pool:
-        results = list(pool.map(lambda job: _grade(job, root), jobs))
-    return {job[0]: result for job, result in zip(jobs, results)}
-
-
-def failing(result):
-    return {c.name for c in result.checks if c.score < c.max_score}
-
-
-def describe(result):
-    return [(c.name, c.score, c.key, c.fields) for c in result.checks if c.score < c.max_score]
-
-
-def no_grader_errors(result):
-    return [c.name for c in result.checks if c.key.startswith("grader.")]
-
-
-def test_points_sum_to_100():
-    checks = checks_for(AID)
-    assert sum(c.points for c in checks) == 100
-    assert {c.hidden for c in checks} == {False, True}
-
-
-def test_fixture_table_matches_disk_and_catches_every_check():
-    assert set(BROKEN) == set(fixtures(AID, "broken")), "every broken fixture is in the table"
-    assert set(ALT) == set(fixtures(AID, "alt"))
-    assert len(BROKEN) >= 6 and len(ALT) >= 2
-    assert set().union(*BROKEN.values()) == ALL, "every check fails for some broken fixture"
-    for fails in BROKEN.values():
-        assert fails <= ALL
-
-
-@pytest.mark.parametrize("seed", SEEDS)
-def test_reference_scores_100(graded, seed):
-    result = graded[f"reference@{seed}"]
-    assert result.seed == seed
-    assert result.score == 100, describe(result)
-    assert not result.problems
-
-
-@pytest.mark.parametrize("label", ["stub", "template"])
-def test_stub_scores_zero_without_grader_errors(graded, label):
-    if label not in graded:
-        pytest.skip("no generated template yet")
-    result = graded[label]
-    assert result.score == 0, describe(result)
-    assert len(result.checks) == len(ALL)
-    assert not no_grader_errors(result)
-    assert {c.key for c in result.checks} <= {"call.error", "call.missing"}
-
-
-@pytest.mark.parametrize("fixture", sorted(BROKEN))
-def test_broken_fails_exactly_its_checks(graded, fixture):
-    result = graded[fixture]
-    assert not no_grader_errors(result), describe(result)
-    assert failing(result) == BROKEN[fixture], describe(result)
-
-
-@pytest.mark.parametrize("label", [f"{a}@{s}" for a in ALT for s in SEEDS])
-def test_alternative_scores_100(graded, label):
-    result = graded[label]
-    assert result.score == 100, describe(result)
-
-
-def test_expected_json_is_current():
-    fresh = {k: codec.decode(v) for k, v in expected_store.build(AID).items()}
-    committed = expected_store.load(AID)
-    assert set(fresh) == set(committed)
-    assert set(committed) == {c.name for c in checks_for(AID, include_hidden=False)
-                              if c.expected == "reference"}
-    for name in fresh:
-        outcome = same(fresh[name], committed[name], name, rtol=1e-12, atol=1e-12)
-        assert outcome.ok, (name, outcome)
-
+TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
+globals().update(standard_tests(TABLE))
 
 class _RMSPropEpsOutside(reference.RMSProp):
     def step(self, w, grad_fn):

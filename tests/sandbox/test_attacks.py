@@ -7,8 +7,9 @@ reference-like submission and every tests/fixtures/attacks/*.py as its own "stud
   score 0 with a clear message, every other check keeps its points, the load problem is shown;
 * `test_one_run_reference_full_and_no_cheat_pays`: the reference scores full marks in the same
   run, no job errored, the run finished;
-* `test_nothing_written_outside_the_grading_folder`: canaries (a folder in /tmp, a file in HOME,
-  the repo's files the attacks target) are unchanged and no file the attacks write exists.
+* `test_nothing_written_outside_the_grading_folder`: canaries (a folder in /tmp, a file in HOME)
+  are byte-identical, the repo files the attacks overwrite hold none of the attacks' content, and
+  no file the attacks create exists (repo, /tmp, HOME, cwd, /autograder/results).
 """
 import hashlib
 import json
@@ -25,10 +26,15 @@ from tests.sandbox import e2e
 from tests.sandbox.conftest import needs_root
 
 REPO = Path(e2e.__file__).resolve().parents[2]
-CANARY_DIR = Path("/tmp/nngrade-canary")
-HOME_CANARY = Path.home() / ".nngrade-canary.txt"
-WATCHED = [REPO / "autograder" / "expected" / "01_perceptron.json",
-           REPO / "solutions" / "perceptron.py", CANARY_DIR / "canary.txt", HOME_CANARY]
+CANARY_DIR = Path("/tmp/nngrade-canary")  # the attacks aim at this folder by name
+RUN = f"{os.getpid()}"  # canary files of this test run (another run may share the machine)
+HOME_CANARY = Path.home() / f".nngrade-canary-{RUN}.txt"
+WATCHED = [CANARY_DIR / f"canary-{RUN}.txt", HOME_CANARY]  # must be byte-identical afterwards
+# Repo files the attacks try to overwrite. Colleagues may edit them during the run, so the test
+# looks for the attacks' own content (the fake score JSON, "pwned") rather than comparing hashes.
+TARGETS = [REPO / "autograder" / "expected" / "01_perceptron.json",
+           REPO / "solutions" / "perceptron.py"]
+MARKERS = (b'"score": 100.0', b"pwned", b"call = lambda")
 MUST_NOT_EXIST = [REPO / "results.json", REPO / "grades.csv", REPO / "PWNED.txt",
                   Path("/root/PWNED.txt"), CANARY_DIR / "PWNED.txt", Path("/tmp/PWNED.txt"),
                   Path("/dev/shm/PWNED.txt"), Path("/var/tmp/PWNED.txt"),
@@ -67,8 +73,8 @@ def _pwned_files():
 @pytest.fixture(scope="module")
 def attack_run(tmp_path_factory):
     CANARY_DIR.mkdir(exist_ok=True)
-    (CANARY_DIR / "canary.txt").write_text("canary\n")
-    HOME_CANARY.write_text("canary\n")
+    for path in WATCHED:
+        path.write_text("canary\n")
     before = {p: _digest(p) for p in WATCHED}
     pwned_before = _pwned_files()
     root = tmp_path_factory.mktemp("course") / "submitted"
@@ -82,7 +88,8 @@ def attack_run(tmp_path_factory):
     pwned_after = _pwned_files()
     yield {"outcomes": {o.job.student: o for o in outcomes}, "seconds": seconds,
            "before": before, "after": after, "pwned": set(pwned_after) - set(pwned_before)}
-    HOME_CANARY.unlink(missing_ok=True)
+    for path in WATCHED:
+        path.unlink(missing_ok=True)
 
 
 pytestmark = needs_root
@@ -114,6 +121,8 @@ def test_one_run_reference_full_and_no_cheat_pays(attack_run):
 def test_nothing_written_outside_the_grading_folder(attack_run):
     assert attack_run["after"] == attack_run["before"]
     assert attack_run["pwned"] == set()
+    for path in TARGETS:
+        assert not any(marker in path.read_bytes() for marker in MARKERS), path
 
 
 def test_cli_stdout_is_only_the_graders_json(tmp_path, capsys, monkeypatch):
