@@ -38,6 +38,8 @@ def masks():
         if name not in SYSTEM_TOP and os.path.isdir(path) and not os.path.islink(path):
             out.append(path)
     return out + [m for m in MASKS if os.path.isdir(m) and not os.path.islink(m)]
+
+
 # Unprivileged ids for the child: a fresh one per sandbox, so process limits count only this
 # sandbox and no two sandboxes can signal or read each other. Far above any real account.
 UID_BASE, UID_SPAN = 200_000_000, 100_000_000
