@@ -11,6 +11,7 @@ from typing import Optional
 from autograder.checks import checks_for
 from autograder.grade import grade_file
 from autograder.loader import SubmissionFile
+from tests.checks.harness import STUBS
 from tests.fixtures.build import make_submission
 
 SEEDS = (1, 2)  # hidden checks run under both (CHECKS_GUIDE: at least two seeds)
@@ -19,19 +20,14 @@ WORKERS = 2
 
 @dataclass(frozen=True)
 class Job:
-    fixture: Optional[str]            # None: the reference; "stub": the handout (base=False)
+    fixture: Optional[str]            # None: the reference; "stub": the generated handout
     only: Optional[frozenset] = None  # check names to grade; None: all, hidden included
     mode: str = "quick"
     seed: int = SEEDS[0]
-    needs_mnist: bool = False
 
 
-def names(assignment, hidden=None):
-    return {c.name for c in checks_for(assignment) if hidden is None or c.hidden == hidden}
-
-
-def points(assignment):
-    return sum(c.points for c in checks_for(assignment))
+def names(assignment):
+    return {c.name for c in checks_for(assignment)}
 
 
 class Grader:
@@ -53,7 +49,11 @@ class Grader:
         job = self.jobs[name]
         folder = self.folder / name
         folder.mkdir()
-        path = make_submission(self.assignment, job.fixture, folder, base=job.fixture != "stub")
+        if job.fixture == "stub":
+            path = folder / f"{self.assignment}.py"
+            path.write_text((STUBS / f"{self.assignment}.py").read_text(encoding="utf-8"), "utf-8")
+        else:
+            path = make_submission(self.assignment, job.fixture, folder)
         if job.fixture in self.edits:
             path.write_text(self.edits[job.fixture](path.read_text()), encoding="utf-8")
         return grade_file(SubmissionFile(self.assignment, path), mode=job.mode, seed=job.seed,
@@ -81,17 +81,3 @@ def _selected(request, argname="job"):
             if not item.get_closest_marker("skip"):
                 wanted.add(callspec.params[argname])
     return wanted
-
-
-def failing(result):
-    return {c.name for c in result.checks if c.score < c.max_score}
-
-
-def describe(result):
-    """Readable account of a result for assertion messages."""
-    from autograder.messages import render
-    lines = [f"{result.assignment}: {result.score}/{result.max_score} in {result.seconds} s; "
-             f"problems {result.problems}"]
-    lines += [f"  {c.name}: {c.score}/{c.max_score} ({c.seconds} s) "
-              f"{render(c.key, c.fields, 'en')[:300]}" for c in result.checks]
-    return "\n".join(lines)
