@@ -24,6 +24,7 @@ from autograder.sandbox.limits import Limits
 # Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
 # submission gets per-check messages rather than a killed job.
 NUMPY_LIMITS = Limits(cpu_seconds=300, address_space=8 * 2**30, submission_seconds=480)
+MNIST_ASSIGNMENTS = ("06_mnist",)
 KERAS_LIMITS = Limits(cpu_seconds=3600, submission_seconds=3000)
 
 
@@ -94,6 +95,17 @@ def load_problems(report, cells):
     return problems
 
 
+def find_mnist(problems):
+    """MNIST for the sandbox, which has no network: $NNLAB_MNIST or Keras' cache (downloaded here,
+    in the grader, once). None (and a problem message) when neither works."""
+    try:
+        import nndata
+        return str(nndata.mnist_file())
+    except Exception as exc:  # no file, no internet: the MNIST checks report it
+        problems.append(("load.no_mnist", {"error": f"{type(exc).__name__}: {exc}"[:300]}))
+        return None
+
+
 def _all_failed(checks, key, fields):
     return [CheckResult(name=c.name, max_score=c.points, score=0.0, hidden=c.hidden, key=key,
                         fields=dict(fields)) for c in checks]
@@ -126,6 +138,8 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         key, fields = source.problems[0]
         result.checks = _all_failed(checks, key, fields)
         return result
+    if aid in MNIST_ASSIGNMENTS and mnist_path is None:
+        mnist_path = find_mnist(result.problems)
     ctx = Context(rng=np.random.default_rng(seed), mode=mode, mnist_path=mnist_path)
     reference_cache = []
 

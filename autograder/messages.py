@@ -32,6 +32,10 @@ CATALOG = {
     "load.cell_killed": {
         "ko": "셀 {cell}이(가) 프로세스를 끝내거나 시간 제한을 넘겨({status}) 건너뛰었습니다.",
         "en": "cell {cell} ended the process or ran too long ({status}), so it was skipped"},
+    "load.no_mnist": {
+        "ko": "MNIST 데이터를 찾지 못했습니다 ({error}). NNLAB_MNIST 환경 변수나 --mnist로 mnist.npz "
+              "경로를 지정하세요.",
+        "en": "MNIST not found ({error}); set NNLAB_MNIST or pass --mnist with a mnist.npz path"},
     "load.failed": {
         "ko": "코드를 불러오는 중 프로세스가 끝났습니다 ({status}).",
         "en": "the process ended while loading the code ({status})"},

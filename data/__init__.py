@@ -76,6 +76,27 @@ def _read_npz(p):
     return (out["x_train"], out["y_train"]), (out["x_test"], out["y_test"])
 
 
+def mnist_file(path=None):
+    """Path of a Keras-layout MNIST .npz: `path`, else $NNLAB_MNIST, else Keras' download cache.
+
+    The last source downloads the file once (needs internet) to ~/.keras/datasets, exactly as
+    keras.datasets.mnist.load_data() does.
+    """
+    for where, given in (("the path argument", path), (f"the environment variable {MNIST_ENV}",
+                                                         os.environ.get(MNIST_ENV))):
+        if given:
+            p = pathlib.Path(given)
+            if not p.is_file():
+                raise _missing(where, p)
+            return p
+    import keras
+
+    return pathlib.Path(keras.utils.get_file(
+        "mnist.npz",
+        origin="https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz",
+        file_hash="731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"))
+
+
 def load_mnist_raw(path=None):
     """MNIST as ((x_train, y_train), (x_test, y_test)) uint8 arrays.
 
