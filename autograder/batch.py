@@ -15,6 +15,9 @@ The parent only schedules, so nothing a job does can stop the batch:
 * a job running longer than ``--timeout`` seconds is stopped (SIGTERM, so the worker closes its
   sandbox child; SIGKILL after a grace period) and becomes an error row.
 
+All limits are wall-clock: with ``-j`` > 1, a submission that hogs the CPU slows its neighbours.
+``--recheck-timeouts`` grades every job a time limit decided once more, alone, at the end.
+
 Outputs: one CSV row per (student, assignment), sorted by (student, assignment) whatever ``-j``
 is (``reporters/csv_rows.py`` documents the columns; ``--format nbgrader-csv`` writes nbgrader's
 export columns instead) and ``<results-dir>/<student>/results.json`` in Gradescope's schema.
@@ -48,6 +51,7 @@ START_ALLOWANCE = 300.0  # a new worker's imports (numpy, the checks) before its
 KILL_GRACE = 5.0      # seconds between SIGTERM and SIGKILL of a worker past its deadline
 CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a fresh worker
 DEFAULT_GRADER = "autograder.batch:grade_job"
+TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
 
 register({
     "batch.timeout": {
@@ -86,6 +90,16 @@ class Outcome:
     result: AssignmentResult
     error: str = ""              # why the job could not be graded normally ("" when it was)
     attempts: int = 1
+    rechecked: bool = False      # graded again alone (--recheck-timeouts)
+
+    @property
+    def timed_out(self):
+        """Did a wall-clock limit decide anything here (the batch's, or a probe's/load's)?"""
+        if self.error.startswith("timed out"):
+            return True
+        keys = {c.key for c in self.result.checks} | {k for k, _ in self.result.problems}
+        statuses = {str(f.get("status")) for _, f in self.result.problems}
+        return bool(keys & TIMEOUT_KEYS) or "timeout" in statuses
 
 
 def submitted_root(path):
@@ -352,14 +366,30 @@ class Pool:
         return outcomes
 
 
-def run_batch(jobs, workers=1, timeout=None, grader=DEFAULT_GRADER, progress=None):
-    """Grade JOBS with WORKERS processes → list of Outcome in job order (sorted)."""
+def run_batch(jobs, workers=1, timeout=None, grader=DEFAULT_GRADER, progress=None,
+              recheck_timeouts=False):
+    """Grade JOBS with WORKERS processes → list of Outcome in job order (sorted).
+
+    Limits are wall-clock, so with several workers a neighbour that hogs the CPU (a fork bomb
+    is contained by the sandbox's process limit, not its CPU share) can push an honest job past
+    a limit. recheck_timeouts=True grades every job a time limit decided once more, alone,
+    after the others, and keeps that result (what -j1 gives).
+    """
     if not jobs:
         return []
     pool = Pool(min(workers, len(jobs)), grader)
     outcomes = pool.run(jobs, timeout=timeout, on_done=progress.update if progress else None)
     if progress:
         progress.close()
+    again = [job for job in jobs if outcomes[job.key].timed_out]
+    if recheck_timeouts and workers > 1 and again:
+        if progress and progress.enabled:
+            progress.stream.write(f"rechecking {len(again)} timed-out job(s) alone\n")
+        redo = Pool(1, grader).run(again, timeout=timeout)
+        for job in again:
+            redo[job.key].rechecked = True
+            redo[job.key].attempts += outcomes[job.key].attempts
+            outcomes[job.key] = redo[job.key]
     return [outcomes[job.key] for job in jobs]
 
 
@@ -457,7 +487,8 @@ def cmd_batch(args):
           f"seed {base_seed}", file=sys.stderr)
     started = time.monotonic()
     progress = Progress(len(jobs), enabled=not args.quiet)
-    outcomes = run_batch(jobs, args.jobs, args.timeout, args.grader, progress)
+    outcomes = run_batch(jobs, args.jobs, args.timeout, args.grader, progress,
+                         args.recheck_timeouts)
     seconds = time.monotonic() - started
     out = Path(args.out)
     if out.parent != Path(""):
@@ -496,6 +527,9 @@ def add_parser(subparsers, add_common):
                    help="wall-clock limit per (student, assignment) job "
                         f"(default: {DEFAULT_TIMEOUT['numpy']:g} numpy, "
                         f"{DEFAULT_TIMEOUT['keras']:g} keras)")
+    p.add_argument("--recheck-timeouts", action="store_true",
+                   help="with -j > 1: grade again, alone, every job a time limit decided (a "
+                        "CPU-hogging neighbour cannot cost an honest student points)")
     p.add_argument("--gradebook", metavar="DB",
                    help="nbgrader gradebook.db for names/e-mails/due dates in nbgrader-csv "
                         "(default: DIR/gradebook.db if present)")

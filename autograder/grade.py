@@ -140,6 +140,8 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         return result
     if aid in MNIST_ASSIGNMENTS and mnist_path is None:
         mnist_path = find_mnist(result.problems)
+    if mnist_path:  # the sandbox mounts the real file: a symlink's target may be hidden there
+        mnist_path = str(Path(mnist_path).resolve())
     ctx = Context(rng=np.random.default_rng(seed), mode=mode, mnist_path=mnist_path)
     reference_cache = []
 

@@ -254,12 +254,21 @@ def batch_plan():
     return (correct[:14] + broken + adversarial)[:30]
 
 
-def write_batch_tree(root):
-    """root/submitted/sNN/<id>/<id>.py for the 30 planned submissions."""
+def write_batch_tree(root, order="interleaved", kinds_wanted=("correct", "broken", "adversarial")):
+    """root/submitted/sNN/<id>/<id>.py for the planned submissions.
+
+    Student names decide the grading order. "interleaved" shuffles the plan (fixed seed), as
+    names are unrelated to what students submit; "grouped" keeps correct, broken, adversarial in
+    blocks, so the slow adversarial jobs all come last (the worst case for -j2's tail).
+    """
+    import random
     from tests.fixtures.build import make_submission, reference_source
     attack_dir = ROOT / "tests" / "fixtures" / "attacks"
+    plan = [p for p in batch_plan() if p[0] in kinds_wanted]
+    if order == "interleaved":
+        random.Random(0).shuffle(plan)
     kinds = {}
-    for n, (kind, aid, fixture) in enumerate(batch_plan(), start=1):
+    for n, (kind, aid, fixture) in enumerate(plan, start=1):
         student = f"s{n:02d}"
         folder = Path(root) / "submitted" / student / aid
         folder.mkdir(parents=True)
@@ -273,9 +282,16 @@ def write_batch_tree(root):
     return kinds
 
 
-def part_batch(tmp, seed, timeout):
-    root = Path(tmp) / "batch"
-    kinds = write_batch_tree(root)
+def part_batch(tmp, seed, timeout, order):
+    out = {"mixed": run_batches(Path(tmp) / "batch-mixed", seed, timeout, order)}
+    out["mixed"]["order"] = order
+    out["normal"] = run_batches(Path(tmp) / "batch-normal", seed, timeout, order,
+                                kinds_wanted=("correct", "broken"))
+    return out
+
+
+def run_batches(root, seed, timeout, order, kinds_wanted=("correct", "broken", "adversarial")):
+    kinds = write_batch_tree(root, order, kinds_wanted)
     rows, tables = {}, {}
     for jobs in (1, 2):
         out = root / f"grades-j{jobs}.csv"
@@ -295,7 +311,7 @@ def part_batch(tmp, seed, timeout):
                                                 float(r["seconds"])) for r in table),
                                               key=lambda x: -x[2])[:5],
                             "load": load}
-        print(f"  batch -j{jobs}: {wall:.1f} s for {len(table)} submissions "
+        print(f"  batch {root.name} -j{jobs}: {wall:.1f} s for {len(table)} submissions "
               f"({rows[f'j{jobs}']['per_minute']}/min, load {load})", flush=True)
     differ = sorted(a["student"] for a, b in zip(tables[1], tables[2]) if a != b)
     # adversarial submissions stopped by a wall-clock limit may end differently under load
@@ -372,18 +388,19 @@ def summarize(res):
             w = grade[aid]["wall_s"]
             checks.append((f"{aid} grading", f"{w:.2f} s wall ({grade[aid].get('cpu_s')} s CPU)",
                            f"≤ {TARGETS['numpy_seconds']} s", verdict(w, TARGETS["numpy_seconds"])))
-    if "batch" in res:
-        b = res["batch"]
+    for name, b in res.get("batch", {}).items():
+        what = {"mixed": f"30 mixed ({b['mix']}, {b.get('order')})",
+                "normal": f"{sum(b['mix'].values())} correct + broken"}[name]
         r = ratio(b["j2"]["wall_s"], b["j1"]["wall_s"])
-        checks.append(("batch -j2 / -j1 (30 submissions)",
+        checks.append((f"batch -j2 / -j1, {what}",
                        f"{b['j2']['wall_s']:.1f} s / {b['j1']['wall_s']:.1f} s = {r}",
                        f"≤ {TARGETS['j2_vs_j1']}", verdict(r, TARGETS["j2_vs_j1"])))
-        checks.append(("batch throughput", f"{b['j1']['per_minute']}/min (-j1), "
+        checks.append((f"batch throughput, {name}", f"{b['j1']['per_minute']}/min (-j1), "
                        f"{b['j2']['per_minute']}/min (-j2)", "(info)", ""))
         differ = ", ".join(f"{k} ({v})" for k, v in b.get("differing_rows", {}).items())
-        checks.append(("batch rows -j1 == -j2 (correct + broken)", str(b["identical_rows"])
-                       + (f"; differing: {differ}" if differ else ""), "True",
-                       "met" if b["identical_rows"] else "MISSED"))
+        checks.append((f"batch rows -j1 == -j2, {name} (correct + broken)",
+                       str(b["identical_rows"]) + (f"; differing: {differ}" if differ else ""),
+                       "True", "met" if b["identical_rows"] else "MISSED"))
     if checks:
         lines += ["", "| measure | value | target | |", "|---|---|---|---|"]
         lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in checks]
@@ -395,7 +412,13 @@ def markdown(res, table):
     parts = [f"# nngrade benchmark\n",
              f"Run {meta['date']} on {meta['machine']} ({meta['cpus']} CPUs, Python "
              f"{meta['python']}); load average before/after: {meta['load_before']} / "
-             f"{meta['load_after']}. Command: `{meta['command']}`.\n", table, ""]
+             f"{meta['load_after']}. Command: `{meta['command']}`.\n"]
+    if meta.get("previous_run"):
+        prev = meta["previous_run"]
+        parts.append(f"Parts {', '.join(meta['updated_parts'])} are from this run; the others "
+                     f"from `{prev['command']}` at {prev['date']} (load {prev['load_before']} / "
+                     f"{prev['load_after']}).\n")
+    parts += [table, ""]
     if res.get("missing_notebooks"):
         parts.append(f"Missing source notebooks (graded the `solutions` module instead, not "
                      f"executed): {', '.join(res['missing_notebooks'])}\n")
@@ -427,6 +450,10 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch-timeout", type=int, default=60,
                         help="nngrade batch --timeout per job (adversarial submissions)")
+    parser.add_argument("--batch-order", choices=("interleaved", "grouped"),
+                        default="interleaved", help="see write_batch_tree")
+    parser.add_argument("--update", action="store_true",
+                        help="keep the other parts' figures from the existing results.json")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     args = parser.parse_args(argv)
     from autograder.assignments import ASSIGNMENT_IDS
@@ -457,15 +484,21 @@ def main(argv=None):
             print("nbgrader autograde", flush=True)
             res["nbgrader"] = part_nbgrader(ids, subs, tmp)
         if "batch" in parts:
-            print("batch of 30 submissions, -j1 then -j2", flush=True)
-            res["batch"] = part_batch(tmp, args.seed, args.batch_timeout)
+            print("batch of 30 mixed submissions, then of the correct + broken ones; -j1, -j2",
+                  flush=True)
+            res["batch"] = part_batch(tmp, args.seed, args.batch_timeout, args.batch_order)
         if "profile" in parts:
             print("profile", flush=True)
             res["profile"] = part_profile(tmp)
     res["meta"]["load_after"] = loadavg()
+    out = Path(args.out)
+    if args.update and out.with_suffix(".json").is_file():
+        old = json.loads(out.with_suffix(".json").read_text())
+        res["meta"]["updated_parts"] = parts
+        res["meta"]["previous_run"] = old.get("meta")
+        res = {**old, **{k: v for k, v in res.items() if k in parts or k == "meta"}}
     table = summarize(res)
     print("\n" + table)
-    out = Path(args.out)
     out.write_text(markdown(res, table), encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(f"\nwrote {out} and {out.with_suffix('.json')}")

@@ -223,3 +223,12 @@ def test_nbgrader_csv_with_gradebook(tmp_path, monkeypatch, make_gradebook):
 def test_nothing_to_grade_is_an_error(tmp_path):
     proc = run(NNGRADE + ["batch", str(tmp_path / "nope")])
     assert proc.returncode == 2 and "no such folder" in proc.stderr
+
+
+def test_recheck_timeouts_grades_them_again_alone(course):
+    jobs = [Job(s, AID, None, 1) for s in ("alice", "carol", "dave")]
+    outcomes = run_batch(jobs, workers=2, timeout=2.0, recheck_timeouts=True,
+                         grader="tests.integrations.crashy_grader:hang")
+    by = {o.job.student: o for o in outcomes}
+    assert by["carol"].rechecked and by["carol"].attempts == 2 and by["carol"].timed_out
+    assert not by["alice"].rechecked and not by["dave"].rechecked
