@@ -25,7 +25,9 @@ from autograder.sandbox.limits import Limits
 # submission gets per-check messages rather than a killed job.
 NUMPY_LIMITS = Limits(cpu_seconds=300, address_space=8 * 2**30, submission_seconds=480)
 MNIST_ASSIGNMENTS = ("06_mnist",)
-KERAS_LIMITS = Limits(cpu_seconds=3600, submission_seconds=3000)
+# load_seconds: importing TensorFlow takes ~8 s alone but minutes on a machine busy with
+# parallel TensorFlow jobs (seen: > 120 s at load average 100).
+KERAS_LIMITS = Limits(cpu_seconds=3600, submission_seconds=3000, load_seconds=300)
 
 
 def outcome_of_reply(reply, check):

@@ -12,8 +12,10 @@ whole       nngrade on one folder holding all seven reference notebooks
 nbconvert   `jupyter nbconvert --to notebook --execute` of the same notebooks (what a student's
             "Run all" costs; test cells included), wall and peak RSS (kernel)
 nbgrader    `nbgrader autograde` of the same notebooks submitted by one student
-batch       `nngrade batch` of 30 generated submissions (correct, broken fixtures of
-            tests/fixtures/submissions, adversarial from tests/fixtures/attacks) with -j1 and -j2
+batch       `nngrade batch` with -j1 and -j2 of 30 generated submissions (14 correct, 10 broken
+            fixtures of tests/fixtures/submissions, 6 adversarial from tests/fixtures/attacks;
+            student names shuffled, --batch-order grouped puts the adversarial ones last), then
+            of the 24 correct + broken ones alone
 profile     where the time of one grading goes: interpreter + grader imports, one sandbox start,
             `import tensorflow`, slowest checks
 
@@ -413,11 +415,15 @@ def markdown(res, table):
              f"Run {meta['date']} on {meta['machine']} ({meta['cpus']} CPUs, Python "
              f"{meta['python']}); load average before/after: {meta['load_before']} / "
              f"{meta['load_after']}. Command: `{meta['command']}`.\n"]
-    if meta.get("previous_run"):
-        prev = meta["previous_run"]
-        parts.append(f"Parts {', '.join(meta['updated_parts'])} are from this run; the others "
-                     f"from `{prev['command']}` at {prev['date']} (load {prev['load_before']} / "
-                     f"{prev['load_after']}).\n")
+    runs = {}
+    for part, run in res.get("provenance", {}).items():
+        runs.setdefault((run["date"], run["command"], run["load_before"], run["load_after"]),
+                        []).append(part)
+    if len(runs) > 1:
+        parts.append("Parts measured in separate runs:\n")
+        parts += [f"* {', '.join(ps)}: `{c}` at {d} (load {a} / {b})" for (d, c, a, b), ps in
+                  sorted(runs.items())]
+        parts.append("")
     parts += [table, ""]
     if res.get("missing_notebooks"):
         parts.append(f"Missing source notebooks (graded the `solutions` module instead, not "
@@ -483,20 +489,22 @@ def main(argv=None):
         if "nbgrader" in parts:
             print("nbgrader autograde", flush=True)
             res["nbgrader"] = part_nbgrader(ids, subs, tmp)
+        if "profile" in parts:
+            print("profile", flush=True)
+            res["profile"] = part_profile(tmp)
         if "batch" in parts:
             print("batch of 30 mixed submissions, then of the correct + broken ones; -j1, -j2",
                   flush=True)
             res["batch"] = part_batch(tmp, args.seed, args.batch_timeout, args.batch_order)
-        if "profile" in parts:
-            print("profile", flush=True)
-            res["profile"] = part_profile(tmp)
     res["meta"]["load_after"] = loadavg()
     out = Path(args.out)
+    run = {k: res["meta"][k] for k in ("date", "command", "load_before", "load_after")}
+    res["provenance"] = {p: run for p in parts}
     if args.update and out.with_suffix(".json").is_file():
         old = json.loads(out.with_suffix(".json").read_text())
-        res["meta"]["updated_parts"] = parts
-        res["meta"]["previous_run"] = old.get("meta")
+        provenance = {**old.get("provenance", {}), **res["provenance"]}
         res = {**old, **{k: v for k, v in res.items() if k in parts or k == "meta"}}
+        res["provenance"] = provenance
     table = summarize(res)
     print("\n" + table)
     out.write_text(markdown(res, table), encoding="utf-8")
