@@ -6,6 +6,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import sysconfig
 import zipfile
 
 import pytest
@@ -25,23 +26,34 @@ def built_zip(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def gs_root(built_zip, tmp_path_factory):
-    """An /autograder look-alike: source/ = the unzipped zip; the zip's wheel installed into
-    lib/ (pip --target) and put first on PYTHONPATH, so `autograder` and `solutions` come from
-    the wheel while numpy & co. come from this environment (setup.sh's pip install of the pinned
-    requirements needs the network)."""
+    """An /autograder look-alike: source/ = the unzipped zip; venv/ = what setup.sh builds.
+
+    setup.sh pip-installs the pinned requirements from PyPI; here the venv's site-packages is a
+    hard-linked copy of this environment's (same packages, no download, ~2 s) minus our editable
+    install, and the zip's wheel is then pip-installed into it, so `autograder`, `solutions` and
+    `nndata` come from the wheel only.
+    """
     root = tmp_path_factory.mktemp("autograder")
     source = root / "source"
     with zipfile.ZipFile(built_zip) as zf:
         zf.extractall(source)
         for info in zf.infolist():  # extractall drops the mode bits
             os.chmod(source / info.filename, (info.external_attr >> 16) & 0o777)
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    shutil.rmtree(site)
+    subprocess.run(["cp", "-al", sysconfig.get_paths()["purelib"], str(site)], check=True)
+    for path in list(site.glob("__editable__*nnlab*")) + list(site.glob("nnlab-*.dist-info")):
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     wheel = next(source.glob("nnlab-*.whl"))
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    "--target", str(root / "lib"), str(wheel)], check=True)
-    where = run([sys.executable, "-c", "import autograder, solutions; print(autograder.__file__,"
-                 " solutions.__file__)"], env={"PYTHONPATH": str(root / "lib")}, cwd=root)
-    assert where.stdout.split() and all(f.startswith(str(root / "lib"))
-                                        for f in where.stdout.split()), where
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
+                    "install", "--quiet", "--no-deps", "--no-index", str(wheel)], check=True)
+    where = run([str(venv / "bin" / "python"), "-c",
+                 "import autograder, solutions, nndata; "
+                 "print(autograder.__file__, solutions.__file__, nndata.__file__)"], cwd=root)
+    assert where.stdout.split() and all(f.startswith(str(site)) for f in where.stdout.split()), \
+        where
     return root
 
 
@@ -52,8 +64,7 @@ def grade_in(gs_root, submission_setup, **env):
     (gs_root / "submission").mkdir()
     submission_setup(gs_root / "submission")
     proc = run(["bash", str(gs_root / "source" / "run_autograder")], cwd=gs_root,
-               env={"NNGRADE_GS_ROOT": str(gs_root), "NNGRADE_GS_PYTHON": sys.executable,
-                    "PYTHONPATH": str(gs_root / "lib"), **env}, timeout=300)
+               env={"NNGRADE_GS_ROOT": str(gs_root), **env}, timeout=900)
     assert proc.returncode == 0, proc.stderr
     results = gs_root / "results" / "results.json"
     assert results.is_file(), proc.stdout + proc.stderr
