@@ -69,8 +69,10 @@ _CONTROL = dict.fromkeys([*range(0, 32), 127, *range(0x80, 0xA0), 0x2028, 0x2029
 
 
 def clean_text(text, limit):
-    """Child-supplied text made safe to print: no control, line-break or bidi characters."""
-    return str(text)[:limit].translate(_CONTROL)
+    """Child-supplied text made safe to print: no control, line-break or bidi characters, and no
+    lone surrogates (they cannot be encoded as UTF-8 and would crash a report)."""
+    text = str(text)[:limit].translate(_CONTROL)
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class Unsupported:

@@ -69,3 +69,7 @@ def test_pickled_arrays_are_refused():
 def test_zero_dimensional_arrays_keep_their_shape():
     back = roundtrip(np.array(2.5))
     assert type(back) is np.ndarray and back.shape == () and back == 2.5
+
+
+def test_clean_text_drops_lone_surrogates():
+    assert codec.clean_text("a\ud800b\x1b[2J", 100).encode("utf-8")  # encodable
