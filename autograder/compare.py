@@ -166,9 +166,16 @@ def same(actual, expected, what="result", rtol=RTOL, atol=ATOL):
     raise TypeError(f"cannot compare against expected type {type(expected).__name__}")
 
 
-def all_of(outcomes):
-    """Partial credit: the share of sub-outcomes that passed; message of the first failure."""
+def all_of(outcomes, count):
+    """Partial credit: the share of sub-outcomes that passed; message of the first failure.
+
+    `count` is how many sub-outcomes the check asked for (known to the parent in advance): fewer
+    or more — an empty list included — fail, so a short reply never passes by truncation.
+    """
     outcomes = list(outcomes)
+    if count < 1 or len(outcomes) != count:
+        return fail("probe.malformed", what="", why=f"expected {count} results, "
+                                                    f"got {len(outcomes)}")
     failed = [o for o in outcomes if not o.ok]
     if not failed:
         return PASS

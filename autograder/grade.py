@@ -6,6 +6,7 @@ these functions raise: every failure becomes a CheckResult with score 0 and a me
 import secrets
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,31 @@ def run_check(check, session, ctx, assignment, reference):
         seconds=round(time.monotonic() - started, 3))
 
 
+def settle(checks, results):
+    """Rules across checks, applied once every check has run (on the unsettled results):
+
+    * a check pays only when every check it `requires` passed (property checks — no mutation,
+      defaults, shapes — earn nothing next to wrong or missing values; a required check that did
+      not run counts as not passed);
+    * a failed check whose `uses` functions failed a check of their own says so in a note.
+    """
+    passed = {r.name: r.passed for r in results}
+    failed_functions = {c.function for c, r in zip(checks, results) if c.function and not r.passed}
+    settled = []
+    for check, result in zip(checks, results):
+        unmet = [name for name in check.requires if not passed.get(name, False)]
+        if unmet and result.score > 0:
+            result = replace(result, score=0.0, key="check.needs_values",
+                             fields={"check": unmet[0]})
+        deps = [f for f in check.uses if f in failed_functions]
+        if deps and not result.passed:
+            notes = list(result.fields.get("notes", ())) + [
+                ["note.dependency", {"functions": ", ".join(f"`{d}`" for d in deps)}]]
+            result = replace(result, fields={**result.fields, "notes": notes})
+        settled.append(result)
+    return settled
+
+
 def load_problems(report, cells):
     """LoadReport → (key, fields) messages; `cells` maps chunk index → notebook cell number."""
     problems = list(getattr(report, "warnings", []))
@@ -158,7 +184,8 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
                           readable=[mnist_path] if mnist_path else [])
         try:
             result.problems.extend(load_problems(sandbox.start(), source.cells))
-            result.checks = [run_check(c, sandbox, ctx, aid, reference) for c in checks]
+            result.checks = settle(checks, [run_check(c, sandbox, ctx, aid, reference)
+                                            for c in checks])
         finally:
             sandbox.close()
     result.seconds = round(time.monotonic() - started, 3)

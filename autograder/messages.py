@@ -1,6 +1,8 @@
 """One message catalog, Korean and English. Outcomes carry a key and fields; reporters render.
 
-Checks modules may add their own keys with `register({...})`.
+Checks modules may add their own keys with `register({...})`. A result's fields may carry
+`notes`: a list of [key, fields] pairs rendered after the main sentence (e.g. "this check uses
+sigmoid, whose own check failed").
 """
 
 CATALOG = {
@@ -52,9 +54,26 @@ CATALOG = {
     "call.crashed": {
         "ko": "{what} 실행 중 프로세스가 종료되었습니다 (sys.exit/os._exit, 메모리 초과 등).",
         "en": "the process ended while running {what} (sys.exit/os._exit, out of memory, …)"},
+    "call.not_vectorized": {
+        "ko": "{what}: 배열 전체에 대해 동작해야 합니다(벡터화). `if x > 0:`처럼 배열을 조건으로 "
+              "쓰지 말고 np.where, np.maximum 같은 원소별 연산을 쓰세요. ({message})",
+        "en": "{what}: must work on whole arrays (vectorized); instead of `if x > 0:` on an array "
+              "use elementwise operations such as np.where or np.maximum ({message})"},
     "call.bad_output": {
         "ko": "{what}의 결과를 읽을 수 없습니다: {message}",
         "en": "could not read the result of {what}: {message}"},
+    "probe.malformed": {
+        "ko": "{what}: 채점용 결과의 구조가 올바르지 않아 0점 처리했습니다 ({why}).",
+        "en": "{what}: the grading result had an unexpected structure, so it scored 0 ({why})"},
+    "check.needs_values": {
+        "ko": "이 항목의 점수는 {check} 검사가 통과할 때만 인정됩니다 (값이 맞아야 성질 검사 "
+              "점수도 받습니다). 먼저 {check}을(를) 고치세요.",
+        "en": "this check pays only when {check} passes (property points count only with correct "
+              "values); fix {check} first"},
+    "note.dependency": {
+        "ko": "참고: 이 함수가 사용하는 {functions}의 검사도 실패했습니다. 그 함수를 먼저 고치세요.",
+        "en": "note: {functions}, which this function uses, failed its own checks too; fix that "
+              "first"},
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},
@@ -110,7 +129,11 @@ class _Blank(dict):
 
 
 def render(key, fields=None, lang="ko"):
+    fields = fields or {}
     entry = CATALOG.get(key)
     if entry is None:
-        return f"{key} {fields or ''}"
-    return entry.get(lang, entry["en"]).format_map(_Blank(fields or {}))
+        return f"{key} {fields}"
+    text = entry.get(lang, entry["en"]).format_map(_Blank(fields))
+    for note_key, note_fields in fields.get("notes", ()):
+        text += " " + render(note_key, note_fields, lang)
+    return text

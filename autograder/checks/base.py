@@ -26,6 +26,11 @@ class Check:
     expected "reference": run the probe on `solutions` (hidden) or read stored JSON (public);
              None: compare gets None (the comparison holds its own thresholds)
     what     how messages name the thing checked, e.g. "step(s)"
+    function the contract function this check grades (one check, one function), e.g. "sigmoid"
+    uses     contract functions `function` is documented to call (perceptron → step, sigmoid);
+             when this check fails and one of them failed its own checks, the message says so
+    requires names of checks of the same function whose values must be fully right for this
+             check to pay (property checks: no mutation, defaults, shapes, self-consistency)
     """
     name: str
     points: float
@@ -37,6 +42,9 @@ class Check:
     expected: Optional[str] = "reference"
     what: str = ""
     timeout: float = 20.0
+    function: str = ""
+    uses: tuple = ()
+    requires: tuple = ()
 
     def make_args(self, ctx):
         return self.args(ctx) if callable(self.args) else dict(self.args)

@@ -155,7 +155,7 @@ def model_layers(value, layers, input_shape, params, what):
             expected=tuple(input_shape)),
         PASS if value.get("params") == params else fail(
             "keras.params", what=what, actual=value.get("params"), expected=f"{params:,}"),
-    ])
+    ], 3)
 
 
 def loss_name(spec):
@@ -210,7 +210,7 @@ def model_compile(value, optimizer, learning_rate, loss, what, accuracy=False):
         metrics = value.get("metrics") or []
         outcomes.append(PASS if any(_is_accuracy(m) for m in metrics) else fail(
             "keras.metrics", what=what, actual=[m.get("name") for m in metrics]))
-    return all_of(outcomes)
+    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
 
 
 def history(facts, epochs, what):
@@ -283,7 +283,7 @@ def loaded_xy(value, what, calls=("explicit",)):
         outcome = same_type_length(result, 2, name)
         if outcome.ok:
             outcome = all_of([float_array(result[0], X, f"{name}[0] (X)"),
-                              float_array(result[1], y, f"{name}[1] (y)")])
+                              float_array(result[1], y, f"{name}[1] (y)")], 2)
         if not outcome.ok:
             return outcome
     return PASS

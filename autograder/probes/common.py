@@ -36,3 +36,38 @@ def raises(ns, func, args=(), kwargs=None):
     except Exception as exc:  # the probe reports; the grader decides
         return [cls.__name__ for cls in type(exc).__mro__]
     return None
+
+
+# --- raw observations (the parent decides; see autograder/checks/observed.py) ------------------
+
+def _exception(exc):
+    """An exception as data: its class hierarchy (names) and message, nothing judged here."""
+    try:
+        message = str(exc)[:500]
+    except Exception:  # a hostile __str__
+        message = "<unprintable>"
+    return {"types": [cls.__name__ for cls in type(exc).__mro__][:20], "message": message}
+
+
+def observe(ns, func, args=(), kwargs=None):
+    """Call ``ns[func]`` on copies of the inputs and report only what happened:
+
+    {"returned": value, "raised": None, "after": [args after the call],
+     "kwargs_after": {name: value after the call}}
+    or, when the call raised, "returned" is None and "raised" is {"types": [...], "message": str}.
+    The parent compares "after" with what it sent (mutation) and judges every value itself.
+    """
+    args = [_copy(a) for a in args]
+    kwargs = {k: _copy(v) for k, v in (kwargs or {}).items()}
+    try:
+        returned, raised = ns[func](*args, **kwargs), None
+    except Exception as exc:  # reported as data; the parent decides what it is worth
+        returned, raised = None, _exception(exc)
+    return {"returned": returned, "raised": raised,
+            "after": [_copy(a) for a in args], "kwargs_after": {k: _copy(v) for k, v in
+                                                                 kwargs.items()}}
+
+
+def observe_many(ns, func, cases):
+    """`observe` once per case ({"args": [...], "kwargs": {...}}): one record per case."""
+    return [observe(ns, func, case.get("args", ()), case.get("kwargs")) for case in cases]

@@ -45,8 +45,15 @@ def test_structures():
 
 
 def test_partial_credit():
-    out = all_of([same(E, E), same(E.ravel(), E), same(E, E), same(E, E)])
+    out = all_of([same(E, E), same(E.ravel(), E), same(E, E), same(E, E)], 4)
     assert out.fraction == 0.75 and out.key == "value.shape"
+
+
+def test_aggregate_fails_on_empty_short_or_long_lists():
+    assert all_of([], 0).fraction == 0.0          # nothing asked: nothing earned
+    assert all_of([], 3).key == "probe.malformed"
+    assert all_of([same(E, E)], 2).fraction == 0.0  # a short reply never passes by truncation
+    assert all_of([same(E, E)] * 3, 2).fraction == 0.0
 
 
 def test_messages_exist_in_both_languages():

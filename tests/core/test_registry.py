@@ -81,3 +81,19 @@ def test_committed_expected_values_are_current(aid):
     assert fresh.keys() == stored.keys(), "run: python -m autograder.expected --write"
     for name in fresh:
         assert _close(fresh[name], stored[name]), f"{aid}/{name} is stale"
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
+def test_cross_check_references_are_valid(aid):
+    """`requires` names checks of the same function that run whenever this one runs (a public
+    check may require only public checks); `uses` names contract functions of other checks."""
+    checks = {c.name: c for c in checks_for(aid)}
+    functions = {c.function for c in checks.values() if c.function}
+    for check in checks.values():
+        for name in check.requires:
+            assert name in checks and name != check.name, (check.name, name)
+            required = checks[name]
+            assert required.function == check.function, (check.name, name)
+            assert check.hidden or not required.hidden, (check.name, name)
+        for function in check.uses:
+            assert function in functions and function != check.function, (check.name, function)

@@ -21,8 +21,8 @@ ACT_LABELS = ["sigmoid(x) on random x", "sigmoid_derivative(x) on random x"]
 
 
 def activations_compare(actual, expected):
-    return all_of(same_array(a["value"], e["value"], label, inputs=e["input"])
-                  for a, e, label in zip(actual, expected, ACT_LABELS))
+    return all_of((same_array(a["value"], e["value"], label, inputs=e["input"])
+                   for a, e, label in zip(actual, expected, ACT_LABELS)), len(ACT_LABELS))
 
 
 def delta_args(ctx):
@@ -78,7 +78,7 @@ BACKWARD_WHAT = "mlp_backward(X, T, params, cache) on a random MLP"
 
 def backward_compare(actual, expected):
     return all_of([backward_reference(actual, expected, BACKWARD_WHAT),
-                   backward_numeric(actual, expected, BACKWARD_WHAT)])
+                   backward_numeric(actual, expected, BACKWARD_WHAT)], 2)
 
 
 def xor_args(ctx):
@@ -89,8 +89,8 @@ def xor_args(ctx):
 def xor_compare(actual, expected=None):
     if not isinstance(actual, list) or len(actual) != 3:
         return fail("grader.error", type="probe returned no list of runs")
-    return all_of(xor_solved(run, f"train_xor(hidden=8, lr=8.0, epochs=1000, seed=<random {i}>)")
-                  for i, run in enumerate(actual, 1))
+    return all_of((xor_solved(run, f"train_xor(hidden=8, lr=8.0, epochs=1000, seed=<random {i}>)")
+                   for i, run in enumerate(actual, 1)), 3)
 
 
 CHECKS = [

@@ -23,8 +23,8 @@ ACT_LABELS = ["step(s) on random s", "sigmoid(s) on random s"]
 
 
 def activations_compare(actual, expected):
-    return all_of(same_array(a["value"], e["value"], label, inputs=e["input"])
-                  for a, e, label in zip(actual, expected, ACT_LABELS))
+    return all_of((same_array(a["value"], e["value"], label, inputs=e["input"])
+                   for a, e, label in zip(actual, expected, ACT_LABELS)), len(ACT_LABELS))
 
 
 def perceptron_args(ctx):

@@ -81,7 +81,7 @@ def cases(whats, inputs):
                 outcomes.append(same_array(a, e, what, inputs=x))
             else:
                 outcomes.append(same(a, e, what))
-        return all_of(outcomes)
+        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
     return compare
 
 
@@ -104,7 +104,7 @@ def no_mutation(whats):
                     {"0": "x", "1": "alpha", "2": "upstream"}.get(str(a), str(a)) for a in entry)))
             else:
                 outcomes.append(PASS)
-        return all_of(outcomes)
+        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
     return compare
 
 
@@ -155,7 +155,7 @@ def prelu_fd_compare(actual, expected=None):
                              expected=_fmt(float(dalpha_fd))))
     else:
         outcomes.append(PASS)
-    return all_of(outcomes)
+    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
 
 
 # ---- he_normal: statistics of a large draw --------------------------------------------------
@@ -234,7 +234,7 @@ def he_stats(actual, fan_in, fan_out, what, normal=False, stats=True, shape=Fals
     outcomes = [moments(w, fan_in, what)] if stats else []
     if normal:
         outcomes.append(normality(w, what))
-    return all_of(outcomes)
+    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
 
 
 def he_shapes(sizes):
@@ -247,7 +247,7 @@ def he_shapes(sizes):
                                      dtype=got["dtype"], expected=(fan_in, fan_out)))
             else:
                 outcomes.append(PASS)
-        return all_of(outcomes)
+        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
     return compare
 
 

@@ -122,7 +122,7 @@ def init_compare(calls):
                     if _differs(actual[0], actual[1]) else PASS,
                     fail("backprop.init_ignores_seed", what=same_seed, other=other_seed)
                     if not _differs(actual[0], actual[2]) else PASS]
-        return all_of(outcomes)
+        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
     return compare
 
 
@@ -176,7 +176,7 @@ def xor_solved(run, what):
 
 def xor_solves_compare(labels):
     def compare(actual, expected=None):
-        return all_of(xor_solved(run, label) for run, label in zip(actual, labels))
+        return all_of((xor_solved(run, label) for run, label in zip(actual, labels)), len(labels))
     return compare
 
 

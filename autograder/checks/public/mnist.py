@@ -94,7 +94,7 @@ def loaded(value, what):
         _array(value["y_train"], f"{what}: y_train", (60000,), False),
         _array(value["x_test"], f"{what}: x_test", (10000, 28, 28), True),
         _array(value["y_test"], f"{what}: y_test", (10000,), False),
-    ])
+    ], 4)
 
 
 def accuracy(value, what):

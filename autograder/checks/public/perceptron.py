@@ -64,7 +64,8 @@ def per_case(labels, compare_one):
     def compare(actual, expected):
         if not isinstance(actual, list) or len(actual) != len(labels):
             return fail("grader.error", type="probe returned no list of cases")
-        return all_of(compare_one(a, e, label) for a, e, label in zip(actual, expected, labels))
+        return all_of((compare_one(a, e, label) for a, e, label in zip(actual, expected, labels)),
+                      len(labels))
     return compare
 
 
@@ -84,7 +85,7 @@ def mutation_compare(labels, arg_names):
                                      arg=arg + ("[" + path if path else "")))
             else:
                 outcomes.append(PASS)
-        return all_of(outcomes)
+        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
     return compare
 
 
@@ -145,7 +146,7 @@ def gate_truth_tables(actual, expected=None):
                            expected=float(T_GATE[name][row]), actual=float(got["out"][row]),
                            w=got["w"].tolist(), b=got["b"])
         outcomes.append(outcome)
-    return all_of(outcomes)
+    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
 
 
 # --- training -------------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ def xor_poly(actual, expected):
         same(actual["epochs"], expected["epochs"], f"{what}[3] (epochs)"),
         same_array(actual["pred"], T_GATE["XOR"],
                    f"step(poly_features(X_gate) @ w + b) for {what}"),
-    ])
+    ], 3)
 
 
 # --- mutation -------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def curve(value, what):
     return all_of([
         kc.same_array(domain, GRID, f"{what}[0] (domain)"),
         kc.float_array(y_hat, want, f"{what}[1] (y_hat)", CURVE_RTOL, CURVE_ATOL),
-    ])
+    ], 2)
 
 
 def _red(rgba):
@@ -106,7 +106,7 @@ def figure(value, x, y, domain, y_hat, what):
         PASS if data else fail("tanh_practice.no_data", what=what, n=len(x)),
         PASS if red else fail("tanh_practice.no_red", what=what, n=len(domain),
                               colors=", ".join(colors) or "-"),
-    ])
+    ], 2)
 
 
 CHECKS = [

@@ -1,0 +1,109 @@
+"""Parent side of `probes.common.observe`: strict reading of a raw call record.
+
+The child is hostile: a record may be anything. `records` accepts exactly the structure
+`observe`/`observe_many` produce, for exactly the number of calls the check asked for, and
+turns anything else into a failed Outcome (never an exception, never a short list that
+`zip` would silently truncate). Verdicts — values, mutation, exceptions — are computed here
+from the record and from the inputs the parent itself sent.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from autograder.compare import PASS, Outcome, fail
+from autograder.sandbox.codec import Unsupported
+
+RECORD_KEYS = {"returned", "raised", "after", "kwargs_after"}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One call as the child reported it (already structure-checked)."""
+    returned: object          # the function's return value (None when it raised)
+    raised: object            # None, or {"types": [class names, most specific first], "message"}
+    after: list               # positional arguments after the call
+    kwargs_after: dict        # keyword arguments after the call
+
+    @property
+    def ok(self):
+        return self.raised is None
+
+
+def malformed(what, why):
+    return fail("probe.malformed", what=what, why=why)
+
+
+def _record(raw, n_args, kw_names, what):
+    if not isinstance(raw, dict) or set(raw) != RECORD_KEYS:
+        return malformed(what, "record keys")
+    raised = raw["raised"]
+    if raised is not None:
+        if (not isinstance(raised, dict) or set(raised) != {"types", "message"}
+                or not isinstance(raised["types"], list) or not raised["types"]
+                or not all(isinstance(t, str) for t in raised["types"])
+                or not isinstance(raised["message"], str)):
+            return malformed(what, "exception record")
+    after, kwargs_after = raw["after"], raw["kwargs_after"]
+    if not isinstance(after, list) or len(after) != n_args:
+        return malformed(what, "argument count")
+    if not isinstance(kwargs_after, dict) or set(kwargs_after) != set(kw_names):
+        return malformed(what, "keyword arguments")
+    return Record(raw["returned"], raised, after, kwargs_after)
+
+
+def records(raw, cases, what):
+    """Validate `observe_many` output against the cases sent → list of Record, or an Outcome.
+
+    `cases`: the list of {"args", "kwargs"} the parent sent (the count and each case's argument
+    structure are known here, not taken from the child).
+    """
+    if not isinstance(raw, list) or len(raw) != len(cases):
+        return malformed(what, f"expected {len(cases)} call records")
+    out = []
+    for item, case in zip(raw, cases):
+        rec = _record(item, len(case.get("args", ())), list((case.get("kwargs") or {})), what)
+        if isinstance(rec, Outcome):
+            return rec
+        out.append(rec)
+    return out
+
+
+def record(raw, case, what):
+    """`observe` output for one case → Record, or an Outcome."""
+    result = records([raw], [case], what)
+    return result if isinstance(result, Outcome) else result[0]
+
+
+def raised_outcome(rec, what):
+    """A record whose call raised → the call.error failure (with the advice for the
+    'truth value of an array is ambiguous' error of scalar-only code)."""
+    types, message = rec.raised["types"], rec.raised["message"]
+    if types[0] == "ValueError" and "truth value of an array" in message:
+        return fail("call.not_vectorized", what=what, message=message)
+    return fail("call.error", what=what, type=types[0], message=message, where="")
+
+
+def _same_value(a, b):
+    if isinstance(b, np.ndarray):
+        return (type(a) is np.ndarray and a.shape == b.shape and a.dtype == b.dtype
+                and np.array_equal(a, b, equal_nan=True))
+    if isinstance(a, Unsupported) or isinstance(b, Unsupported):
+        return False
+    return type(a) is type(b) and (a == b or (a != a and b != b))
+
+
+def mutated(rec, case, names):
+    """Names of the array inputs the call changed: the post-call copies the child reported,
+    compared here with what the parent sent. `names`: the positional parameters' names."""
+    sent_args = case.get("args", ())
+    changed = [names[i] if i < len(names) else str(i)
+               for i, (sent, after) in enumerate(zip(sent_args, rec.after))
+               if isinstance(sent, np.ndarray) and not _same_value(after, sent)]
+    changed += [k for k, sent in (case.get("kwargs") or {}).items()
+                if isinstance(sent, np.ndarray) and not _same_value(rec.kwargs_after[k], sent)]
+    return changed
+
+
+def no_mutation(rec, case, names, what):
+    changed = mutated(rec, case, names)
+    return fail("value.input_mutated", what=what, arg=changed[0]) if changed else PASS
