@@ -2,8 +2,11 @@
 
     nngrade batch COURSE_OR_SUBMITTED_DIR -j 2 --out grades.csv [--results-dir results/]
 
-Layout read: ``submitted/<student>/<assignment_id>/<assignment_id>.ipynb`` (or ``.py``; a folder
-holding a single, differently named notebook is graded too). One job = one (student, assignment).
+Layout read: ``submitted/<student>/<assignment_id>/<assignment_id>.ipynb`` (or ``.py``, a renamed
+``<assignment_id>*.ipynb``, or the folder's only notebook: the locator's rule,
+``autograder/loader/locate.py``). One job = one (student, assignment). Nothing below
+``submitted/`` is followed: a link (student folder, assignment folder, notebook, timestamp.txt)
+makes that job a 0 with the reason, and the batch goes on.
 
 Jobs run in long-lived *worker processes* (``-j N`` of them, started with ``spawn``). A worker
 calls ``autograder.grade.grade_file``, which itself runs the student's code in a sandbox child.
@@ -43,7 +46,8 @@ from pathlib import Path
 from typing import Optional
 
 from autograder.assignments import ASSIGNMENT_IDS, KERAS_ASSIGNMENTS
-from autograder.messages import register
+from autograder.loader.locate import (Refusal, SubmissionFile, entry_at, locate,
+                                      read_small_text)
 from autograder.results import AssignmentResult, CheckResult
 
 DEFAULT_TIMEOUT = {"numpy": 600.0, "keras": 3600.0}  # seconds per (student, assignment) job
@@ -52,21 +56,6 @@ KILL_GRACE = 5.0      # seconds between SIGTERM and SIGKILL of a worker past its
 CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a fresh worker
 DEFAULT_GRADER = "autograder.batch:grade_job"
 TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
-
-register({
-    "batch.timeout": {
-        "ko": "채점이 {seconds}초 안에 끝나지 않아 중단했습니다 (0점). 담당 조교에게 알려 주세요.",
-        "en": "grading did not finish within {seconds} s and was stopped (score 0); "
-              "please tell the course staff"},
-    "batch.crashed": {
-        "ko": "채점 프로세스가 비정상 종료되었습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
-        "en": "the grading process ended unexpectedly ({detail}; score 0); "
-              "please tell the course staff"},
-    "batch.error": {
-        "ko": "채점기 내부 오류로 채점하지 못했습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
-        "en": "internal grader error ({detail}; score 0); please tell the course staff"},
-})
-
 
 # -- discovering the jobs ----------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -78,6 +67,8 @@ class Job:
     mode: str = "quick"
     mnist: Optional[str] = None
     timestamp: str = ""          # nbgrader's submitted/<student>/<id>/timestamp.txt, if any
+    root: Optional[str] = None   # the resolved submitted/ folder; path lies below it
+    refusal: Optional[Refusal] = None  # the locator refused this assignment (a link, a FIFO)
 
     @property
     def key(self):
@@ -108,20 +99,6 @@ def submitted_root(path):
     return path / "submitted" if (path / "submitted").is_dir() else path
 
 
-def locate_in_folder(folder, aid):
-    """<folder>/<aid>.ipynb|.py, else the folder's only notebook (students rename files)."""
-    from autograder.loader.locate import find_one
-    found = find_one(folder, aid)
-    if found is not None:
-        return found
-    for pattern in ("*.ipynb", "*.py"):
-        files = sorted(p for p in folder.rglob(pattern)
-                       if p.is_file() and ".ipynb_checkpoints" not in p.parts)
-        if len(files) == 1:
-            return files[0]
-    return None
-
-
 def derive_seed(base, student, assignment):
     digest = hashlib.sha256(f"{base}:{student}:{assignment}".encode()).digest()
     return int.from_bytes(digest[:4], "big")
@@ -139,12 +116,31 @@ def parse_shard(text):
 
 
 def students_of(root, shard=None):
+    """Student folder names (a link among them is listed: discovery refuses it, visibly)."""
     names = sorted(p.name for p in Path(root).iterdir()
-                   if p.is_dir() and not p.name.startswith("."))
+                   if (p.is_symlink() or p.is_dir()) and not p.name.startswith("."))
     if shard:
         k, n = shard
         names = [s for i, s in enumerate(names) if i % n == k - 1]
     return names
+
+
+def locate_job(root, student, aid):
+    """(SubmissionFile, timestamp) of submitted/<student>/<aid>/ by the locator's rule, or None
+    when the student has no such folder. Links on the way are refused, never followed."""
+    folder = (student, aid)
+    for parts in ((student,), folder):
+        entry = entry_at(root, parts)
+        if entry.kind == "link":
+            return SubmissionFile(aid, root.joinpath(*parts), root,
+                                  Refusal("locate.symlink", "/".join(parts))), ""
+    if not root.joinpath(*folder).is_dir():
+        return None
+    found = locate(root, aid, known=True, prefix=folder)
+    when, refused = read_small_text(root, (*folder, "timestamp.txt"))
+    if refused and found.refusal is None:
+        found = SubmissionFile(aid, found.path or root.joinpath(*folder), root, refused)
+    return found, " ".join(when.split())[:64]
 
 
 def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None):
@@ -152,19 +148,19 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
     root = submitted_root(root)
     if not root.is_dir():
         raise ValueError(f"no such folder: {root}")
+    root = root.resolve()  # the folder the instructor named may be a link; nothing below it
     wanted = [assignment] if assignment else list(ASSIGNMENT_IDS)
     jobs = []
     for student in students_of(root, shard):
         for aid in wanted:
-            folder = root / student / aid
-            if not folder.is_dir():
+            located = locate_job(root, student, aid)
+            if located is None:
                 continue
-            path = locate_in_folder(folder, aid)
-            stamp = folder / "timestamp.txt"
-            when = stamp.read_text(errors="replace").strip()[:64] if stamp.is_file() else ""
-            jobs.append(Job(student=student, assignment=aid, path=str(path) if path else None,
+            found, when = located
+            jobs.append(Job(student=student, assignment=aid,
+                            path=str(found.path) if found.path else None,
                             seed=derive_seed(seed, student, aid), mode=mode, mnist=mnist,
-                            timestamp=when))
+                            timestamp=when, root=str(root), refusal=found.refusal))
     return sorted(jobs, key=lambda j: j.key)
 
 
@@ -172,10 +168,11 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
 def grade_job(job):
     """The default grader: one (student, assignment) through the normal pipeline."""
     from autograder.grade import grade_file
-    from autograder.loader import SubmissionFile
     path = Path(job.path) if job.path else None
-    return grade_file(SubmissionFile(job.assignment, path), mode=job.mode, seed=job.seed,
-                      include_hidden=True, mnist_path=job.mnist)
+    submission = SubmissionFile(job.assignment, path, Path(job.root) if job.root else None,
+                                job.refusal)
+    return grade_file(submission, mode=job.mode, seed=job.seed, include_hidden=True,
+                      mnist_path=job.mnist)
 
 
 def _resolve(spec):

@@ -18,6 +18,7 @@ from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.inprocess import reference_session
 from autograder.loader import find_submissions, read_source
+from autograder.loader.locate import private_copy
 from autograder.results import AssignmentResult, CheckResult
 from autograder.sandbox import Sandbox
 from autograder.sandbox.limits import Limits
@@ -160,7 +161,18 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         result.checks = _all_failed(checks, "load.missing_file",
                                     {"expected": f"{aid}/{aid}.ipynb"})
         return result
-    source = read_source(submission.path)
+    if submission.refusal is not None:  # the locator saw a link or a FIFO: nothing is read
+        refusal = (submission.refusal.key, submission.refusal.fields)
+        result.problems.append(refusal)
+        result.checks = _all_failed(checks, *refusal)
+        return result
+    with tempfile.TemporaryDirectory(prefix="nngrade-read-", dir=workdir) as private:
+        copy, refusal = private_copy(submission, private)  # re-checked while reading
+        if refusal is not None:
+            result.problems.append(refusal)
+            result.checks = _all_failed(checks, *refusal)
+            return result
+        source = read_source(copy)
     result.problems.extend(source.problems)
     if source.fatal:
         key, fields = source.problems[0]

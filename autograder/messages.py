@@ -1,8 +1,11 @@
 """One message catalog, Korean and English. Outcomes carry a key and fields; reporters render.
 
-Checks modules may add their own keys with `register({...})`. A result's fields may carry
-`notes`: a list of [key, fields] pairs rendered after the main sentence (e.g. "this check uses
-sigmoid, whose own check failed").
+Checks modules may add their own keys with `register({...})`; they are registered when the
+module is imported. Whoever renders results it did not grade itself (the batch parent, a
+reporter) calls `autograder.reporters.catalogs.load_all()` first, which imports every module
+that holds keys (kept there, not here, so that this module imports nothing of the grader).
+A result's fields may carry `notes`: a list of [key, fields] pairs rendered after the main
+sentence (e.g. "this check uses sigmoid, whose own check failed").
 """
 
 CATALOG = {
@@ -41,6 +44,16 @@ CATALOG = {
     "load.failed": {
         "ko": "코드를 불러오는 중 프로세스가 끝났습니다 ({status}).",
         "en": "the process ended while loading the code ({status})"},
+    # --- locating files in a submission (autograder/loader/locate.py) ----------------------------
+    "locate.symlink": {
+        "ko": "{name}은(는) 심볼릭 링크입니다. 채점기는 링크를 따라가지 않으니 링크가 아닌 파일(폴더) "
+              "자체를 제출하세요.",
+        "en": "{name} is a symbolic link; the grader does not follow links, so submit the file "
+              "(or folder) itself"},
+    "locate.not_regular": {
+        "ko": "{name}은(는) 일반 파일이 아닙니다 (FIFO, 장치 파일 등). 노트북 파일 자체를 제출하세요.",
+        "en": "{name} is not a regular file (a FIFO, a device, ...); submit the notebook file "
+              "itself"},
     # --- calling the student's code -------------------------------------------------------------
     "call.missing": {
         "ko": "`{name}`이(가) 정의되어 있지 않습니다. 함수 이름과 셀 실행 여부를 확인하세요.",
@@ -77,6 +90,42 @@ CATALOG = {
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},
+    # --- batch grading and integrations (autograder/batch.py, autograder/integrations/) --------
+    "batch.timeout": {
+        "ko": "채점이 {seconds}초 안에 끝나지 않아 중단했습니다 (0점). 담당 조교에게 알려 주세요.",
+        "en": "grading did not finish within {seconds} s and was stopped (score 0); "
+              "please tell the course staff"},
+    "batch.crashed": {
+        "ko": "채점 프로세스가 비정상 종료되었습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
+        "en": "the grading process ended unexpectedly ({detail}; score 0); "
+              "please tell the course staff"},
+    "batch.error": {
+        "ko": "채점기 내부 오류로 채점하지 못했습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
+        "en": "internal grader error ({detail}; score 0); please tell the course staff"},
+    "gradescope.no_file": {
+        "ko": "제출물에서 채점할 노트북(.ipynb)을 찾지 못했습니다. {expected} 파일을 제출하세요.",
+        "en": "no notebook (.ipynb) to grade was found in the submission; submit {expected}."},
+    "gradescope.crash": {
+        "ko": "채점기 오류로 채점하지 못했습니다 ({error}). 담당 조교에게 알려 주세요.",
+        "en": "the grader failed ({error}); please tell the course staff."},
+    "gradescope.stopped": {
+        "ko": "채점 시간 제한({budget}초)을 넘겨 채점을 중단했습니다. 무한 루프나 너무 긴 학습이 "
+              "있는지 확인하세요.",
+        "en": "grading was stopped after the time limit ({budget} s); look for an infinite loop "
+              "or overly long training."},
+    "gradescope.hidden": {
+        "ko": "비공개 테스트 결과와 총점은 성적 공개 후에 보입니다.",
+        "en": "hidden checks and the total appear when grades are published."},
+    "gradescope.all_assignments": {
+        "ko": "이 채점기는 과제 {count}개 전체를 채점합니다. 총점은 {total}점 만점이며, 제출하지 않은 "
+              "과제는 0점입니다.",
+        "en": "this autograder grades all {count} assignments: the total is out of {total}, and "
+              "an assignment not in the submission scores 0."},
+    "gradescope.no_assignment": {
+        "ko": "이 autograder.zip에는 채점할 과제가 지정되어 있지 않습니다. 담당 조교에게 알려 주세요 "
+              "(nngrade gradescope-zip --assignment ID로 다시 만들어야 합니다).",
+        "en": "this autograder.zip names no assignment to grade; please tell the course staff "
+              "(rebuild it with nngrade gradescope-zip --assignment ID)."},
     # --- comparing values -----------------------------------------------------------------------
     "value.unsupported": {
         "ko": "{what}: 반환값 {type}은(는) 숫자/NumPy 배열이 아니어서 채점할 수 없습니다.",

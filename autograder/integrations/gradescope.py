@@ -1,6 +1,7 @@
 """Gradescope: build autograder.zip, and the code that runs inside it.
 
-    nngrade gradescope-zip [--out autograder.zip] [--assignment 01_perceptron] [--full]
+    nngrade gradescope-zip --assignment 01_perceptron [--out autograder.zip] [--full]
+    nngrade gradescope-zip --all [--out autograder.zip]
 
 The zip (upload it as the autograder of a Gradescope "Programming Assignment"; Ubuntu base
 image) holds, at its root:
@@ -10,7 +11,8 @@ image) holds, at its root:
                           (every runtime dependency pinned to the builder's versions; falls back to
                           ``requirements-direct.txt``, nnlab's direct dependencies pinned) and the
                           wheel, then imports the hidden checks once as a smoke test;
-* ``run_autograder``      grades ``/autograder/submission`` into
+* ``run_autograder``      grades ``/autograder/submission`` (files found by
+                          ``autograder/loader/locate.py``, the rule every frontend uses) into
                           ``/autograder/results/results.json``
                           and *always* writes that file: a grader crash, a missing Python or the
                           time budget running out give score 0 and a message instead;
@@ -18,8 +20,12 @@ image) holds, at its root:
                           ``solutions`` (hidden checks compute expected values from the reference
                           at grading time) and ``nndata``. The zip is therefore instructor-only:
                           never publish it;
-* ``nngrade_gradescope.json``  {assignment, mode, lang, mnist}; ``assignment: null`` grades every
-                          assignment found in the submission (by file name);
+* ``nngrade_gradescope.json``  {assignment, all, mode, lang, mnist}: a zip grades the assignment it
+                          was built for (``--assignment ID``: files of other assignments in the
+                          submission are ignored, so re-uploaded earlier work earns nothing); only
+                          a zip built with ``--all`` grades every assignment, each found by the
+                          locator's rule, and reports against its own total (7 x 100, an
+                          assignment not submitted scoring 0), saying so in the output;
 * ``mnist.npz``           when built with ``--mnist``/``$NNLAB_MNIST`` (no download at grading).
 
 results.json follows Gradescope's schema (``reporters/gradescope.py``): one test per check,
@@ -54,13 +60,26 @@ PACKAGES = {"autograder": "autograder", "solutions": "solutions", "nndata": "nnd
 SUFFIXES = {".py", ".json", ".csv"}
 FIXED_TIME = (2025, 8, 18, 0, 0, 0)  # reproducible zip entries
 
+# Debian's `bubblewrap` (bwrap): the sandbox's isolation without root. Gradescope runs the grader
+# as root, where the sandbox has its own namespaces, so a failed install only costs that option
+# (the grader reports the isolation it has); an existing bwrap is left alone.
+BUBBLEWRAP_SH = r"""if ! command -v bwrap >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    { apt-get update -q && apt-get install -y -q bubblewrap; } ||
+      echo "setup.sh: could not install bubblewrap; grading continues without it" >&2
+  else
+    echo "setup.sh: no apt-get here; install bubblewrap (bwrap) by hand" >&2
+  fi
+fi
+"""
+
 SETUP_SH = r"""#!/usr/bin/env bash
 # Gradescope runs this once, as root, while building the autograder image.
 set -euo pipefail
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="${NNGRADE_GS_ROOT:-/autograder}"
 WANT="python__PYVER__"          # the Python the pinned requirements were resolved for
-
+__BUBBLEWRAP__
 pick_python() {
   for cand in "$WANT" python3; do
     if command -v "$cand" >/dev/null 2>&1 &&
@@ -242,19 +261,22 @@ def check_instructor_build():
 
 
 def build_zip(out="autograder.zip", assignment=None, mode="quick", lang="ko", mnist=None,
-              budget=0):
-    """Write autograder.zip → its path."""
+              budget=0, every=False):
+    """Write autograder.zip for ASSIGNMENT (or every assignment with every=True) → its path."""
+    if bool(assignment) == bool(every):
+        raise ValueError("build_zip needs exactly one of assignment=ID or every=True")
     check_instructor_build()
     pyver = f"{sys.version_info.major}.{sys.version_info.minor}"
     wheel_name, wheel = build_wheel_bytes()
-    config = {"assignment": assignment, "mode": mode, "lang": lang,
+    config = {"assignment": assignment, "all": bool(every), "mode": mode, "lang": lang,
               "mnist": "mnist.npz" if mnist else None, "built_with_python": pyver,
               "nngrade_version": __version__}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w") as zf:
         _zip_entry(zf, "setup.sh", SETUP_SH.replace("__PYVER__", pyver)
-                   .replace("__WHEEL__", wheel_name), 0o755)
+                   .replace("__BUBBLEWRAP__", BUBBLEWRAP_SH).replace("__WHEEL__", wheel_name),
+                   0o755)
         _zip_entry(zf, "run_autograder",
                    RUN_AUTOGRADER.replace("__BUDGET__", str(int(budget or 0))), 0o755)
         _zip_entry(zf, "requirements.txt", "\n".join(pinned_requirements()) + "\n")
@@ -269,38 +291,22 @@ def build_zip(out="autograder.zip", assignment=None, mode="quick", lang="ko", mn
 
 
 # -- running inside Gradescope ---------------------------------------------------------------
-def _candidates(root):
-    skip = {".ipynb_checkpoints", "__MACOSX", "__pycache__"}
-    return sorted((p for p in Path(root).rglob("*")
-                   if p.is_file() and p.suffix in (".ipynb", ".py")
-                   and not skip.intersection(p.relative_to(root).parts)
-                   and not p.name.startswith(".")),
-                  key=lambda p: (len(p.relative_to(root).parts), str(p)))
+def find_in_submission(root, assignment=None, every=False):
+    """SubmissionFiles for a Gradescope submission folder, by the locator's rule (students
+    rename and nest files; links are refused, never followed).
 
-
-def find_in_submission(root, assignment=None):
-    """SubmissionFiles for a Gradescope submission folder (students rename and nest files)."""
+    assignment: the zip's own assignment (the folder is known to hold it); every=True: all
+    assignments, one SubmissionFile each (path None for those not submitted).
+    """
     from autograder.assignments import ASSIGNMENT_IDS
-    from autograder.loader import SubmissionFile
-    files = _candidates(root)
-
-    def pick(aid, allow_single):
-        for test in (lambda p: p.stem == aid, lambda p: p.stem.startswith(aid)):
-            for suffix in (".ipynb", ".py"):
-                hits = [p for p in files if p.suffix == suffix and test(p)]
-                if hits:
-                    return hits[0]
-        if allow_single:
-            for suffix in (".ipynb", ".py"):
-                hits = [p for p in files if p.suffix == suffix]
-                if len(hits) == 1:
-                    return hits[0]
-        return None
-
+    from autograder.loader.locate import locate, scan
+    root = Path(root).resolve()  # /autograder/submission itself may be a link; nothing below
     if assignment:
-        return [SubmissionFile(assignment, pick(assignment, allow_single=True))]
-    found = [SubmissionFile(aid, pick(aid, allow_single=False)) for aid in ASSIGNMENT_IDS]
-    return [f for f in found if f.path is not None]
+        return [locate(root, assignment, known=True)]
+    if not every:
+        return []
+    entries = scan(root)
+    return [locate(root, aid, entries=entries) for aid in ASSIGNMENT_IDS]
 
 
 def fallback_results(message, started=None):
@@ -312,19 +318,10 @@ def fallback_results(message, started=None):
     return out
 
 
-MESSAGES = {
-    "no_file": {"ko": "제출물에서 채점할 노트북(.ipynb)을 찾지 못했습니다. {expected} 파일을 제출하세요.",
-                "en": "no notebook (.ipynb) to grade was found in the submission; "
-                      "submit {expected}."},
-    "crash": {"ko": "채점기 오류로 채점하지 못했습니다 ({error}). 담당 조교에게 알려 주세요.",
-              "en": "the grader failed ({error}); please tell the course staff."},
-    "stopped": {"ko": "채점 시간 제한({budget}초)을 넘겨 채점을 중단했습니다. 무한 루프나 너무 긴 학습이 "
-                       "있는지 확인하세요.",
-                "en": "grading was stopped after the time limit ({budget} s); look for an "
-                      "infinite loop or overly long training."},
-    "hidden": {"ko": "비공개 테스트 결과와 총점은 성적 공개 후에 보입니다.",
-               "en": "hidden checks and the total appear when grades are published."},
-}
+def message(key, lang, **fields):
+    """A gradescope.* sentence (static catalog keys: works even when the checks cannot load)."""
+    from autograder.messages import render
+    return render(f"gradescope.{key}", fields, lang)
 
 
 def run(source, submission, results_dir):
@@ -340,13 +337,15 @@ def run(source, submission, results_dir):
         config = json.loads(config_path.read_text()) if config_path.is_file() else {}
         lang = config.get("lang") or "ko"
         aid = config.get("assignment")
+        every = bool(config.get("all")) and not aid
         mnist = os.environ.get("NNLAB_MNIST")
         if not mnist and config.get("mnist") and (Path(source) / config["mnist"]).is_file():
             mnist = str(Path(source) / config["mnist"])
-        files = find_in_submission(submission, aid)
-        if not files or all(f.path is None for f in files):
-            expected = f"{aid}.ipynb" if aid else "<assignment id>.ipynb (e.g. 01_perceptron.ipynb)"
-            data = fallback_results(MESSAGES["no_file"][lang].format(expected=expected), started)
+        files = find_in_submission(submission, aid, every)
+        if not aid and not every:  # an old zip built without --assignment / --all
+            data = fallback_results(message("no_assignment", lang), started)
+        elif not every and files[0].path is None:
+            data = fallback_results(message("no_file", lang, expected=f"{aid}.ipynb"), started)
         else:
             from autograder.grade import grade_file
             from autograder.reporters.gradescope import to_dict
@@ -356,21 +355,24 @@ def run(source, submission, results_dir):
             data = to_dict(results, lang, time.monotonic() - started)
             notes = [f"{r.assignment}: {Path(r.file).name if r.file else '-'} (seed {r.seed})"
                      for r in results]
+            if every:
+                notes.insert(0, message("all_assignments", lang, count=len(results),
+                                        total=f"{sum(r.max_score for r in results):g}"))
             if any(c.hidden for r in results for c in r.checks):
-                notes.append(MESSAGES["hidden"][lang])
+                notes.append(message("hidden", lang))
             data["output"] = "\n".join(notes)
             data["stdout_visibility"] = "hidden"
     except Stopped:
         budget = os.environ.get("NNGRADE_GS_BUDGET", "?")
-        data = fallback_results(MESSAGES["stopped"][lang].format(budget=budget), started)
+        data = fallback_results(message("stopped", lang, budget=budget), started)
     except Exception as exc:  # never leave Gradescope without a results.json
         traceback.print_exc()
         data = fallback_results(
-            MESSAGES["crash"][lang].format(error=f"{type(exc).__name__}: {exc}"[:300]), started)
+            message("crash", lang, error=f"{type(exc).__name__}: {exc}"[:300]), started)
         data["extra_data"] = {"traceback": traceback.format_exc()[-4000:]}
     finally:
         if data is None:
-            data = fallback_results(MESSAGES["crash"][lang].format(error="interrupted"), started)
+            data = fallback_results(message("crash", lang, error="interrupted"), started)
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
                        errors="replace")  # lone surrogates from student strings
@@ -385,7 +387,8 @@ def cmd_zip(args):
     if mnist and not Path(mnist).is_file():
         print(f"nngrade gradescope-zip: no such MNIST file: {mnist}", file=sys.stderr)
         return 2
-    path = build_zip(args.out, args.assignment, args.mode, args.lang, mnist, args.time_budget)
+    path = build_zip(args.out, args.assignment, args.mode, args.lang, mnist, args.time_budget,
+                     every=args.all)
     size = path.stat().st_size / 2**20
     print(f"wrote {path} ({size:.1f} MB; instructor-only: it holds the reference solutions)")
     return 0
@@ -397,8 +400,12 @@ def add_parser(subparsers, add_common):
                               description=__doc__,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", default="autograder.zip")
-    p.add_argument("--assignment", choices=ASSIGNMENT_IDS,
-                   help="the Gradescope assignment's id (default: infer from file names)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--assignment", choices=ASSIGNMENT_IDS,
+                       help="the assignment this Gradescope assignment grades (the normal case)")
+    which.add_argument("--all", action="store_true",
+                       help="grade every assignment in each submission, against a total of "
+                            f"{len(ASSIGNMENT_IDS)} x 100 (say so to the students)")
     p.add_argument("--no-mnist", action="store_true",
                    help="do not bundle MNIST even if --mnist/$NNLAB_MNIST is set")
     p.add_argument("--time-budget", type=int, default=0, metavar="SECONDS",

@@ -19,7 +19,7 @@ import base64
 import json
 import sys
 
-from autograder.messages import render
+from autograder.reporters.catalogs import render
 
 
 def to_dict(results, lang="ko"):

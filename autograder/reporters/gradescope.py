@@ -1,7 +1,7 @@
 """Gradescope results.json schema (also nngrade's --format json)."""
 import json
 
-from autograder.messages import render
+from autograder.reporters.catalogs import render
 
 
 def to_dict(results, lang="ko", execution_time=None):

@@ -10,7 +10,7 @@ characters XML 1.0 cannot hold, so the file always parses.
 import re
 from xml.etree import ElementTree as ET
 
-from autograder.messages import render
+from autograder.reporters.catalogs import render
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -1,5 +1,5 @@
 """Human-readable report for the terminal (Korean or English)."""
-from autograder.messages import render
+from autograder.reporters.catalogs import render
 
 HEADINGS = {
     "ko": {"total": "총점", "problems": "불러오기 경고", "hidden": "비공개"},
