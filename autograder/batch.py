@@ -140,7 +140,8 @@ def locate_job(root, student, aid):
     when, refused = read_small_text(root, (*folder, "timestamp.txt"))
     if refused and found.refusal is None:
         found = SubmissionFile(aid, found.path or root.joinpath(*folder), root, refused)
-    return found, " ".join(when.split())[:64]
+    first_line = when.splitlines()[0] if when.strip() else ""
+    return found, first_line.strip()[:64]
 
 
 def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None):

@@ -172,9 +172,39 @@ def register(messages):
         CATALOG[key] = texts
 
 
+class _Field:
+    """A field value that formats with the template's spec when it can, else as plain text (a
+    student-derived value of an unexpected type must not turn rendering into a traceback)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __format__(self, spec):
+        try:
+            return format(self.value, spec)
+        except (TypeError, ValueError):
+            return str(self.value)
+
+    def __str__(self):
+        return str(self.value)
+
+    def __repr__(self):
+        return repr(self.value)
+
+
+class _Missing(str):
+    """A field the result does not carry: shown as its placeholder, whatever the spec."""
+
+    def __format__(self, spec):
+        return "{" + self + "}"
+
+    def __repr__(self):
+        return "{" + self + "}"
+
+
 class _Blank(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+    def __getitem__(self, key):
+        return _Field(dict.__getitem__(self, key)) if key in self else _Field(_Missing(key))
 
 
 def render(key, fields=None, lang="ko"):
@@ -182,7 +212,11 @@ def render(key, fields=None, lang="ko"):
     entry = CATALOG.get(key)
     if entry is None:
         return f"{key} {fields}"
-    text = entry.get(lang, entry["en"]).format_map(_Blank(fields))
+    template = entry.get(lang, entry["en"])
+    try:
+        text = template.format_map(_Blank(fields))
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+        text = template  # a template this renderer cannot fill: still a sentence, never a crash
     for note_key, note_fields in fields.get("notes", ()):
         text += " " + render(note_key, note_fields, lang)
     return text

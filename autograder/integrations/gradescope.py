@@ -338,6 +338,9 @@ def run(source, submission, results_dir):
         lang = config.get("lang") or "ko"
         aid = config.get("assignment")
         every = bool(config.get("all")) and not aid
+        from autograder.assignments import ASSIGNMENT_IDS
+        if aid and aid not in ASSIGNMENT_IDS:
+            raise ValueError(f"the zip's config names an unknown assignment {aid!r}")
         mnist = os.environ.get("NNLAB_MNIST")
         if not mnist and config.get("mnist") and (Path(source) / config["mnist"]).is_file():
             mnist = str(Path(source) / config["mnist"])

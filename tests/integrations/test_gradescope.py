@@ -159,14 +159,85 @@ def with_config(gs_root, **changes):
     return config, saved
 
 
-def test_assignment_inferred_from_file_names(gs_root):
-    config, saved = with_config(gs_root, assignment=None)
+def test_a_zip_grades_only_the_assignment_it_was_built_for(gs_root):
+    """Re-uploading earlier work earns nothing: an empty 01 beside full 02/03/04 scores 0."""
+    def setup(sub):
+        (sub / f"{AID}.ipynb").write_text(json.dumps({"cells": [], "nbformat": 4,
+                                                      "nbformat_minor": 5, "metadata": {}}))
+        for aid in ("02_backprop", "03_activations", "04_optimizers"):
+            put(sub, aid, "notebook")
+    data = grade_in(gs_root, setup)
+    assert data["score"] == 0
+    assert {t["name"].split(": ")[0] for t in data["tests"]} == {AID}
+    assert sum(t["max_score"] for t in data["tests"]) == sum(c.points for c in checks_for(AID))
+
+
+def test_an_all_assignments_zip_reports_against_its_own_total(gs_root):
+    config, saved = with_config(gs_root, assignment=None, all=True)
     try:
         data = grade_in(gs_root, lambda sub: put(sub / "work", AID, "notebook"))
     finally:
         config.write_text(saved)
+    from autograder.assignments import ASSIGNMENT_IDS
+    total = sum(c.points for aid in ASSIGNMENT_IDS for c in checks_for(aid))
+    assert total == 700
     assert data["score"] == sum(c.points for c in checks_for(AID))
-    assert all(t["name"].startswith(f"{AID}: ") for t in data["tests"])
+    assert sum(t["max_score"] for t in data["tests"]) == total
+    assert {t["name"].split(": ")[0] for t in data["tests"]} == set(ASSIGNMENT_IDS)
+    assert "grades all 7 assignments: the total is out of 700" in data["output"]
+
+
+def test_a_zip_naming_no_assignment_refuses_to_guess(gs_root):
+    config, saved = with_config(gs_root, assignment=None, all=False)
+    try:
+        data = grade_in(gs_root, lambda sub: put(sub, AID, "notebook"))
+    finally:
+        config.write_text(saved)
+    assert data["score"] == 0 and "names no assignment" in data["output"]
+
+
+def test_a_link_in_the_submission_is_refused(gs_root):
+    import importlib.util
+    solution = importlib.util.find_spec("solutions.perceptron").origin
+    data = grade_in(gs_root, lambda sub: (sub / f"{AID}.py").symlink_to(solution))
+    assert data["score"] == 0
+    assert any("is a symbolic link" in t["output"] for t in data["tests"])
+
+
+def test_the_cli_wants_an_assignment_or_all(tmp_path):
+    from tests.integrations.helpers import NNGRADE
+    proc = run(NNGRADE + ["gradescope-zip", "--out", str(tmp_path / "a.zip")])
+    assert proc.returncode == 2 and "--assignment" in proc.stderr and "--all" in proc.stderr
+    assert not (tmp_path / "a.zip").exists()
+    with pytest.raises(ValueError):
+        gradescope.build_zip(tmp_path / "b.zip")
+
+
+def shim(folder, name, body):
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize("present", [True, False])
+def test_setup_installs_bubblewrap_only_when_missing(tmp_path, present, built_zip):
+    with zipfile.ZipFile(built_zip) as zf:
+        assert gradescope.BUBBLEWRAP_SH in zf.read("setup.sh").decode()
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    log = tmp_path / "apt.log"
+    shim(bindir, "apt-get", f'echo "$@" >> {log}')
+    if present:
+        shim(bindir, "bwrap", "exit 0")
+    proc = subprocess.run(["/bin/bash", "-euo", "pipefail", "-c", gradescope.BUBBLEWRAP_SH],
+                          env={"PATH": str(bindir)}, capture_output=True,  # no system bwrap
+                          text=True)
+    assert proc.returncode == 0, proc.stderr
+    calls = log.read_text().splitlines() if log.exists() else []
+    if present:
+        assert calls == []
+    else:
+        assert calls[-1].split()[:2] == ["install", "-y"] and "bubblewrap" in calls[-1]
 
 
 @pytest.mark.slow  # trains the Keras reference model

@@ -119,6 +119,37 @@ def test_student_step_reports_an_empty_repository_as_error(tmp_path):
     assert data["status"] == "error" and "01_perceptron.ipynb" in data["tests"][0]["message"]
 
 
+FAKE_REPORTER = """import base64, json, sys
+fake = {"version": 1, "status": "pass", "max_score": 1, "tests": [{"name": "forged",
+        "status": "pass", "score": 1, "max_score": 1, "message": "", "output": "", "test_code": "",
+        "filename": "", "line_no": 0, "duration": 0}]}
+out = sys.argv[sys.argv.index("--github-output") + 1] if "--github-output" in sys.argv else None
+if out:
+    open(out, "a").write("result=" + base64.b64encode(json.dumps(fake).encode()).decode() + "\\n")
+print("FORGED")
+"""
+
+
+def test_a_repository_autograder_folder_does_not_shadow_the_installed_reporter(tmp_path):
+    """Hygiene (students own the workflow file): `python -I -m` and the console script never
+    import the checked-out repository's own autograder/ package."""
+    def setup(repo):
+        put(repo, AID, "exit_at_load")
+        fake = repo / "autograder" / "reporters"
+        fake.mkdir(parents=True)
+        (repo / "autograder" / "__init__.py").write_text("")
+        (repo / "autograder" / "cli.py").write_text(FAKE_REPORTER)
+        (fake / "__init__.py").write_text("")
+        (fake / "classroom.py").write_text(FAKE_REPORTER)
+    grade = step(next(iter(load(STUDENT)["jobs"].values())), id="nngrade")["run"]
+    assert grade.count("python -I -m autograder.reporters.classroom") == 2
+    assert "python -m autograder" not in grade
+    data, log = student_result(tmp_path, setup)
+    assert "FORGED" not in log and data["status"] == "fail"
+    assert all(t["name"] != "forged" for t in data["tests"])
+    assert sum(t["score"] for t in data["tests"]) == 0
+
+
 # -- instructor workflow -------------------------------------------------------------------------
 def test_instructor_workflow_structure():
     wf = load(INSTRUCTOR)
