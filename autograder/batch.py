@@ -31,31 +31,25 @@ row is reproducible with ``nngrade grade FILE --seed <row's seed>`` and independ
 """
 import argparse
 import hashlib
-import importlib
 import json
-import multiprocessing
 import os
 import secrets
-import signal
 import sys
 import time
-from collections import deque
 from dataclasses import dataclass
-from multiprocessing.connection import wait as wait_any
 from pathlib import Path
 from typing import Optional
 
-from autograder.assignments import ASSIGNMENT_IDS, KERAS_ASSIGNMENTS
+from autograder.assignments import ASSIGNMENT_IDS
+from autograder.batch_pool import (DEFAULT_GRADER, DEFAULT_TIMEOUT, Outcome, Pool,  # noqa: F401
+                                   run_batch)
+from autograder.batch_progress import Progress
 from autograder.loader.locate import (Refusal, SubmissionFile, entry_at, locate,
                                       read_small_text)
-from autograder.results import AssignmentResult, CheckResult
 
-DEFAULT_TIMEOUT = {"numpy": 600.0, "keras": 3600.0}  # seconds per (student, assignment) job
-START_ALLOWANCE = 300.0  # a new worker's imports (numpy, the checks) before its clock starts
-KILL_GRACE = 5.0      # seconds between SIGTERM and SIGKILL of a worker past its deadline
-CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a fresh worker
-DEFAULT_GRADER = "autograder.batch:grade_job"
-TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
+# The scheduler (worker processes, deadlines, retries) is `batch_pool`, the progress line
+# `batch_progress`; both are re-exported here for `from autograder.batch import ...`.
+
 
 # -- discovering the jobs ----------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -73,24 +67,6 @@ class Job:
     @property
     def key(self):
         return (self.student, self.assignment)
-
-
-@dataclass
-class Outcome:
-    job: Job
-    result: AssignmentResult
-    error: str = ""              # why the job could not be graded normally ("" when it was)
-    attempts: int = 1
-    rechecked: bool = False      # graded again alone (--recheck-timeouts)
-
-    @property
-    def timed_out(self):
-        """Did a wall-clock limit decide anything here (the batch's, or a probe's/load's)?"""
-        if self.error.startswith("timed out"):
-            return True
-        keys = {c.key for c in self.result.checks} | {k for k, _ in self.result.problems}
-        statuses = {str(f.get("status")) for _, f in self.result.problems}
-        return bool(keys & TIMEOUT_KEYS) or "timeout" in statuses
 
 
 def submitted_root(path):
@@ -176,267 +152,6 @@ def grade_job(job):
                       mnist_path=job.mnist)
 
 
-def _resolve(spec):
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
-def _stop(signum, frame):
-    raise SystemExit(128 + signum)  # unwinds grade_file's `finally`, which kills the sandbox
-
-
-def worker_main(conn, grader_spec):
-    """Worker process loop: receive a Job, send ("started", None), then ("ok", AssignmentResult)
-    or ("error", text)."""
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    grader = _resolve(grader_spec)
-    importlib.import_module("autograder.grade")  # warm up before any job's clock runs
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        conn.send(("started", None))  # the job's clock starts now, not while we imported
-        try:
-            reply = ("ok", grader(job))
-        except Exception as exc:
-            reply = ("error", f"{type(exc).__name__}: {exc}"[:500])
-        try:
-            conn.send(reply)
-        except Exception as exc:  # e.g. an unpicklable value: report instead of dying
-            conn.send(("error", f"cannot return the result: {type(exc).__name__}: {exc}"[:500]))
-
-
-# -- failure rows --------------------------------------------------------------------------------
-def failed_result(job, key, fields):
-    """An AssignmentResult with every check at 0 and KEY as the reason."""
-    result = AssignmentResult(assignment=job.assignment, file=job.path, seed=job.seed)
-    try:
-        from autograder.checks import checks_for
-        checks = checks_for(job.assignment, include_hidden=True)
-    except Exception as exc:  # no checks module for this assignment (yet)
-        result.problems.append((key, dict(fields)))
-        result.problems.append(("batch.error", {"detail": f"{type(exc).__name__}: {exc}"[:300]}))
-        return result
-    result.checks = [CheckResult(name=c.name, max_score=c.points, score=0.0, hidden=c.hidden,
-                                 key=key, fields=dict(fields)) for c in checks]
-    return result
-
-
-def job_timeout(job, override=None):
-    if override:
-        return float(override)
-    return DEFAULT_TIMEOUT["keras" if job.assignment in KERAS_ASSIGNMENTS else "numpy"]
-
-
-# -- the scheduler -------------------------------------------------------------------------------
-@dataclass
-class _Slot:
-    proc: object
-    conn: object
-    job: Optional[Job] = None
-    attempt: int = 1
-    started: float = 0.0
-    deadline: float = 0.0
-
-
-class Pool:
-    """N worker processes; one job each at a time; dead or stuck workers are replaced."""
-
-    def __init__(self, workers, grader=DEFAULT_GRADER):
-        self.size = max(1, int(workers))
-        self.grader = grader
-        self.ctx = multiprocessing.get_context("spawn")
-        self.slots = []
-
-    def _start(self):
-        parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=worker_main, args=(child, self.grader), daemon=True,
-                                name="nngrade-batch-worker")
-        proc.start()
-        child.close()
-        slot = _Slot(proc=proc, conn=parent)
-        self.slots.append(slot)
-        return slot
-
-    def _retire(self, slot, kill=False):
-        """Stop a worker: politely (SIGTERM, so its sandbox child is closed), then SIGKILL."""
-        if slot in self.slots:
-            self.slots.remove(slot)
-        proc = slot.proc
-        if kill and proc.is_alive():
-            proc.terminate()
-            proc.join(KILL_GRACE)
-        if proc.is_alive():
-            proc.kill()
-        proc.join(KILL_GRACE)
-        try:
-            slot.conn.close()
-        except OSError:
-            pass
-        return proc.exitcode
-
-    def close(self):
-        for slot in list(self.slots):
-            if slot.job is None:
-                try:
-                    slot.conn.send(None)
-                except (OSError, ValueError):
-                    pass
-        for slot in list(self.slots):
-            slot.proc.join(2.0 if slot.job is None else 0)
-            self._retire(slot, kill=True)
-
-    def run(self, jobs, timeout=None, on_done=None):
-        """Run JOBS → {job.key: Outcome}; calls on_done(outcome) as each finishes."""
-        queue = deque((job, 1) for job in jobs)
-        outcomes = {}
-
-        def finish(outcome):
-            outcomes[outcome.job.key] = outcome
-            if on_done:
-                on_done(outcome)
-
-        try:
-            while queue or any(s.job for s in self.slots):
-                # hand out work: idle workers first, then new ones up to the pool size
-                idle = [s for s in self.slots if s.job is None]
-                while queue and (idle or len(self.slots) < self.size):
-                    slot = idle.pop() if idle else self._start()
-                    job, attempt = queue.popleft()
-                    now = time.monotonic()
-                    slot.job, slot.attempt = job, attempt
-                    slot.started = now
-                    slot.deadline = now + job_timeout(job, timeout) + START_ALLOWANCE
-                    try:
-                        slot.conn.send(job)
-                    except (OSError, ValueError):
-                        pass  # the worker is gone; noticed below as a crash
-                busy = [s for s in self.slots if s.job is not None]
-                if not busy:
-                    continue
-                wait_for = max(0.0, min(s.deadline for s in busy) - time.monotonic())
-                ready = set(wait_any([s.conn for s in busy] + [s.proc.sentinel for s in busy],
-                                     timeout=min(wait_for, 5.0)))
-                now = time.monotonic()
-                for slot in busy:
-                    job = slot.job
-                    if slot.conn in ready or slot.proc.sentinel in ready:
-                        try:
-                            if not slot.conn.poll():
-                                raise EOFError
-                            status, payload = slot.conn.recv()
-                        except (EOFError, OSError, ValueError, TypeError):
-                            code = self._retire(slot, kill=True)
-                            detail = f"worker exit code {code}"
-                            if slot.attempt <= CRASH_RETRIES:
-                                queue.appendleft((job, slot.attempt + 1))
-                            else:
-                                finish(Outcome(job, failed_result(job, "batch.crashed",
-                                                                  {"detail": detail}),
-                                               error=f"worker crashed ({detail})",
-                                               attempts=slot.attempt))
-                            continue
-                        if status == "started":
-                            slot.started = now
-                            slot.deadline = now + job_timeout(job, timeout)
-                            continue
-                        slot.job = None
-                        if status == "ok" and isinstance(payload, AssignmentResult):
-                            finish(Outcome(job, payload, attempts=slot.attempt))
-                        else:
-                            finish(Outcome(job, failed_result(job, "batch.error",
-                                                              {"detail": str(payload)[:300]}),
-                                           error=f"grader error: {payload}"[:500],
-                                           attempts=slot.attempt))
-                    elif now >= slot.deadline:
-                        seconds = round(slot.deadline - slot.started)
-                        self._retire(slot, kill=True)
-                        result = failed_result(job, "batch.timeout", {"seconds": seconds})
-                        result.seconds = round(now - slot.started, 3)
-                        finish(Outcome(job, result, error=f"timed out after {seconds} s",
-                                       attempts=slot.attempt))
-        finally:
-            self.close()
-        return outcomes
-
-
-def run_batch(jobs, workers=1, timeout=None, grader=DEFAULT_GRADER, progress=None,
-              recheck_timeouts=False):
-    """Grade JOBS with WORKERS processes → list of Outcome in job order (sorted).
-
-    Limits are wall-clock, so with several workers a neighbour that hogs the CPU (a fork bomb
-    is contained by the sandbox's process limit, not its CPU share) can push an honest job past
-    a limit. recheck_timeouts=True grades every job a time limit decided once more, alone,
-    after the others, and keeps that result (what -j1 gives).
-    """
-    if not jobs:
-        return []
-    pool = Pool(min(workers, len(jobs)), grader)
-    outcomes = pool.run(jobs, timeout=timeout, on_done=progress.update if progress else None)
-    if progress:
-        progress.close()
-    again = [job for job in jobs if outcomes[job.key].timed_out]
-    if recheck_timeouts and workers > 1 and again:
-        if progress and progress.enabled:
-            progress.stream.write(f"rechecking {len(again)} timed-out job(s) alone\n")
-        redo = Pool(1, grader).run(again, timeout=timeout)
-        for job in again:
-            redo[job.key].rechecked = True
-            redo[job.key].attempts += outcomes[job.key].attempts
-            outcomes[job.key] = redo[job.key]
-    return [outcomes[job.key] for job in jobs]
-
-
-# -- progress ------------------------------------------------------------------------------------
-def _clock(seconds):
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
-        else f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-class Progress:
-    """A one-line bar on a terminal; one line per finished job otherwise (logs, CI)."""
-
-    WIDTH = 28
-
-    def __init__(self, total, stream=None, enabled=True):
-        self.total, self.done, self.errors = total, 0, 0
-        self.stream = stream or sys.stderr
-        self.enabled = enabled
-        self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.started = time.monotonic()
-
-    def update(self, outcome):
-        self.done += 1
-        self.errors += bool(outcome.error)
-        if not self.enabled:
-            return
-        elapsed = time.monotonic() - self.started
-        res = outcome.result
-        what = f"{outcome.job.student}/{outcome.job.assignment} {res.score:g}/{res.max_score:g}"
-        if outcome.error:
-            what += f" [{outcome.error[:60]}]"
-        if self.tty:
-            filled = int(self.WIDTH * self.done / max(self.total, 1))
-            eta = elapsed / self.done * (self.total - self.done)
-            line = (f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} "
-                    f"{_clock(elapsed)}<{_clock(eta)}  {what}")
-            self.stream.write(line[:160] + "\x1b[K")
-        else:
-            width = len(str(self.total))
-            self.stream.write(f"[{self.done:>{width}}/{self.total}] {_clock(elapsed)} {what}\n")
-        self.stream.flush()
-
-    def close(self):
-        if self.enabled and self.tty:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
 # -- writing the results -------------------------------------------------------------------------
 def write_results_dir(outcomes, folder, lang):
     """<folder>/<student>/results.json (Gradescope schema) for every student."""
@@ -471,11 +186,10 @@ def default_gradebook(root):
 
 
 def cmd_batch(args):
-    from autograder.cli import mnist_path
     base_seed = args.seed if args.seed is not None else secrets.randbits(32)
     try:
         jobs = discover(args.dir, args.assignment, args.shard, base_seed, args.mode,
-                        mnist_path(args))
+                        getattr(args, "mnist", None))
     except ValueError as exc:
         print(f"nngrade batch: {exc}", file=sys.stderr)
         return 2

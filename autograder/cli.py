@@ -111,6 +111,7 @@ def parser():
 
 def main(argv=None):
     args = parser().parse_args(argv)
+    args.mnist = mnist_path(args)  # resolved once; subcommands read args.mnist
     return args.func(args)
 
 

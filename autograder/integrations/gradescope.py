@@ -385,8 +385,7 @@ def run(source, submission, results_dir):
 
 # -- CLI -----------------------------------------------------------------------------------------
 def cmd_zip(args):
-    from autograder.cli import mnist_path
-    mnist = None if args.no_mnist else mnist_path(args)
+    mnist = None if args.no_mnist else getattr(args, "mnist", None)
     if mnist and not Path(mnist).is_file():
         print(f"nngrade gradescope-zip: no such MNIST file: {mnist}", file=sys.stderr)
         return 2
