@@ -3,7 +3,9 @@
 `autograder.batch` grades a class; this package moves grades between nngrade and the outside:
 
 * ``nngrade gradescope-zip``   autograder.zip for a Gradescope programming assignment
-                                (`gradescope.py`; the zip holds the reference: never give it out)
+                                (`gradescope.py` CLI, `gradescope_zip.py` builds it,
+                                `gradescope_run.py` runs inside Gradescope; the zip holds the
+                                reference: never give it out)
 * ``nngrade merge-csv``         join per-shard batch CSVs (`merge.py`)
 * ``nngrade report``            score histograms and most-failed checks, PNG + HTML (`report.py`)
 

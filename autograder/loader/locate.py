@@ -99,10 +99,6 @@ class _Entry:
     def name(self):
         return self.parts[-1]
 
-    @property
-    def stem(self):
-        return self.name.rsplit(".", 1)[0] if self.kind != "dirlink" else self.name
-
 
 def _kind(entry):
     if entry.is_symlink():

@@ -253,3 +253,34 @@ def test_keras_assignment_reference_full_marks(gs_root):
     hidden = {f"{aid}: {c.name}" for c in checks if c.hidden}
     assert hidden and all(t["visibility"] == "after_published"
                           for t in data["tests"] if t["name"] in hidden)
+
+
+def wheel_metadata(data):
+    import io
+    with zipfile.ZipFile(io.BytesIO(data)) as wz:
+        name = next(n for n in wz.namelist() if n.endswith(".dist-info/METADATA"))
+        return wz.read(name).decode()
+
+
+def test_both_wheels_and_setup_state_the_projects_own_python_and_dependencies(built_zip,
+                                                                              tmp_path):
+    """One wheel writer (autograder.wheels), fed from nnlab's installed metadata."""
+    from importlib import metadata
+    from autograder.distribute import build_wheel
+    from autograder.wheels import minimum_python
+    meta = metadata.distribution("nnlab").metadata
+    wanted = {f"Requires-Python: {meta['Requires-Python']}"} | {
+        f"Requires-Dist: {r}" for r in metadata.distribution("nnlab").requires
+        if "extra ==" not in r}
+    with zipfile.ZipFile(built_zip) as zf:
+        instructor = wheel_metadata(zf.read(next(n for n in zf.namelist()
+                                                 if n.endswith(".whl"))))
+        setup = zf.read("setup.sh").decode()
+    student = wheel_metadata(build_wheel(tmp_path).read_bytes())
+    for text in (instructor, student):
+        lines = {line for line in text.splitlines() if line.startswith("Requires-")}
+        assert lines == wanted, text
+    major, minor = minimum_python()
+    assert f"sys.version_info < ({major}, {minor})" in setup
+    assert f"no Python >= {major}.{minor} available" in setup
+    assert "3, 11" not in setup

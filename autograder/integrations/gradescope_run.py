@@ -1,0 +1,129 @@
+"""What runs inside Gradescope: grade /autograder/submission into results/results.json.
+
+`run_autograder` (written by `gradescope_zip`) calls ``python -m autograder.integrations.gradescope
+run``, which is `main` here. results.json is *always* written: a grader crash or the time budget
+give score 0 and a message instead.
+"""
+import argparse
+import json
+import os
+import secrets
+import signal
+import time
+import traceback
+from pathlib import Path
+
+from autograder.integrations.gradescope_zip import CONFIG_NAME
+
+
+def find_in_submission(root, assignment=None, every=False):
+    """SubmissionFiles for a Gradescope submission folder, by the locator's rule (students
+    rename and nest files; links are refused, never followed).
+
+    assignment: the zip's own assignment (the folder is known to hold it); every=True: all
+    assignments, one SubmissionFile each (path None for those not submitted).
+    """
+    from autograder.assignments import ASSIGNMENT_IDS
+    from autograder.loader.locate import locate, scan
+    root = Path(root).resolve()  # /autograder/submission itself may be a link; nothing below
+    if assignment:
+        return [locate(root, assignment, known=True)]
+    if not every:
+        return []
+    entries = scan(root)
+    return [locate(root, aid, entries=entries) for aid in ASSIGNMENT_IDS]
+
+
+def fallback_results(message, started=None):
+    out = {"score": 0, "output": message, "stdout_visibility": "hidden",
+           "tests": [{"name": "autograder", "score": 0, "max_score": 0, "status": "failed",
+                      "output": message, "visibility": "visible"}]}
+    if started is not None:
+        out["execution_time"] = round(time.monotonic() - started, 3)
+    return out
+
+
+def message(key, lang, **fields):
+    """A gradescope.* sentence (static catalog keys: works even when the checks cannot load)."""
+    from autograder.messages import render
+    return render(f"gradescope.{key}", fields, lang)
+
+
+def run(source, submission, results_dir):
+    """Grade a Gradescope submission folder → results.json (always written)."""
+    started = time.monotonic()
+    results_dir = Path(results_dir)
+    results_dir.mkdir(parents=True, exist_ok=True)
+    target = results_dir / "results.json"
+    lang = "ko"
+    data = None
+    try:
+        config_path = Path(source) / CONFIG_NAME
+        config = json.loads(config_path.read_text()) if config_path.is_file() else {}
+        lang = config.get("lang") or "ko"
+        aid = config.get("assignment")
+        every = bool(config.get("all")) and not aid
+        from autograder.assignments import ASSIGNMENT_IDS
+        if aid and aid not in ASSIGNMENT_IDS:
+            raise ValueError(f"the zip's config names an unknown assignment {aid!r}")
+        mnist = os.environ.get("NNLAB_MNIST")
+        if not mnist and config.get("mnist") and (Path(source) / config["mnist"]).is_file():
+            mnist = str(Path(source) / config["mnist"])
+        files = find_in_submission(submission, aid, every)
+        if not aid and not every:  # an old zip built without --assignment / --all
+            data = fallback_results(message("no_assignment", lang), started)
+        elif not every and files[0].path is None:
+            data = fallback_results(message("no_file", lang, expected=f"{aid}.ipynb"), started)
+        else:
+            from autograder.grade import grade_file
+            from autograder.reporters.gradescope import to_dict
+            seed = secrets.randbits(32)
+            results = [grade_file(f, mode=config.get("mode") or "quick", seed=seed,
+                                  include_hidden=True, mnist_path=mnist) for f in files]
+            data = to_dict(results, lang, time.monotonic() - started)
+            notes = [f"{r.assignment}: {Path(r.file).name if r.file else '-'} (seed {r.seed})"
+                     for r in results]
+            if every:
+                notes.insert(0, message("all_assignments", lang, count=len(results),
+                                        total=f"{sum(r.max_score for r in results):g}"))
+            if any(c.hidden for r in results for c in r.checks):
+                notes.append(message("hidden", lang))
+            data["output"] = "\n".join(notes)
+            data["stdout_visibility"] = "hidden"
+    except Stopped:
+        budget = os.environ.get("NNGRADE_GS_BUDGET", "?")
+        data = fallback_results(message("stopped", lang, budget=budget), started)
+    except Exception as exc:  # never leave Gradescope without a results.json
+        traceback.print_exc()
+        data = fallback_results(
+            message("crash", lang, error=f"{type(exc).__name__}: {exc}"[:300]), started)
+        data["extra_data"] = {"traceback": traceback.format_exc()[-4000:]}
+    finally:
+        if data is None:
+            data = fallback_results(message("crash", lang, error="interrupted"), started)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
+                       errors="replace")  # lone surrogates from student strings
+        os.replace(tmp, target)
+    return data
+
+
+class Stopped(BaseException):
+    """SIGTERM (run_autograder's time budget, or Gradescope stopping the container)."""
+
+
+def _stop(signum, frame):
+    raise Stopped()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m autograder.integrations.gradescope")
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="grade a Gradescope submission (what run_autograder calls)")
+    r.add_argument("--source", required=True)
+    r.add_argument("--submission", required=True)
+    r.add_argument("--results", required=True)
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)  # `timeout` → finally: still write results.json
+    run(args.source, args.submission, args.results)
+    return 0
