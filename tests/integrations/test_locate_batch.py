@@ -174,3 +174,13 @@ def test_every_reporter_renders_every_key_in_a_fresh_process():
         assert not raw, (reporter, raw[:5])
         for key in keys:
             assert f"{key} {{'marker'" not in proc.stdout, (reporter, key)
+
+
+def test_rendering_never_raises_on_fields_of_an_unexpected_type():
+    """A template with a format spec ({x:.3f}) given a string, or not given the field at all,
+    renders a sentence (the parent must never crash on a value the child chose)."""
+    from autograder.messages import register, render
+    register({"test.spec": {"ko": "값 {x:.3f}, {y!r}", "en": "value {x:.3f}, {y!r} {z[0]}"}})
+    assert render("test.spec", {"x": 0.5, "y": "a"}, "ko") == "값 0.500, 'a'"
+    assert render("test.spec", {"x": "not a number"}, "ko") == "값 not a number, {y}"
+    assert render("test.spec", {}, "en").startswith("value ")
