@@ -4,19 +4,38 @@ All submissions are graded once per module, two at a time, and shared by the tes
 """
 
 import numpy as np
+import pytest
 
 from autograder.checks import checks_for
-from tests.checks.harness import FixtureTable, standard_tests
+from tests.checks.harness import FixtureTable, describe, standard_tests
 
 AID = "03_activations"
 SEEDS = (11, 12)
 ALL = {c.name for c in checks_for(AID)}
 
+FUNCTIONS = ("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
+             "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative")
+# property checks pay only next to their function's correct values: a failing values check takes
+# these with it (no mutation, finite differences, shapes)
+GATED = {f"{f}_values": {f"{f}_no_mutation"} for f in FUNCTIONS}
+GATED["prelu_gradients_values"].add("prelu_gradients_fd")
+GATED["he_normal_stats"] = {"he_normal_shape"}
+
+
+def gated(fails):
+    return set(fails).union(*(GATED.get(name, set()) for name in fails))
+
+
 # broken fixture → the exact set of checks that must fail (every other check passes).
 BROKEN = {
     "broken_relu_np_max": {"relu_values", "hidden_relu"},
     "broken_relu_derivative_at_zero": {"relu_derivative_values", "hidden_relu_derivative"},
-    "broken_relu_inplace": {"inputs_not_modified"},
+    # inputs_not_modified was split into one <function>_no_mutation check per function
+    "broken_relu_inplace": {"relu_no_mutation"},
+    # do-nothing submissions (None / zeros of the right shape / the input itself): exactly 0
+    "broken_nowork_none": ALL,
+    "broken_nowork_zeros": ALL,
+    "broken_nowork_identity": ALL,
     "broken_leaky_derivative_zero": {"leaky_relu_derivative_values",
                                      "hidden_leaky_relu_derivative"},
     "broken_leaky_ignores_a": {"leaky_relu_values", "leaky_relu_derivative_values",
@@ -37,9 +56,17 @@ BROKEN = {
     "broken_he_normal_global": {"he_normal_rng"},
     "broken_he_normal_uniform": {"he_normal_gaussian", "hidden_he_normal"},
 }
+BROKEN = {name: gated(fails) for name, fails in BROKEN.items()}
 ALT = ["alt_loops", "alt_where"]
+NOWORK = ["broken_nowork_none", "broken_nowork_zeros", "broken_nowork_identity"]
 TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
 globals().update(standard_tests(TABLE))
+
+
+@pytest.mark.parametrize("fixture", NOWORK)
+def test_no_work_scores_exactly_zero(graded, fixture):
+    result = graded[fixture]
+    assert result.score == 0, describe(result)
 
 def test_normal_with_scale_draws_the_reference_stream():
     """rng.normal(0, std, size) == rng.standard_normal(size) * std, bit for bit (numpy's
