@@ -147,11 +147,14 @@ def compare_path(run, want, what, problem, eps_check=False):
 
 def compare_states(run, want, what, check_start=True):
     """States after each step as the reference's; with check_start, the value before the first
-    step must be zero (scalar 0 or an array of zeros)."""
+    step must be zero (scalar 0 or an array of zeros; None — "not created yet", as in
+    `self.v = None` textbook code — counts as zero: only the values after each step are state)."""
     outcomes = []
     for name, expected in want.states.items():
         got, start = run.states[name], run.state0[name]
-        if got is None or (check_start and start is None):
+        if start is None:
+            start = np.zeros(0)
+        if got is None:
             outcomes.append(fail("optimizers.state_missing", what=what, name=name))
         elif isinstance(got, str) or (check_start and isinstance(start, str)):
             outcomes.append(fail("optimizers.state_unreadable", what=what, name=name))
@@ -168,12 +171,13 @@ def compare_states(run, want, what, check_start=True):
 def compare_lookahead(run, beta, what):
     """Every grad_fn call of step k was at w_k + beta m_k: the w the parent sent and the m the
     student's object held before the step (state0, then the state after step k - 1)."""
-    m = run.states["m"]
-    if m is None or run.state0["m"] is None:
+    m, m0 = run.states["m"], run.state0["m"]
+    if m is None:
         return fail("optimizers.state_missing", what=what, name="m")
-    if isinstance(m, str) or isinstance(run.state0["m"], str):
+    if isinstance(m, str) or isinstance(m0, str):
         return fail("optimizers.state_unreadable", what=what, name="m")
-    before = np.vstack([run.state0["m"][None, :], m[:-1]])
+    m0 = np.zeros(m.shape[1]) if m0 is None else m0  # None before the first step: not created
+    before = np.vstack([m0[None, :], m[:-1]])
     for k, (points, w, m_k) in enumerate(zip(run.evals, run.path[:-1], before), start=1):
         if len(points) == 0:
             return fail("optimizers.grad_not_called", what=what, step=k)
