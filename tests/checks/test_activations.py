@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from autograder.checks import checks_for
-from tests.checks.harness import FixtureTable, describe, standard_tests
+from tests.checks.harness import FixtureTable, check, describe, standard_tests
 
 AID = "03_activations"
 SEEDS = (11, 12)
@@ -78,3 +78,55 @@ def test_normal_with_scale_draws_the_reference_stream():
     assert np.array_equal(np.random.default_rng(5).normal(0.0, std, (fan_in, fan_out)), ref)
     assert not np.array_equal(
         np.random.default_rng(5).standard_normal((fan_out, fan_in)).T * std, ref)
+
+
+def test_hidden_messages_show_x_at_the_first_wrong_element(graded):
+    for fixture, name in [("broken_relu_derivative_at_zero", "hidden_relu_derivative"),
+                          ("broken_leaky_ignores_a", "hidden_leaky_relu"),
+                          ("broken_prelu_forgot_x", "hidden_prelu"),
+                          ("broken_elu_derivative_at_zero", "hidden_elu_derivative")]:
+        c = check(graded[fixture], name)
+        assert c.key == "value.mismatch" and "(x = " in c.fields["index"], (fixture, c.fields)
+
+
+def test_scalar_only_code_gets_the_vectorize_message(graded):
+    # the generated stub raises NotImplementedError; a scalar-only relu raises the truth-value
+    # ValueError, which the corpus covers (tests/corpus/03_activations/scalar_only.py); here the
+    # parent-side reading is checked directly on a record
+    from autograder.checks.public.activations import CHECKS as PUBLIC
+    values = next(c for c in PUBLIC if c.name == "relu_values")
+    raised = {"types": ["ValueError", "Exception"], "message": "The truth value of an array with "
+              "more than one element is ambiguous. Use a.any() or a.all()"}
+    raw = [{"returned": None, "raised": raised, "after": case["args"], "kwargs_after": {}}
+           for case in values.args["cases"]]
+    from autograder import expected as store
+    outcome = values.compare(raw, store.load(AID)["relu_values"])
+    assert outcome.key == "call.not_vectorized" and outcome.fraction == 0
+
+
+def test_constant_factor_is_named():
+    from autograder.compare import constant_factor, same_array
+    e = np.array([[0.5, -1.0], [0.0, 2.0]])
+    assert constant_factor(4 * e, e) == 4.0 and constant_factor(-e, e) == -1.0
+    assert constant_factor(e + 1, e) is None and constant_factor(0 * e, e) is None
+    assert constant_factor(e, e) is None
+    outcome = same_array(2 * e, e, "tanh_derivative(x)")
+    assert outcome.fields["notes"] == [["note.constant_factor", {"factor": "2"}]]
+
+
+GARBAGE = [None, 0, "x", [], {}, [None], [{}], {"returned": None}, [[1, 2]], {"a": 1}]
+
+
+def test_every_compare_turns_hostile_replies_into_a_zero():
+    """The child is hostile: whatever it sends, each compare returns a failed Outcome."""
+    from autograder.compare import Outcome
+    for c in checks_for(AID):
+        for raw in GARBAGE:
+            expected = None
+            if c.expected == "reference" and not c.hidden:
+                from autograder import expected as store
+                expected = store.load(AID)[c.name]
+            if c.hidden:
+                continue  # their expected value is the reference's record: see the harness runs
+            outcome = c.compare(raw, expected)
+            assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)

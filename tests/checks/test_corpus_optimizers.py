@@ -49,3 +49,19 @@ CORPUS = {
 }
 
 globals().update(corpus_tests("04_optimizers", CORPUS))
+
+
+def _notes(result, name):
+    c = next(c for c in result.checks if c.name == name)
+    return [key for key, _ in c.fields.get("notes", ())]
+
+
+def test_eps_messages_name_the_side_and_a_hard_coded_value(corpus_graded):
+    graded = {name: result for (name, seed), result in corpus_graded.items() if seed == 11}
+    assert _notes(graded["cs231n_config_wrapper"], "rmsprop_eps") == [
+        "optimizers.eps_moved_outside"]
+    assert _notes(graded["adam_eps_inside"], "hidden_eps_adam") == ["optimizers.eps_moved_inside"]
+    for name in ("adagrad_path", "rmsprop_path", "adam_path", "hidden_eps_adam"):
+        assert _notes(graded["hardcoded_eps"], name) == ["optimizers.eps_hardcoded"], name
+    c = next(c for c in graded["hardcoded_eps"].checks if c.name == "adam_path")
+    assert c.fields["notes"][0][1] == {"given": "0.0", "value": "1e-08"}

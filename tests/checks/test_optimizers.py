@@ -117,3 +117,42 @@ def test_eps_placement_margin():
         for case in (c.make_args(Context(rng=np.random.default_rng(seed))) for c in hidden):
             if case["cls"] in wrong:
                 assert _margin(case, wrong[case["cls"]]) > 1e7, (seed, case["cls"])
+
+
+def test_replay_of_the_documented_rules_is_the_reference():
+    """The parent-side replay used for eps messages reproduces solutions/optimizers.py."""
+    from autograder.checks.public.optimizers_runs import EPS_INSIDE, replay
+    for check in public_checks.CHECKS:
+        args = check.args
+        if not isinstance(args, dict) or args.get("cls") not in EPS_INSIDE or "state" not in args:
+            continue
+        problem = dict(args, init=args.get("init", {}))
+        right = np.stack([args["w0"]] + run(vars(reference), **args)["returned"])
+        eps = float(args["kwargs"].get("eps", 1e-8))
+        assert np.allclose(replay(problem, eps, EPS_INSIDE[args["cls"]]), right,
+                           rtol=1e-12, atol=1e-15), check.name
+
+
+GARBAGE = [None, 0, "x", [], {}, [None, None], [{}, {}], {"returned": None}, {"a": 1}]
+
+
+def test_every_compare_turns_hostile_replies_into_a_zero():
+    """The child is hostile: whatever it sends, each public compare returns a failed Outcome."""
+    from autograder import expected as store
+    from autograder.compare import Outcome
+    for c in public_checks.CHECKS:
+        expected = store.load(AID)[c.name] if c.expected == "reference" else None
+        for raw in GARBAGE:
+            outcome = c.compare(raw, expected)
+            assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)
+
+
+def test_a_short_run_record_fails():
+    """A record with fewer steps than asked for (a truncated reply) scores 0."""
+    from autograder import expected as store
+    c = next(c for c in public_checks.CHECKS if c.name == "sgd_path")
+    good = store.load(AID)["sgd_path"]
+    short = dict(good, returned=good["returned"][:-1], given_after=good["given_after"][:-1],
+                 evals=good["evals"][:-1])
+    assert c.compare(good, good).ok
+    assert c.compare(short, good).key == "probe.malformed"
