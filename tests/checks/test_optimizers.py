@@ -46,6 +46,7 @@ BROKEN = {
     # before the first step is ignored
     "broken_momentum_state_hidden": {"momentum_state", "hidden_momentum"} | warm("Momentum"),
     "broken_momentum_mutates_w": {"momentum_no_mutation"},
+    "broken_momentum_mutates_hides": {"momentum_no_mutation"},
     "broken_nesterov_at_w": {"nesterov_path", "nesterov_state", "nesterov_grad_points",
                              "hidden_nesterov"} | warm("Nesterov"),
     "broken_adagrad_no_accumulation": {"adagrad_path", "adagrad_state", "hidden_adagrad"}
