@@ -78,14 +78,24 @@ def same_array(actual, expected, what, rtol=RTOL, atol=ATOL, inputs=None):
         context = ""
         if inputs is not None and np.shape(inputs) == e.shape:
             context = f" (x = {_fmt(np.asarray(inputs)[index])})"
+        shown_e, shown_a = _distinct(e[index], a[index])
         fields = dict(what=what, count=int((~close).sum()), total=int(e.size),
-                      index=_index(index) + context, expected=_fmt(e[index]),
-                      actual=_fmt(a[index]), rtol=rtol, atol=atol)
+                      index=_index(index) + context, expected=shown_e, actual=shown_a,
+                      rtol=rtol, atol=atol)
         factor = constant_factor(a, e, rtol, atol)
         if factor is not None:
             fields["notes"] = [["note.constant_factor", {"factor": _fmt(factor)}]]
         return fail("value.mismatch", **fields)
     return PASS
+
+
+def _distinct(expected, actual):
+    """Both numbers as `_fmt` shows them, or with all 17 digits when those would look equal
+    (a difference of 1e-9 relative must not read "expected 2.517908811, got 2.517908811")."""
+    shown = _fmt(expected), _fmt(actual)
+    if shown[0] == shown[1] and float(expected) != float(actual):
+        return f"{float(expected):.17g}", f"{float(actual):.17g}"
+    return shown
 
 
 def constant_factor(actual, expected, rtol=RTOL, atol=ATOL):
