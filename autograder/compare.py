@@ -102,15 +102,15 @@ def constant_factor(actual, expected, rtol=RTOL, atol=ATOL):
     """The factor c (not 0, not 1) with actual ≈ c * expected everywhere, or None.
 
     Generic hint for value mismatches: a value off by a constant factor (a missing 1/m average, a
-    doubled derivative, a flipped sign) says so. Needs at least one element with expected != 0,
-    finite values, and the same tolerance per element as the comparison, applied to c * expected.
+    doubled derivative, a flipped sign) says so. Needs two different nonzero magnitudes among the
+    expected values (else proportionality says nothing), finite values, and the same tolerance per element as the comparison, applied to c * expected.
     """
     a = np.asarray(actual, dtype=np.float64)
     e = np.asarray(expected, dtype=np.float64)
     if a.shape != e.shape or not (np.all(np.isfinite(a)) and np.all(np.isfinite(e))):
         return None
     nonzero = e != 0
-    if not nonzero.any():
+    if len(np.unique(np.abs(e[nonzero]))) < 2:  # one magnitude: any mismatch is "a factor"
         return None
     i = tuple(np.argwhere(nonzero)[np.argmax(np.abs(e[nonzero]))])  # the largest |expected|
     c = float(a[i] / e[i])
