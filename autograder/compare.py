@@ -78,10 +78,51 @@ def same_array(actual, expected, what, rtol=RTOL, atol=ATOL, inputs=None):
         context = ""
         if inputs is not None and np.shape(inputs) == e.shape:
             context = f" (x = {_fmt(np.asarray(inputs)[index])})"
-        return fail("value.mismatch", what=what, count=int((~close).sum()), total=int(e.size),
-                    index=_index(index) + context, expected=_fmt(e[index]),
-                    actual=_fmt(a[index]), rtol=rtol, atol=atol)
+        shown_e, shown_a = _distinct(e[index], a[index])
+        fields = dict(what=what, count=int((~close).sum()), total=int(e.size),
+                      index=_index(index) + context, expected=shown_e, actual=shown_a,
+                      rtol=rtol, atol=atol)
+        factor = constant_factor(a, e, rtol, atol)
+        if factor is not None:
+            fields["notes"] = [["note.constant_factor", {"factor": _fmt(factor)}]]
+        return fail("value.mismatch", **fields)
     return PASS
+
+
+def _distinct(expected, actual):
+    """Both numbers as `_fmt` shows them, or with all 17 digits when those would look equal
+    (a difference of 1e-9 relative must not read "expected 2.517908811, got 2.517908811")."""
+    shown = _fmt(expected), _fmt(actual)
+    if shown[0] == shown[1] and float(expected) != float(actual):
+        return f"{float(expected):.17g}", f"{float(actual):.17g}"
+    return shown
+
+
+def constant_factor(actual, expected, rtol=RTOL, atol=ATOL):
+    """The factor c (not 0, not 1) with actual ≈ c * expected everywhere, or None.
+
+    Generic hint for value mismatches: a value off by a constant factor (a missing 1/m average, a
+    doubled derivative, a flipped sign) says so. Needs two different nonzero magnitudes among the
+    expected values (else proportionality says nothing), finite values, and the same tolerance per element as the comparison, applied to c * expected.
+    """
+    a = np.asarray(actual, dtype=np.float64)
+    e = np.asarray(expected, dtype=np.float64)
+    if a.shape != e.shape or not (np.all(np.isfinite(a)) and np.all(np.isfinite(e))):
+        return None
+    nonzero = e != 0
+    if len(np.unique(np.abs(e[nonzero]))) < 2:  # one magnitude: any mismatch is "a factor"
+        return None
+    i = tuple(np.argwhere(nonzero)[np.argmax(np.abs(e[nonzero]))])  # the largest |expected|
+    c = float(a[i] / e[i])
+    if c == 0.0 or not np.isfinite(c):
+        return None
+    with np.errstate(all="ignore"):
+        fits = np.isclose(a, c * e, rtol=rtol, atol=atol)
+        unity = np.isclose(a, e, rtol=rtol, atol=atol)
+    if not fits.all() or unity.all():
+        return None
+    rounded = round(c, 6)
+    return rounded if abs(rounded - c) <= 1e-9 * abs(c) else c
 
 
 def _index(index):

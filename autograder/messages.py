@@ -87,6 +87,11 @@ CATALOG = {
         "ko": "참고: 이 함수가 사용하는 {functions}의 검사도 실패했습니다. 그 함수를 먼저 고치세요.",
         "en": "note: {functions}, which this function uses, failed its own checks too; fix that "
               "first"},
+    "note.constant_factor": {
+        "ko": "모든 값이 기대값의 정확히 {factor}배입니다. 상수 배율(예: 1/m 평균, 2배, 부호)을 "
+              "확인하세요.",
+        "en": "every value is exactly {factor} times the expected one; check for a constant factor "
+              "(e.g. the 1/m average, a factor 2, the sign)"},
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},

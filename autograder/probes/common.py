@@ -71,3 +71,10 @@ def observe(ns, func, args=(), kwargs=None):
 def observe_many(ns, func, cases):
     """`observe` once per case ({"args": [...], "kwargs": {...}}): one record per case."""
     return [observe(ns, func, case.get("args", ()), case.get("kwargs")) for case in cases]
+
+
+def observe_calls(ns, calls):
+    """`observe` once per call ({"func": name, "args": [...], "kwargs": {...}}), functions may
+    differ between calls (e.g. a gradient next to the forward values the parent differentiates):
+    one record per call, in order."""
+    return [observe(ns, call["func"], call.get("args", ()), call.get("kwargs")) for call in calls]

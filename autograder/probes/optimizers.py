@@ -1,10 +1,17 @@
 """Probes for 04_optimizers (stdlib + numpy only; runs where the student's code lives).
 
 The loss is always the quadratic J(w) = 1/2 w^T A w + b^T w, so grad J(w) = A w + b; A and b
-arrive as plain arrays and grad_fn is built here, counting its calls and recording where it was
-evaluated.
+arrive as plain arrays and grad_fn is built here, recording where it was evaluated.
+
+Raw observations only (the parent decides): what each step returned, a post-call copy of the
+array step was given, the state attributes as the object holds them, and the evaluation points.
+Mutation, look-ahead points, defaults, paths and every verdict are computed in the parent.
 """
 import numpy as np
+
+from . import common
+
+MAX_EVALS = 1000  # per step; a runaway loop must not flood the reply
 
 
 class _Grad:
@@ -17,103 +24,70 @@ class _Grad:
 
     def __call__(self, w):
         w = np.array(w, dtype=np.float64)  # a copy: later changes by the caller do not matter
-        self.points.append(w)
+        if len(self.points) < MAX_EVALS:
+            self.points.append(w)
         return self.A @ w + self.b
 
 
-def _state(opt, name, shape):
-    """Current value of state attribute `name` as a float64 array shaped like w (scalars are
-    broadcast, so the initial scalar 0 compares equal to zeros); None when missing/None."""
-    value = getattr(opt, name, None)
-    if value is None:
-        return None
-    arr = np.array(value, dtype=np.float64)
-    if name != "t" and arr.ndim == 0:
-        arr = np.full(shape, float(arr))
-    return arr
+def _copy(value):
+    return value.copy() if isinstance(value, np.ndarray) else value
 
 
-def _stack(items):
-    if any(item is None for item in items):
-        return None
+def _attribute(opt, name):
+    """The attribute as the object holds it (a copy of an array), None when missing."""
     try:
-        return np.stack(items)
-    except ValueError:  # inconsistent shapes: let the comparison report the first one
-        return list(items)
+        return _copy(getattr(opt, name, None))
+    except Exception:  # a raising property reads as missing; the parent reports it
+        return None
 
 
-def run(ns, cls, kwargs, A, b, w0, steps, state=(), init=None, want=("path",)):
+def run(ns, cls, kwargs, A, b, w0, steps, state=(), init=None):
     """Instantiate ns[cls](**kwargs), optionally set state attributes `init` (warm start), and
-    call step `steps` times from w0, passing a fresh copy of the current w each time.
+    call step `steps` times from w0, passing a fresh float64 copy of the last returned w.
 
-    Returns a dict with the keys in `want`:
-      path     (steps+1, dim) array, row 0 = w0, row k = what step k returned
-      state0   {name: value before the first step}                (see _state)
-      states   {name: (steps, dim) array of the value after each step, t: (steps,)}
-      evals    list over steps of (calls, dim) arrays: the points grad_fn saw in that step
-      lookahead list over steps of w_k + beta * m_k (the student's own w and m before step k)
-      mutated  list over steps of bool: step changed the array it was given
+    Returns {"returned": [what each step returned], "given_after": [the array given to each step,
+    after the call], "evals": [[points grad_fn saw in that step]], "state0": {name: value before
+    the first step}, "states": {name: [value after each step]}, "raised": None or the exception
+    (stops the run)}. A return value that cannot be read as an array stops the run too; the
+    parent sees fewer steps than it asked for and judges the last returned value.
     """
-    w0 = np.array(w0, dtype=np.float64)
-    grad = _Grad(A, b)
-    opt = ns[cls](**kwargs)
-    for name, value in (init or {}).items():
-        setattr(opt, name, np.array(value, dtype=np.float64) if name != "t" else int(value))
-    state0 = {name: _state(opt, name, w0.shape) for name in state}
-    w = w0
-    path, evals, lookahead, mutated = [w0.copy()], [], [], []
-    states = {name: [] for name in state}
-    for _ in range(int(steps)):
-        if "lookahead" in want:
-            m = _state(opt, "m", w.shape)
-            lookahead.append(None if m is None else w + float(kwargs.get("beta", 0.9)) * m)
-        given = w.copy()
-        start = len(grad.points)
-        new = opt.step(given, grad)
-        mutated.append(not np.array_equal(given, w, equal_nan=True))
-        points = grad.points[start:]
-        evals.append(np.stack(points) if points else np.zeros((0,) + w.shape))
-        new = np.array(new, dtype=np.float64)
-        if new.shape != w.shape:
-            raise ValueError(f"step returned shape {new.shape}; expected {w.shape} (like w)")
-        for name in state:
-            states[name].append(_state(opt, name, w.shape))
-        path.append(new.copy())
-        w = new
-    out = {"path": np.stack(path), "state0": state0,
-           "states": {name: _stack(values) for name, values in states.items()},
-           "evals": evals, "lookahead": _stack(lookahead) if lookahead else None,
-           "mutated": mutated}
-    return {key: out[key] for key in want}
+    out = {"returned": [], "given_after": [], "evals": [], "state0": {},
+           "states": {name: [] for name in state}, "raised": None,
+           # the problem as received: read by the parent only from the reference's (trusted) run,
+           # to replay variants of the rule for messages (e.g. where eps sits)
+           "problem": {"cls": cls, "kwargs": kwargs, "A": A, "b": b, "w0": w0,
+                       "steps": steps, "init": init or {}}}
+    try:
+        grad = _Grad(A, b)
+        opt = ns[cls](**kwargs)
+        for name, value in (init or {}).items():
+            setattr(opt, name, np.array(value, dtype=np.float64) if name != "t" else int(value))
+        out["state0"] = {name: _attribute(opt, name) for name in state}
+        w = np.array(w0, np.float64)  # (not the reference's spelling: see test_student_dist)
+        for _ in range(int(steps)):
+            given = w.copy()
+            start = len(grad.points)
+            new = opt.step(given, grad)
+            out["returned"].append(_copy(new))
+            out["given_after"].append(given)
+            out["evals"].append(grad.points[start:])
+            for name in state:
+                out["states"][name].append(_attribute(opt, name))
+            try:
+                w = np.array(new, dtype=np.float64)
+            except Exception:
+                break
+            if w.shape != given.shape:
+                break
+    except Exception as exc:  # reported as data; the parent decides what it is worth
+        out["raised"] = common._exception(exc)
+    return out
 
 
 def runs(ns, cases):
-    """`run` for each case (a dict of its keyword arguments); a case that raises gives
-    {"error": type name, "message": text} so the other cases still count."""
-    out = []
-    for case in cases:
-        try:
-            out.append(run(ns, **case))
-        except Exception as exc:  # the grader decides what an exception is worth
-            out.append({"error": type(exc).__name__, "message": str(exc)[:300]})
-    return out
-
-
-def defaults(ns, cls, lr, explicit, A, b, w0, steps):
-    """Paths of ns[cls](lr) and ns[cls](lr, **explicit) (the documented defaults spelled out)."""
-    short = run(ns, cls, {"lr": lr}, A, b, w0, steps)["path"]
-    spelled = run(ns, cls, dict(explicit, lr=lr), A, b, w0, steps)["path"]
-    return {"default": short, "explicit": spelled}
-
-
-def defaults_many(ns, cases):
-    out = []
-    for case in cases:
-        try:
-            out.append(defaults(ns, **case))
-        except Exception as exc:
-            out.append({"error": type(exc).__name__, "message": str(exc)[:300]})
-    return out
+    """`run` for each case (a dict of its keyword arguments): one record per case; a case that
+    raises costs only itself."""
+    return [run(ns, **case) for case in cases]
 
 
 class _FixedStep:
@@ -128,8 +102,10 @@ class _FixedStep:
 
 def minimize(ns, lr, A, b, w0, steps):
     """ns["minimize"](optimizer, grad_fn, w0, steps) with an optimizer defined here, so only
-    minimize itself is under test. Returns {"path": result, "w0_changed": bool}."""
-    w0 = np.array(w0, dtype=np.float64)
-    given = w0.copy()
-    path = ns["minimize"](_FixedStep(lr), _Grad(A, b), given, int(steps))
-    return {"path": path, "w0_changed": not np.array_equal(given, w0)}
+    minimize itself is under test: an `observe` record (returned, raised, w0 after the call)."""
+    args = [_FixedStep(lr), _Grad(A, b), np.array(w0, dtype=np.float64), int(steps)]
+    try:
+        returned, raised = ns["minimize"](*args), None
+    except Exception as exc:
+        returned, raised = None, common._exception(exc)
+    return {"returned": returned, "raised": raised, "w0_after": _copy(args[2])}

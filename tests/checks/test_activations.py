@@ -4,19 +4,39 @@ All submissions are graded once per module, two at a time, and shared by the tes
 """
 
 import numpy as np
+import pytest
 
 from autograder.checks import checks_for
-from tests.checks.harness import FixtureTable, standard_tests
+from tests.checks.harness import FixtureTable, check, describe, standard_tests
 
 AID = "03_activations"
 SEEDS = (11, 12)
 ALL = {c.name for c in checks_for(AID)}
 
+FUNCTIONS = ("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
+             "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative")
+# property checks pay only next to their function's correct values: a failing values check takes
+# these with it (no mutation, finite differences, shapes)
+GATED = {f"{f}_values": {f"{f}_no_mutation"} for f in FUNCTIONS}
+GATED["prelu_gradients_values"].add("prelu_gradients_fd")
+GATED["he_normal_stats"] = {"he_normal_shape"}
+
+
+def gated(fails):
+    return set(fails).union(*(GATED.get(name, set()) for name in fails))
+
+
 # broken fixture → the exact set of checks that must fail (every other check passes).
 BROKEN = {
     "broken_relu_np_max": {"relu_values", "hidden_relu"},
     "broken_relu_derivative_at_zero": {"relu_derivative_values", "hidden_relu_derivative"},
-    "broken_relu_inplace": {"inputs_not_modified"},
+    # inputs_not_modified was split into one <function>_no_mutation check per function
+    "broken_relu_inplace": {"relu_no_mutation"},
+    "broken_relu_inplace_hides": {"relu_no_mutation"},
+    # do-nothing submissions (None / zeros of the right shape / the input itself): exactly 0
+    "broken_nowork_none": ALL,
+    "broken_nowork_zeros": ALL,
+    "broken_nowork_identity": ALL,
     "broken_leaky_derivative_zero": {"leaky_relu_derivative_values",
                                      "hidden_leaky_relu_derivative"},
     "broken_leaky_ignores_a": {"leaky_relu_values", "leaky_relu_derivative_values",
@@ -37,9 +57,17 @@ BROKEN = {
     "broken_he_normal_global": {"he_normal_rng"},
     "broken_he_normal_uniform": {"he_normal_gaussian", "hidden_he_normal"},
 }
+BROKEN = {name: gated(fails) for name, fails in BROKEN.items()}
 ALT = ["alt_loops", "alt_where"]
+NOWORK = ["broken_nowork_none", "broken_nowork_zeros", "broken_nowork_identity"]
 TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
 globals().update(standard_tests(TABLE))
+
+
+@pytest.mark.parametrize("fixture", NOWORK)
+def test_no_work_scores_exactly_zero(graded, fixture):
+    result = graded[fixture]
+    assert result.score == 0, describe(result)
 
 def test_normal_with_scale_draws_the_reference_stream():
     """rng.normal(0, std, size) == rng.standard_normal(size) * std, bit for bit (numpy's
@@ -51,3 +79,61 @@ def test_normal_with_scale_draws_the_reference_stream():
     assert np.array_equal(np.random.default_rng(5).normal(0.0, std, (fan_in, fan_out)), ref)
     assert not np.array_equal(
         np.random.default_rng(5).standard_normal((fan_out, fan_in)).T * std, ref)
+
+
+def test_hidden_messages_show_x_at_the_first_wrong_element(graded):
+    for fixture, name in [("broken_relu_derivative_at_zero", "hidden_relu_derivative"),
+                          ("broken_leaky_ignores_a", "hidden_leaky_relu"),
+                          ("broken_prelu_forgot_x", "hidden_prelu"),
+                          ("broken_elu_derivative_at_zero", "hidden_elu_derivative")]:
+        c = check(graded[fixture], name)
+        assert c.key == "value.mismatch" and "(x = " in c.fields["index"], (fixture, c.fields)
+
+
+def test_scalar_only_code_gets_the_vectorize_message(graded):
+    # the generated stub raises NotImplementedError; a scalar-only relu raises the truth-value
+    # ValueError, which the corpus covers (tests/corpus/03_activations/scalar_only.py); here the
+    # parent-side reading is checked directly on a record
+    from autograder.checks.public.activations import CHECKS as PUBLIC
+    values = next(c for c in PUBLIC if c.name == "relu_values")
+    raised = {"types": ["ValueError", "Exception"], "message": "The truth value of an array with "
+              "more than one element is ambiguous. Use a.any() or a.all()"}
+    raw = [{"returned": None, "raised": raised, "after": case["args"], "kwargs_after": {}}
+           for case in values.args["cases"]]
+    from autograder import expected as store
+    outcome = values.compare(raw, store.load(AID)["relu_values"])
+    assert outcome.key == "call.not_vectorized" and outcome.fraction == 0
+
+
+def test_constant_factor_is_named():
+    from autograder.compare import constant_factor, same_array
+    e = np.array([[0.5, -1.0], [0.0, 2.0]])
+    assert constant_factor(4 * e, e) == 4.0 and constant_factor(-e, e) == -1.0
+    assert constant_factor(e + 1, e) is None and constant_factor(0 * e, e) is None
+    assert constant_factor(e, e) is None
+    outcome = same_array(2 * e, e, "tanh_derivative(x)")
+    assert outcome.fields["notes"] == [["note.constant_factor", {"factor": "2"}]]
+
+
+GARBAGE = [None, 0, "x", [], {}, [None], [{}], {"returned": None}, [[1, 2]], {"a": 1}]
+
+
+def test_every_compare_turns_hostile_replies_into_a_zero():
+    """The child is hostile: whatever it sends, each compare returns a failed Outcome."""
+    from autograder.compare import Outcome
+    for c in checks_for(AID):
+        for raw in GARBAGE:
+            expected = None
+            if c.expected == "reference" and not c.hidden:
+                from autograder import expected as store
+                expected = store.load(AID)[c.name]
+            if c.hidden:
+                continue  # their expected value is the reference's record: see the harness runs
+            outcome = c.compare(raw, expected)
+            assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)
+
+
+def test_fd_check_names_prelu_when_the_forward_pass_is_what_failed(graded):
+    c = check(graded["broken_prelu_forgot_x"], "prelu_gradients_fd")
+    assert c.key == "activations.fd_mismatch"
+    assert c.fields["notes"] == [["note.dependency", {"functions": "`prelu`"}]]

@@ -4,6 +4,7 @@ All submissions are graded once per module, two at a time, and shared by the tes
 """
 
 import numpy as np
+import pytest
 
 import solutions.optimizers as reference
 from autograder.checks import checks_for
@@ -11,39 +12,72 @@ from autograder.checks.base import Context
 from autograder.checks.hidden import optimizers as hidden_checks
 from autograder.checks.public import optimizers as public_checks
 from autograder.probes.optimizers import run
-from tests.checks.harness import FixtureTable, standard_tests
+from tests.checks.harness import FixtureTable, describe, standard_tests
 
 AID = "04_optimizers"
 SEEDS = (11, 12)
 ALL = {c.name for c in checks_for(AID)}
-WARM = {"warm_start", "hidden_warm_start"}
-EPS = {"eps_placement", "hidden_eps"}
+def warm(cls):
+    return {f"{cls.lower()}_warm_start", f"hidden_warm_start_{cls.lower()}"}
+
+
+def eps(cls):
+    return {f"{cls.lower()}_eps", f"hidden_eps_{cls.lower()}"}
+
+
+# property checks pay only next to their class's correct path (`requires`)
+GATED = {f"{cls.lower()}_path": {f"{cls.lower()}_no_mutation"} for cls in public_checks.CLASSES}
+for _cls in public_checks.DEFAULTS:
+    GATED[f"{_cls.lower()}_path"].add(f"{_cls.lower()}_defaults")
+GATED["nesterov_path"].add("nesterov_grad_points")
+
+
+def gated(fails):
+    return set(fails).union(*(GATED.get(name, set()) for name in fails))
+
 
 # broken fixture → the exact set of checks that must fail (every other check passes).
+# (eps_placement, warm_start, defaults and step_no_mutation were split into one check per class)
 BROKEN = {
     "broken_sgd_sign": {"sgd_path", "hidden_sgd"},
-    "broken_momentum_plus": {"momentum_path", "momentum_state", "hidden_momentum"} | WARM,
+    "broken_momentum_plus": {"momentum_path", "momentum_state", "hidden_momentum"}
+                            | warm("Momentum"),
     # the velocity is kept as self.velocity: the path is right, `m` is missing, and m set
     # before the first step is ignored
-    "broken_momentum_state_hidden": {"momentum_state", "hidden_momentum"} | WARM,
-    "broken_momentum_mutates_w": {"step_no_mutation"},
+    "broken_momentum_state_hidden": {"momentum_state", "hidden_momentum"} | warm("Momentum"),
+    "broken_momentum_mutates_w": {"momentum_no_mutation"},
+    "broken_momentum_mutates_hides": {"momentum_no_mutation"},
     "broken_nesterov_at_w": {"nesterov_path", "nesterov_state", "nesterov_grad_points",
-                             "hidden_nesterov"} | WARM,
+                             "hidden_nesterov"} | warm("Nesterov"),
     "broken_adagrad_no_accumulation": {"adagrad_path", "adagrad_state", "hidden_adagrad"}
-                                      | WARM | EPS,
+                                      | warm("AdaGrad") | eps("AdaGrad"),
     # path/state checks use eps=0, so only the eps checks see where eps sits
-    "broken_rmsprop_eps_outside": EPS,
+    "broken_rmsprop_eps_outside": eps("RMSProp"),
     "broken_rmsprop_no_decay_weight": {"rmsprop_path", "rmsprop_state", "hidden_rmsprop"}
-                                      | WARM | EPS,
-    "broken_adam_no_bias_correction": {"adam_path", "adam_state", "hidden_adam"} | WARM | EPS,
-    "broken_adam_t_not_incremented": {"adam_path", "adam_state", "hidden_adam"} | WARM | EPS,
-    "broken_adam_t_minus_1": {"adam_path", "adam_state", "hidden_adam"} | WARM | EPS,
-    "broken_adam_default_beta2": {"defaults"},
+                                      | warm("RMSProp") | eps("RMSProp"),
+    "broken_adam_no_bias_correction": {"adam_path", "adam_state", "hidden_adam"} | warm("Adam")
+                                      | eps("Adam"),
+    "broken_adam_t_not_incremented": {"adam_path", "adam_state", "hidden_adam"} | warm("Adam")
+                                     | eps("Adam"),
+    "broken_adam_t_minus_1": {"adam_path", "adam_state", "hidden_adam"} | warm("Adam")
+                             | eps("Adam"),
+    "broken_adam_default_beta2": {"adam_defaults"},
     "broken_minimize_no_w0": {"minimize_path", "hidden_minimize"},
+    # do-nothing submissions (step returns w unchanged / state never updated / None): exactly 0
+    "broken_nowork_identity": ALL,
+    "broken_nowork_none": ALL,
+    "broken_nowork_frozen_state": ALL,
 }
+BROKEN = {name: gated(fails) for name, fails in BROKEN.items()}
+NOWORK = ["broken_nowork_identity", "broken_nowork_none", "broken_nowork_frozen_state"]
 ALT = ["alt_lazy_state", "alt_loops"]
 TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
 globals().update(standard_tests(TABLE))
+
+
+@pytest.mark.parametrize("fixture", NOWORK)
+def test_no_work_scores_exactly_zero(graded, fixture):
+    assert graded[fixture].score == 0, describe(graded[fixture])
 
 class _RMSPropEpsOutside(reference.RMSProp):
     def step(self, w, grad_fn):
@@ -66,7 +100,8 @@ class _AdamEpsInside(reference.Adam):
 def _margin(case, cls):
     """Largest |w_wrong - w_right| over the path in units of the check's allowance."""
     ns = dict(vars(reference), **{case["cls"]: cls})
-    wrong, right = run(ns, **case)["path"], run(vars(reference), **case)["path"]
+    wrong = np.stack([case["w0"]] + run(ns, **case)["returned"])
+    right = np.stack([case["w0"]] + run(vars(reference), **case)["returned"])
     return float(np.max(np.abs(wrong - right) / (1e-12 + 1e-10 * np.abs(right))))
 
 
@@ -74,12 +109,51 @@ def test_eps_placement_margin():
     """The margins stated in the checks' comments (public >= 4.7e9; hidden >= 8.5e8 measured
     over 2000 seeds; here a few seeds, with a 100x looser floor)."""
     wrong = {"RMSProp": _RMSPropEpsOutside, "Adam": _AdamEpsInside}
-    public = next(c for c in public_checks.CHECKS if c.name == "eps_placement").args["cases"]
+    public = [c.args for c in public_checks.CHECKS if c.name.endswith("_eps")]
     for case in public:
         if case["cls"] in wrong:
             assert _margin(case, wrong[case["cls"]]) > 1e9, case["cls"]
-    hidden = next(c for c in hidden_checks.CHECKS if c.name == "hidden_eps")
+    hidden = [c for c in hidden_checks.CHECKS if c.name.startswith("hidden_eps_")]
     for seed in range(20):
-        for case in hidden.make_args(Context(rng=np.random.default_rng(seed)))["cases"]:
+        for case in (c.make_args(Context(rng=np.random.default_rng(seed))) for c in hidden):
             if case["cls"] in wrong:
                 assert _margin(case, wrong[case["cls"]]) > 1e7, (seed, case["cls"])
+
+
+def test_replay_of_the_documented_rules_is_the_reference():
+    """The parent-side replay used for eps messages reproduces solutions/optimizers.py."""
+    from autograder.checks.public.optimizers_runs import EPS_INSIDE, replay
+    for check in public_checks.CHECKS:
+        args = check.args
+        if not isinstance(args, dict) or args.get("cls") not in EPS_INSIDE or "state" not in args:
+            continue
+        problem = dict(args, init=args.get("init", {}))
+        right = np.stack([args["w0"]] + run(vars(reference), **args)["returned"])
+        eps = float(args["kwargs"].get("eps", 1e-8))
+        assert np.allclose(replay(problem, eps, EPS_INSIDE[args["cls"]]), right,
+                           rtol=1e-12, atol=1e-15), check.name
+
+
+GARBAGE = [None, 0, "x", [], {}, [None, None], [{}, {}], {"returned": None}, {"a": 1}]
+
+
+def test_every_compare_turns_hostile_replies_into_a_zero():
+    """The child is hostile: whatever it sends, each public compare returns a failed Outcome."""
+    from autograder import expected as store
+    from autograder.compare import Outcome
+    for c in public_checks.CHECKS:
+        expected = store.load(AID)[c.name] if c.expected == "reference" else None
+        for raw in GARBAGE:
+            outcome = c.compare(raw, expected)
+            assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)
+
+
+def test_a_short_run_record_fails():
+    """A record with fewer steps than asked for (a truncated reply) scores 0."""
+    from autograder import expected as store
+    c = next(c for c in public_checks.CHECKS if c.name == "sgd_path")
+    good = store.load(AID)["sgd_path"]
+    short = dict(good, returned=good["returned"][:-1], given_after=good["given_after"][:-1],
+                 evals=good["evals"][:-1])
+    assert c.compare(good, good).ok
+    assert c.compare(short, good).key == "probe.malformed"

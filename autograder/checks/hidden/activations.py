@@ -3,11 +3,16 @@
 Every drawn x holds exact zeros (both signs), a value within 1e-9 of 0, and magnitudes beyond
 exp's overflow threshold (|x| > 709.78) in both directions, so kink conventions and overflow
 handling are graded on every seed, not only on lucky ones.
+
+The expected value is the reference's record of the same call (run in the parent), so the
+inputs it reports are the inputs the parent sent: messages show x at the first wrong element.
 """
 
 from autograder.checks.base import Check
-from autograder.checks.public.activations import he_stats
-from autograder.compare import same
+from autograder.checks.observed import raised_outcome, record
+from autograder.checks.public.activations import elementwise, gradients
+from autograder.checks.public.activations_he import he_stats
+from autograder.compare import Outcome
 
 
 def draw_x(rng):
@@ -42,10 +47,24 @@ def call(func, extra=None):
     return args
 
 
-def values(name, points, func, extra=None, label="x"):
+def judged(what, judge):
+    """compare(actual, expected) of one observed call; the trusted reference record tells the
+    argument structure and the x that was sent."""
+    def compare(actual, expected):
+        case = {"args": expected["after"]}
+        rec = record(actual, case, what)
+        if isinstance(rec, Outcome):
+            return rec
+        if not rec.ok:
+            return raised_outcome(rec, what)
+        return judge(rec.returned, expected["returned"], what, expected["after"][0])
+    return compare
+
+
+def values(name, points, func, extra=None, label="x", judge=elementwise):
     what = f"{func}({label})"
-    return Check(name, points, "common.call", hidden=True, what=what, needs=(func,),
-                 args=call(func, extra), compare=lambda a, e: same(a, e, what))
+    return Check(name, points, "common.observe", hidden=True, what=what, needs=(func,),
+                 function=func, args=call(func, extra), compare=judged(what, judge))
 
 
 def prelu_gradient_args(ctx):
@@ -56,15 +75,15 @@ def prelu_gradient_args(ctx):
 
 def he_args(ctx):
     # fan_in >= 2 * fan_out: a std taken from fan_out, or a transposed shape, always fails;
-    # n = fan_in * fan_out >= 30000 (see the tolerances in checks/public/activations.py)
-    return {"fan_in": int(ctx.rng.integers(300, 801)), "fan_out": int(ctx.rng.integers(100, 151)),
-            "seeds": [int(ctx.rng.integers(2**31))]}
+    # n = fan_in * fan_out >= 30000 (see the tolerances in checks/public/activations_he.py)
+    return {"calls": [{"fan_in": int(ctx.rng.integers(300, 801)),
+                       "fan_out": int(ctx.rng.integers(100, 151)),
+                       "seed": int(ctx.rng.integers(2**31))}]}
 
 
 def he_compare(actual, expected):
-    fan_in, fan_out = expected[0].shape  # the reference's draw: the trusted size
-    return he_stats(actual, fan_in, fan_out, f"he_normal({fan_in}, {fan_out}, rng)", normal=True,
-                    shape=True)
+    fan_in, fan_out = expected[0]["returned"].shape  # the reference's draw: the trusted size
+    return he_stats(fan_in, fan_out, [0], normal=True, shape=True)(actual)  # one call sent
 
 
 CHECKS = [
@@ -74,15 +93,15 @@ CHECKS = [
     values("hidden_leaky_relu_derivative", 3, "leaky_relu_derivative",
            lambda r: [slope(r, 0.02, 0.5)], "x, a"),
     values("hidden_prelu", 2, "prelu", lambda r: [slope(r, 0.05, 0.9)], "x, alpha"),
-    Check("hidden_prelu_gradients", 4, "common.call", hidden=True,
+    Check("hidden_prelu_gradients", 4, "common.observe", hidden=True,
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu_gradients",),
-          args=prelu_gradient_args,
-          compare=lambda a, e: same(a, e, "prelu_gradients(x, alpha, upstream)")),
+          function="prelu_gradients", args=prelu_gradient_args,
+          compare=judged("prelu_gradients(x, alpha, upstream)", gradients)),
     values("hidden_elu", 3, "elu", lambda r: [elu_alpha(r)], "x, alpha"),
     values("hidden_elu_derivative", 3, "elu_derivative", lambda r: [elu_alpha(r)], "x, alpha"),
     values("hidden_tanh", 2, "tanh"),
     values("hidden_tanh_derivative", 3, "tanh_derivative"),
-    Check("hidden_he_normal", 4, "activations.he_normal_draws", hidden=True,
-          what="he_normal(fan_in, fan_out, rng)", needs=("he_normal",), args=he_args,
-          compare=he_compare),
+    Check("hidden_he_normal", 4, "activations.he_normal_calls", hidden=True,
+          what="he_normal(fan_in, fan_out, rng)", needs=("he_normal",), function="he_normal",
+          args=he_args, compare=he_compare),
 ]

@@ -2,16 +2,23 @@
 
 J(w) = 1/2 w^T A w + b^T w with A = diag(1, 10), b = 0: the bowl is 10x steeper along w2 than
 along w1, so plain gradient descent zig-zags across the valley (lecture 4.2). The probe builds
-grad_fn(w) = A w + b itself, passes each step a fresh copy of w, and records the path, the
-state attributes (m, s, t) after every step and the points where grad_fn was evaluated.
+grad_fn(w) = A w + b itself, passes each step a fresh copy of w, and returns raw records: what
+each step returned, the array it was given (after the call), the state attributes (m, s, t) and
+the points where grad_fn was evaluated. Every verdict is computed here (optimizers_runs.py).
+
+One check grades one class (its `function`); property checks (no mutation, defaults, where
+Nesterov takes its gradient) pay only next to that class's correct path (`requires`).
 
 eps: the path/state checks pass eps=0.0, so they test each update rule exactly and do not
-depend on where eps sits; `eps_placement` tests eps alone (default eps, tiny gradients).
+depend on where eps sits (a hard-coded eps that ignores the argument fails them, and the
+message says so); the `<class>_eps` checks test eps alone (default eps, tiny gradients).
 """
 import numpy as np
 
 from autograder.checks.base import Check
-from autograder.compare import PASS, _fmt, all_of, fail, same_array
+from autograder.checks.public.optimizers_runs import _raised as raised_outcome
+from autograder.checks.public.optimizers_runs import eps_notes, read_run
+from autograder.compare import PASS, Outcome, _fmt, all_of, fail, same_array
 
 A = np.array([[1.0, 0.0], [0.0, 10.0]])
 B = np.array([0.0, 0.0])
@@ -22,7 +29,7 @@ STATE = {"SGD": (), "Momentum": ("m",), "Nesterov": ("m",), "AdaGrad": ("s",),
          "RMSProp": ("s",), "Adam": ("m", "s", "t")}
 CLASSES = tuple(STATE)
 
-# Hyperparameters away from the defaults (the defaults have their own check).
+# Hyperparameters away from the defaults (the defaults have their own checks).
 KWARGS = {
     "SGD": {"lr": 0.15},
     "Momentum": {"lr": 0.05, "beta": 0.8},
@@ -49,23 +56,19 @@ DEFAULTS = {
 # and the alternative spellings in tests/ agree to rounding (margin < 1).
 EPS_A = np.array([[1e-6, 0.0], [0.0, 4e-6]])
 EPS_W0 = np.array([1.0, -0.5])
-EPS_CASES = [
-    {"cls": "AdaGrad", "kwargs": {"lr": 0.1, "eps": 1e-8}},
-    {"cls": "RMSProp", "kwargs": {"lr": 0.1, "rho": 0.9, "eps": 1e-8}},
-    {"cls": "Adam", "kwargs": {"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
-]
+EPS_KWARGS = {"AdaGrad": {"lr": 0.1, "eps": 1e-8},
+              "RMSProp": {"lr": 0.1, "rho": 0.9, "eps": 1e-8},
+              "Adam": {"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}}
 
 # ---- warm start: state set (setattr) before the first step ----------------------------------
-WARM = [
-    {"cls": "Momentum", "kwargs": {"lr": 0.05, "beta": 0.9}, "init": {"m": np.array([0.3, -0.2])}},
-    {"cls": "Nesterov", "kwargs": {"lr": 0.05, "beta": 0.9},
-     "init": {"m": np.array([-0.1, 0.4])}},
-    {"cls": "AdaGrad", "kwargs": {"lr": 0.5, "eps": 0.0}, "init": {"s": np.array([2.0, 0.5])}},
-    {"cls": "RMSProp", "kwargs": {"lr": 0.1, "rho": 0.9, "eps": 0.0},
-     "init": {"s": np.array([1.5, 3.0])}},
-    {"cls": "Adam", "kwargs": {"lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 0.0},
-     "init": {"m": np.array([0.5, -1.0]), "s": np.array([0.4, 2.0]), "t": 5}},
-]
+WARM = {
+    "Momentum": ({"lr": 0.05, "beta": 0.9}, {"m": np.array([0.3, -0.2])}),
+    "Nesterov": ({"lr": 0.05, "beta": 0.9}, {"m": np.array([-0.1, 0.4])}),
+    "AdaGrad": ({"lr": 0.5, "eps": 0.0}, {"s": np.array([2.0, 0.5])}),
+    "RMSProp": ({"lr": 0.1, "rho": 0.9, "eps": 0.0}, {"s": np.array([1.5, 3.0])}),
+    "Adam": ({"lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 0.0},
+             {"m": np.array([0.5, -1.0]), "s": np.array([0.4, 2.0]), "t": 5}),
+}
 
 MESSAGES = {
     "optimizers.state_missing": {
@@ -73,6 +76,11 @@ MESSAGES = {
               "저장하세요 (처음 값 0).",
         "en": "{what}: state attribute `{name}` is missing or None; keep the state in "
               "self.{name} (starting at 0)"},
+    "optimizers.state_unreadable": {
+        "ko": "{what}: 상태 속성 `{name}`을(를) 읽을 수 없습니다. 숫자 0 또는 w와 같은 모양의 "
+              "float 배열이어야 합니다.",
+        "en": "{what}: state attribute `{name}` is not readable as a number or a float array "
+              "shaped like w"},
     "optimizers.state_start": {
         "ko": "{what}: `{name}`은(는) 첫 step 전에 0(스칼라 0 또는 0 배열)이어야 하는데 "
               "{actual}입니다.",
@@ -97,57 +105,83 @@ MESSAGES = {
               "0번째 행은 w0입니다.",
         "en": "{what}: the path has {actual} rows; expected steps + 1 = {expected}, with w0 as "
               "row 0"},
+    "optimizers.eps_moved_inside": {
+        "ko": "{cls}: 결과가 ε을 제곱근 안에 넣은 식과 일치합니다. 독스트링대로 ε은 제곱근 "
+              "밖에 있어야 합니다: {formula}.",
+        "en": "{cls}: the result matches ε inside the square root; as the docstring states, ε "
+              "belongs outside it: {formula}"},
+    "optimizers.eps_moved_outside": {
+        "ko": "{cls}: 결과가 ε을 제곱근 밖에 더한 식과 일치합니다. 독스트링대로 ε은 제곱근 "
+              "안에 있어야 합니다: {formula}.",
+        "en": "{cls}: the result matches ε added outside the square root; as the docstring "
+              "states, ε belongs inside it: {formula}"},
+    "optimizers.eps_hardcoded": {
+        "ko": "eps={given}을(를) 넘겼는데 결과는 고정된 ε = {value}과(와) 일치합니다. 숫자를 "
+              "직접 쓰지 말고 생성자의 eps 인자(self.eps)를 사용하세요.",
+        "en": "eps={given} was passed, but the result matches a fixed ε = {value}; use the eps "
+              "argument (self.eps) instead of a number written into the formula"},
+    "optimizers.eps_where": {
+        "ko": "{cls}의 ε 위치는 독스트링의 식과 같아야 합니다: {formula}.",
+        "en": "{cls}: ε must sit where the docstring puts it: {formula}"},
 }
 
 
 # ---- comparisons ----------------------------------------------------------------------------
-def _error(entry, what):
-    return fail("call.error", what=what, type=entry.get("error"), message=entry.get("message"),
-                where="")
+def with_notes(outcome, notes):
+    if outcome.ok or not notes:
+        return outcome
+    fields = dict(outcome.fields)
+    fields["notes"] = list(fields.get("notes", ())) + notes
+    return Outcome(outcome.fraction, outcome.key, fields)
 
 
-def _is_error(entry):
-    return isinstance(entry, dict) and "error" in entry
+def compare_path(run, want, what, problem, eps_check=False):
+    outcome = same_array(run.path, want.path, f"{what}: path[step, coordinate]")
+    if outcome.ok or problem is None:
+        return outcome
+    notes = eps_notes(run.path, problem)
+    if not eps_check:  # the generic "where eps belongs" only on the eps checks themselves
+        notes = [n for n in notes if n[0] != "optimizers.eps_where"]
+    return with_notes(outcome, notes)
 
 
-def compare_path(actual, expected, what):
-    return same_array(actual["path"], expected["path"], f"{what}: path[step, coordinate]")
-
-
-def compare_states(actual, expected, what, check_start=True):
+def compare_states(run, want, what, check_start=True):
     """States after each step as the reference's; with check_start, the value before the first
-    step must be zero (scalar 0 or an array of zeros: `run` broadcasts scalars)."""
+    step must be zero (scalar 0 or an array of zeros; None — "not created yet", as in
+    `self.v = None` textbook code — counts as zero: only the values after each step are state)."""
     outcomes = []
-    for name, want in expected["states"].items():
-        got = actual["states"].get(name)
-        start = actual["state0"].get(name) if check_start else 0
-        if start is None or got is None:
+    for name, expected in want.states.items():
+        got, start = run.states[name], run.state0[name]
+        if start is None:
+            start = np.zeros(0)
+        if got is None:
             outcomes.append(fail("optimizers.state_missing", what=what, name=name))
-            continue
-        if check_start and not (isinstance(start, np.ndarray) and start.shape == expected[
-                "state0"][name].shape and not start.any()):
+        elif isinstance(got, str) or (check_start and isinstance(start, str)):
+            outcomes.append(fail("optimizers.state_unreadable", what=what, name=name))
+        elif check_start and start.any():
             outcomes.append(fail("optimizers.state_start", what=what, name=name,
-                                 actual=_fmt(start.tolist() if isinstance(start, np.ndarray)
-                                             else start)))
-            continue
-        outcomes.append(same_array(got, want, f"{what}: {name} after each step [step - 1, "
-                                              f"coordinate]" if name != "t" else
-                                   f"{what}: t after each step"))
-    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
+                                 actual=_fmt(start.tolist())))
+        else:
+            outcomes.append(same_array(got, expected, f"{what}: {name} after each step "
+                                       f"[step - 1, coordinate]" if name != "t" else
+                                       f"{what}: t after each step"))
+    return all_of(outcomes, len(want.states))
 
 
-def compare_lookahead(actual, what):
-    """Every grad_fn call of step k was at w_k + beta m_k (the student's own w and m)."""
-    lookahead = actual["lookahead"]
-    if lookahead is None:
+def compare_lookahead(run, beta, what):
+    """Every grad_fn call of step k was at w_k + beta m_k: the w the parent sent and the m the
+    student's object held before the step (state0, then the state after step k - 1)."""
+    m, m0 = run.states["m"], run.state0["m"]
+    if m is None:
         return fail("optimizers.state_missing", what=what, name="m")
-    for k, (points, point) in enumerate(zip(actual["evals"], lookahead), start=1):
+    if isinstance(m, str) or isinstance(m0, str):
+        return fail("optimizers.state_unreadable", what=what, name="m")
+    m0 = np.zeros(m.shape[1]) if m0 is None else m0  # None before the first step: not created
+    before = np.vstack([m0[None, :], m[:-1]])
+    for k, (points, w, m_k) in enumerate(zip(run.evals, run.path[:-1], before), start=1):
         if len(points) == 0:
             return fail("optimizers.grad_not_called", what=what, step=k)
-        point = np.asarray(point)
-        if point.shape != points.shape[1:]:
-            return fail("value.shape", what=f"{what}: w + beta * m", actual=point.shape,
-                        expected=points.shape[1:])
+        point = w + beta * m_k
         with np.errstate(all="ignore"):
             bad = ~np.isclose(points, point, rtol=1e-10, atol=1e-12).all(axis=1)
         if bad.any():
@@ -157,141 +191,149 @@ def compare_lookahead(actual, what):
     return PASS
 
 
-def run_compare(what, parts):
-    """Compare a `run` result with the reference's.
+def run_compare(what, parts, state):
+    """compare(actual, expected) of one `run` record against the reference's record.
 
-    parts ⊆ {"path", "states" (start at 0, then each step), "states_after" (each step only:
-    a warm start begins elsewhere), "lookahead" (grad_fn called only at w + beta m)}."""
+    parts ⊆ {"path", "eps" (path, with the where-eps-belongs note), "states" (start at 0, then
+    each step), "states_after" (each step only: a warm start begins elsewhere), "lookahead"
+    (grad_fn called only at w + beta m)}. The problem (w0, beta, ...) is read from the
+    reference's record, which the parent produced itself."""
+    count = (("path" in parts or "eps" in parts) + ("states" in parts or "states_after" in parts)
+             + ("lookahead" in parts))
+
     def compare(actual, expected):
+        problem = expected["problem"]
+        steps = int(problem["steps"])
+        want = read_run(expected, problem["w0"], steps, state, what)
+        if isinstance(want, Outcome):
+            raise ValueError(f"reference record unreadable: {want.fields}")
+        run = read_run(actual, problem["w0"], steps, state, what)
+        if isinstance(run, Outcome):
+            return run
         outcomes = []
-        if "path" in parts:
-            outcomes.append(compare_path(actual, expected, what))
+        if "path" in parts or "eps" in parts:
+            outcomes.append(compare_path(run, want, what, problem, "eps" in parts))
         if "states" in parts or "states_after" in parts:
-            outcomes.append(compare_states(actual, expected, what, "states" in parts))
+            outcomes.append(compare_states(run, want, what, "states" in parts))
         if "lookahead" in parts:
-            outcomes.append(compare_lookahead(actual, what))
-        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
-    return compare
-
-
-def runs_compare(whats, parts):
-    """Case by case over a `runs` result (partial credit; a case that raised scores 0)."""
-    single = {what: run_compare(what, parts) for what in whats}
-
-    def compare(actual, expected):
-        outcomes = []
-        for what, a, e in zip(whats, actual, expected):
-            outcomes.append(_error(a, what) if _is_error(a) else single[what](a, e))
-        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
-    return compare
-
-
-def no_mutation(whats):
-    def compare(actual, expected=None):
-        outcomes = []
-        for what, entry in zip(whats, actual):
-            if _is_error(entry):
-                outcomes.append(_error(entry, what))
-            elif any(entry["mutated"]):
-                outcomes.append(fail("value.input_mutated", what=what, arg="w"))
-            else:
-                outcomes.append(PASS)
-        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
-    return compare
-
-
-def defaults_compare(whats, explicit):
-    def compare(actual, expected=None):
-        outcomes = []
-        for what, spelled, entry in zip(whats, explicit, actual):
-            if _is_error(entry):
-                outcomes.append(_error(entry, what))
-                continue
-            outcome = same_array(entry["default"], entry["explicit"], "path")
-            if not outcome.ok:
-                detail = (f"step {outcome.fields.get('index')}: {outcome.fields.get('actual')} "
-                          f"vs {outcome.fields.get('expected')}" if outcome.key == "value.mismatch"
-                          else outcome.key)
-                outcome = fail("optimizers.defaults", what=what, detail=detail,
-                               explicit=", ".join(f"{k}={v}" for k, v in spelled.items()))
+            outcome = compare_lookahead(run, float(problem["kwargs"].get("beta", 0.9)), what)
+            if outcomes and not outcomes[0].ok:  # a property: pays only next to a right path
+                outcome = fail("check.needs_values", check=f"{what} path")
             outcomes.append(outcome)
-        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
+        return all_of(outcomes, count)
+    return compare
+
+
+def mutation_compare(steps, what):
+    def compare(actual, expected=None):
+        run = read_run(actual, W0, steps, (), what)
+        if isinstance(run, Outcome):
+            return run
+        return fail("value.input_mutated", what=what, arg="w") if any(run.mutated) else PASS
+    return compare
+
+
+def defaults_compare(cls, spelled, steps):
+    what = f"{cls}(lr)"
+
+    def compare(actual, expected=None):
+        if not isinstance(actual, list) or len(actual) != 2:
+            return fail("probe.malformed", what=what, why="expected 2 run records")
+        short, explicit = (read_run(r, W0, steps, (), what) for r in actual)
+        for run in (short, explicit):
+            if isinstance(run, Outcome):
+                return run
+        outcome = same_array(short.path, explicit.path, "path")
+        if outcome.ok:
+            return PASS
+        detail = (f"step {outcome.fields.get('index')}: {outcome.fields.get('actual')} vs "
+                  f"{outcome.fields.get('expected')}" if outcome.key == "value.mismatch"
+                  else outcome.key)
+        return fail("optimizers.defaults", what=what, detail=detail,
+                    explicit=", ".join(f"{k}={v}" for k, v in spelled.items()))
     return compare
 
 
 def minimize_compare(actual, expected):
     what = "minimize(optimizer, grad_fn, w0, steps)"
-    path, want = actual["path"], expected["path"]
+    keys = {"returned", "raised", "w0_after"}
+    if not isinstance(actual, dict) or set(actual) != keys:
+        return fail("probe.malformed", what=what, why="record keys")
+    if actual["raised"] is not None:
+        return raised_outcome(actual["raised"], what)
+    path, want = actual["returned"], expected["returned"]
     if (type(path) is np.ndarray and path.ndim == 2 and path.shape[1:] == want.shape[1:]
             and path.shape[0] != want.shape[0]):
         return fail("optimizers.minimize_rows", what=what, actual=path.shape[0],
                     expected=want.shape[0])
     outcome = same_array(path, want, what)
-    if outcome.ok and actual["w0_changed"]:
+    w0_after = actual["w0_after"]
+    if outcome.ok and not (type(w0_after) is np.ndarray and np.array_equal(
+            w0_after, expected["w0_after"])):
         return fail("value.input_mutated", what=what, arg="w0")
     return outcome
 
 
 # ---- the checks ----------------------------------------------------------------------------
-def run_args(cls, want, kwargs=None, steps=STEPS):
-    return {"cls": cls, "kwargs": kwargs or KWARGS[cls], "A": A, "b": B, "w0": W0,
-            "steps": steps, "state": list(STATE[cls]), "want": list(want)}
-
-
-def path_check(name, points, cls):
-    what = f"{cls}.step"
-    return Check(name, points, "optimizers.run", what=what, needs=(cls,),
-                 args=run_args(cls, ["path"]), compare=run_compare(what, ("path",)))
-
-
-def state_check(name, points, cls):
-    what = f"{cls}.step"
-    return Check(name, points, "optimizers.run", what=what, needs=(cls,),
-                 args=run_args(cls, ["state0", "states"]), compare=run_compare(what, ("states",)))
-
-
-def _case(cls, kwargs, A_, w0, steps, want, init=None):
-    case = {"cls": cls, "kwargs": kwargs, "A": A_, "b": np.zeros(len(w0)), "w0": w0,
-            "steps": steps, "state": list(STATE[cls]), "want": list(want)}
+def case(cls, kwargs, A_, w0, steps, init=None):
+    out = {"cls": cls, "kwargs": kwargs, "A": A_, "b": np.zeros(len(w0)), "w0": w0,
+           "steps": steps, "state": list(STATE[cls])}
     if init:
-        case["init"] = init
-    return case
+        out["init"] = init
+    return out
+
+
+def run_check(name, points, cls, parts, args=None, **extra):
+    what = f"{cls}.step"
+    return Check(name, points, "optimizers.run", what=what, needs=(cls,), function=cls,
+                 args=args or case(cls, KWARGS[cls], A, W0, STEPS),
+                 compare=run_compare(what, parts, STATE[cls]), **extra)
+
+
+def low(cls):
+    return cls.lower()
+
+
+def property_checks(cls):
+    """no mutation (0.5) and, where documented, the constructor defaults: pay only with the
+    class's correct path."""
+    out = [Check(f"{low(cls)}_no_mutation", 0.5, "optimizers.run", expected=None,
+                 what=f"{cls}.step(w, grad_fn)", needs=(cls,), function=cls,
+                 requires=(f"{low(cls)}_path",),
+                 args={"cls": cls, "kwargs": KWARGS[cls], "A": A, "b": B, "w0": W0, "steps": 3},
+                 compare=mutation_compare(3, f"{cls}.step(w, grad_fn)"))]
+    if cls in DEFAULTS:
+        lr = KWARGS[cls]["lr"]
+        out.append(Check(
+            f"{low(cls)}_defaults", 1 if cls == "Adam" else 0.5, "optimizers.runs",
+            expected=None, what=f"{cls}(lr)", needs=(cls,), function=cls,
+            requires=(f"{low(cls)}_path",),
+            args={"cases": [{"cls": cls, "kwargs": kw, "A": A, "b": B, "w0": W0, "steps": 6}
+                            for kw in ({"lr": lr}, dict(DEFAULTS[cls], lr=lr))]},
+            compare=defaults_compare(cls, DEFAULTS[cls], 6)))
+    return out
 
 
 CHECKS = [
-    path_check("sgd_path", 4, "SGD"),
-    path_check("momentum_path", 5, "Momentum"),
-    state_check("momentum_state", 4, "Momentum"),
-    path_check("nesterov_path", 5, "Nesterov"),
-    state_check("nesterov_state", 3, "Nesterov"),
-    Check("nesterov_grad_points", 4, "optimizers.run", what="Nesterov.step", needs=("Nesterov",),
-          expected=None, args=run_args("Nesterov", ["evals", "lookahead"]),
-          compare=lambda a, e: compare_lookahead(a, "Nesterov.step")),
-    path_check("adagrad_path", 4, "AdaGrad"),
-    state_check("adagrad_state", 3, "AdaGrad"),
-    path_check("rmsprop_path", 4, "RMSProp"),
-    state_check("rmsprop_state", 3, "RMSProp"),
-    path_check("adam_path", 5, "Adam"),
-    state_check("adam_state", 4, "Adam"),
-    Check("eps_placement", 6, "optimizers.runs", what="eps", needs=("AdaGrad", "RMSProp", "Adam"),
-          args={"cases": [_case(c["cls"], c["kwargs"], EPS_A, EPS_W0, 4, ["path"])
-                          for c in EPS_CASES]},
-          compare=runs_compare([f"{c['cls']}.step (eps=1e-8, |g|≈1e-6)" for c in EPS_CASES],
-                               ("path",))),
-    Check("warm_start", 5, "optimizers.runs", what="state", needs=tuple(c["cls"] for c in WARM),
-          args={"cases": [_case(c["cls"], c["kwargs"], A, W0, 5, ["path", "states"],
-                                c["init"]) for c in WARM]},
-          compare=runs_compare([f"{c['cls']}.step ({', '.join(c['init'])} set before the first "
-                                f"step)" for c in WARM],
-              ("path", "states_after"))),
-    Check("defaults", 3, "optimizers.defaults_many", what="defaults", needs=tuple(DEFAULTS),
-          expected=None,
-          args={"cases": [{"cls": cls, "lr": KWARGS[cls]["lr"], "explicit": spelled, "A": A,
-                           "b": B, "w0": W0, "steps": 6} for cls, spelled in DEFAULTS.items()]},
-          compare=defaults_compare([f"{cls}(lr)" for cls in DEFAULTS], list(DEFAULTS.values()))),
-    Check("step_no_mutation", 4, "optimizers.runs", what="step", needs=CLASSES, expected=None,
-          args={"cases": [_case(cls, KWARGS[cls], A, W0, 3, ["mutated"]) for cls in CLASSES]},
-          compare=no_mutation([f"{cls}.step(w, grad_fn)" for cls in CLASSES])),
-    Check("minimize_path", 4, "optimizers.minimize", what="minimize", needs=("minimize",),
-          args={"lr": 0.1, "A": A, "b": B, "w0": W0, "steps": 10}, compare=minimize_compare),
+    run_check("sgd_path", 4, "SGD", ("path",)),
+    run_check("momentum_path", 5, "Momentum", ("path",)),
+    run_check("momentum_state", 4, "Momentum", ("states",)),
+    run_check("nesterov_path", 5, "Nesterov", ("path",)),
+    run_check("nesterov_state", 3, "Nesterov", ("states",)),
+    run_check("nesterov_grad_points", 4, "Nesterov", ("lookahead",),
+              requires=("nesterov_path",)),
+    run_check("adagrad_path", 4, "AdaGrad", ("path",)),
+    run_check("adagrad_state", 3, "AdaGrad", ("states",)),
+    run_check("rmsprop_path", 4, "RMSProp", ("path",)),
+    run_check("rmsprop_state", 3, "RMSProp", ("states",)),
+    run_check("adam_path", 5, "Adam", ("path",)),
+    run_check("adam_state", 4, "Adam", ("states",)),
+    *[run_check(f"{low(cls)}_eps", 2, cls, ("eps",),
+                args=case(cls, kwargs, EPS_A, EPS_W0, 4)) for cls, kwargs in EPS_KWARGS.items()],
+    *[run_check(f"{low(cls)}_warm_start", 1, cls, ("path", "states_after"),
+                args=case(cls, kwargs, A, W0, 5, init)) for cls, (kwargs, init) in WARM.items()],
+    *[check for cls in CLASSES for check in property_checks(cls)],
+    Check("minimize_path", 5, "optimizers.minimize", what="minimize", needs=("minimize",),
+          function="minimize", args={"lr": 0.1, "A": A, "b": B, "w0": W0, "steps": 10},
+          compare=minimize_compare),
 ]
