@@ -268,8 +268,8 @@ def boom():
 
 
 def test_reply_pipe_garbage_and_oversize(tmp_path, monkeypatch):
-    from autograder.sandbox import runner
-    monkeypatch.setattr(runner, "MAX_REPLY_BYTES", 2**20)
+    from autograder.sandbox import channel
+    monkeypatch.setattr(channel, "MAX_LINE_BYTES", 2**20)
     code = '''
 import os
 import sys
