@@ -5,8 +5,9 @@ is bounded *before* any parsing:
 
 * a line is read in chunks of at most `READ_BYTES` into one buffer that never exceeds
   `MAX_LINE_BYTES` + 1; a longer line is never held (the child is killed: `bad_output`);
-* every byte read while waiting for one answer counts against `MAX_REQUEST_BYTES`, so endless
-  small lines (forged replies for other ids, junk) end the same way;
+* every byte and line read while waiting for one answer counts against `MAX_REQUEST_BYTES` and
+  `MAX_REQUEST_LINES`, so endless small lines (forged replies for other ids, junk) end the same
+  way, within a second;
 * a line must be ASCII (the worker writes `json.dumps(..., ensure_ascii=True)`) and may hold at
   most `MAX_JSON_TOKENS` structural characters (``, [ { :``): every JSON value or key but the
   first follows one of them, so this bounds the objects `json.loads` creates (an empty
@@ -14,9 +15,9 @@ is bounded *before* any parsing:
 * `json.loads` then runs on the decoded text; arrays inside are `codec.decode`d by the caller
   (`.npy` header checked before any allocation, size-capped).
 
-Worst case per line (measured in bench/memory_reply.py, see bench/results.md): buffer + text +
-parsed objects ≈ 16 + 16 + 64 (a 16 MiB string made 4-byte-wide by one escaped astral char) +
-~13 (200 000 tokens) MiB.
+Worst case per line: buffer + text + parsed objects ≈ 16 + 16 + 60 (a 15 MiB string made
+4-byte-wide by one escaped astral character) + 7 (99 000 empty containers) MiB: measured +90 MB
+of grader RSS (bench/memory_reply.py `under_caps`; bench/results.md).
 """
 import json
 import os
@@ -24,14 +25,20 @@ import select
 import time
 
 MiB = 2**20
-# Largest legitimate reply measured (bench/memory_reply.py --legit, every probe of the seven
-# reference submissions + the 203,530-parameter MNIST model's weights before and after training
-# as float64 .npy): 4.4 MB. 16 MiB leaves a 3.8x margin and keeps the worst case far below the
-# 300 MB grader budget.
+# Largest legitimate reply, measured (`bench/memory_reply.py legit`, every line the grader reads
+# while grading the seven reference notebooks, hidden checks included): 1,066,888 bytes
+# (03_activations); a reply carrying the 203,530 weights of the MNIST model twice (before and
+# after training) as float64 .npy would be 4,343,574 bytes. 16 MiB is 3.9x the latter, and the
+# worst case under all caps stays at 130 MB of grader RSS (bench/results.md; budget 300 MB).
 MAX_LINE_BYTES = 16 * MiB
 MAX_REQUEST_BYTES = 64 * MiB  # all bytes read while waiting for one answer (4 full lines)
-# Legitimate maximum measured: 1,404 structural characters in one reply (describe_model of the
-# MNIST model and plot facts); 200 000 is a 140x margin and bounds json.loads to ~13 MiB.
+# Lines read while waiting for one answer: loading sends one per code chunk (the reference
+# notebooks: at most 15) + "loaded"; a probe one. Bounds the CPU a flood of tiny lines costs the
+# grader (~7 µs of json.loads each: 100 000 lines ≈ 0.7 s).
+MAX_REQUEST_LINES = 100_000
+# Structural characters in one legitimate reply, measured the same way: at most 103 (Keras
+# model descriptions). 200 000 leaves room for long lists of call records and still bounds what
+# json.loads builds to ~13 MiB.
 MAX_JSON_TOKENS = 200_000
 READ_BYTES = 1 * MiB
 
@@ -51,11 +58,11 @@ class ReplyChannel:
         self.fd = fd
         self.buffer = bytearray()
         self.scanned = 0
-        self.budget = MAX_REQUEST_BYTES
+        self.budget, self.lines = MAX_REQUEST_BYTES, MAX_REQUEST_LINES
 
     def new_request(self):
-        """The byte budget is per request: a new one starts now."""
-        self.budget = MAX_REQUEST_BYTES
+        """The byte and line budgets are per request: new ones start now."""
+        self.budget, self.lines = MAX_REQUEST_BYTES, MAX_REQUEST_LINES
 
     def line(self, deadline):
         """Next line as text (without the newline); ChildGone on oversize, EOF or timeout."""
@@ -71,6 +78,9 @@ class ReplyChannel:
                         raise ChildGone("bad_output") from None
                 del self.buffer[:end + 1]
                 self.scanned = 0
+                self.lines -= 1
+                if self.lines < 0:
+                    raise ChildGone("bad_output")  # a flood of lines for this one request
                 return text
             self.scanned = len(self.buffer)
             room = MAX_LINE_BYTES + 1 - len(self.buffer)
