@@ -174,6 +174,73 @@ def test_dir_fd_read_of_the_reference_fails_in_user_namespaces(folder):
     assert json.loads(forced.stdout).startswith("READ"), forced.stderr
 
 
+def test_user_namespace_sandbox_sees_no_grader_and_writes_nothing(folder):
+    """As the test user: the child is PID 1 of its own namespace with the grader's uid, has only
+    a downed loopback, cannot read the reference by path even from a shell, cannot write the
+    grader's folder, the repo or /etc, cannot open the grader's terminals, and its /tmp is a
+    private tmpfs."""
+    out = folder / "results.json"
+    out.write_text("grader's")
+    chown_tree(folder)
+    driver = ("import json, sys\n"
+              "from tests.sandbox.test_unprivileged import observe\n"
+              "print(json.dumps(observe(sys.argv[1])))\n")
+    done = as_user([PYTHON, "-c", driver, str(out)], cwd=folder)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["warnings"] == [], seen["warnings"]
+    who = seen["identity"]
+    assert who["uid"] == os.stat(folder).st_uid and who["pid"] == 1 and who["ppid"] == 0
+    assert max(who["pids"]) < 50
+    code, text, err = seen["cat"]
+    assert code != 0 and "def step" not in text
+    assert "lo:" in seen["net"][1] and "eth" not in seen["net"][1]
+    assert seen["connect"] != "connected"
+    assert seen["write_out"] != "written" and seen["write_repo"] != "written"
+    assert seen["write_etc"] != "written" and seen["write_tmp"] == "written"
+    assert seen["pts"] == ""
+    assert out.read_text() == "grader's"
+
+
+def observe(out):
+    """Driver of the test above (runs as the test user)."""
+    import socket
+    import tempfile
+
+    from autograder.sandbox import Sandbox
+    from tests.sandbox.conftest import LIMITS
+    from tests.sandbox.test_isolation import PROBE_CODE
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    with tempfile.TemporaryDirectory(dir=os.path.dirname(out)) as tmp:
+        box = Sandbox([PROBE_CODE], tmp, limits=LIMITS)
+        try:
+            report = box.start()
+
+            def run(func, *args):
+                reply = box.probe("common.call", {"func": func, "args": list(args)}, 20)
+                return reply.value if reply.status == "ok" else reply.status
+
+            seen = {
+                "warnings": [list(w) for w in report.warnings],
+                "identity": run("identity"),
+                "cat": run("shell", f"cat {SOLUTIONS / 'perceptron.py'}"),
+                "net": run("shell", "cat /proc/net/dev"),
+                "connect": run("connect", "127.0.0.1", port),
+                "write_out": run("write", out, 10),
+                "write_repo": run("write", str(SOLUTIONS.parent / "PWNED"), 10),
+                "write_etc": run("write", "/etc/PWNED", 10),
+                "write_tmp": run("write", "/tmp/ok", 10),
+                "pts": run("shell", "ls /dev/pts")[1],
+            }
+        finally:
+            box.close()
+            server.close()
+    return seen
+
+
 def probe_attacked(path):
     """As the test user: load PATH in a sandbox and call attacked(0) (driver of the test above)."""
     import tempfile
