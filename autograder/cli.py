@@ -64,7 +64,8 @@ REFUSED = 3  # exit code: grading with hidden checks refused for want of isolati
 
 def refuse(found, lang):
     from autograder.messages import render
-    print(f"nngrade: {render('sandbox.isolation_required', {'why': found.why}, lang)}",
+    why = found.explain(lang)
+    print(f"nngrade: {render('sandbox.isolation_required', {'why': why}, lang)}",
           file=sys.stderr)
     return REFUSED
 

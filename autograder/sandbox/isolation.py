@@ -51,10 +51,17 @@ class IsolationStatus:
     uid per sandbox), "user-namespaces" (normal user: the same namespaces inside an unprivileged
     user namespace, the child keeps the grader's uid), or "none" (rlimits and in-process guards
     only: same uid, same file system, escapees possible). `why`: one English line saying what was
-    found (shown in refusals and logs).
+    found (logs); `reason` + `detail`: the same for messages in either language (`explain`).
     """
     level: str
     why: str
+    reason: str = ""  # "root" | "user" | "forced" | "platform" | "refused" | "probe"
+    detail: str = ""
+
+    def explain(self, lang="en"):
+        """`why` in LANG ("ko" | "en"), from the message catalog."""
+        from autograder.messages import render
+        return render(f"sandbox.why.{self.reason}", {"detail": self.detail}, lang)
 
     @property
     def real(self):
@@ -84,14 +91,15 @@ def status():
         found = _detect()
         if forced is not None and found.level != "none":
             found = IsolationStatus("none", f"{FORCE_ENV}={forced[:40]!r} (test-only knob; "
-                                    f"without it: {found.level})")
+                                    f"without it: {found.level})", "forced", found.level)
         _STATUS[key] = found
     return _STATUS[key]
 
 
 def _detect():
     if not sys.platform.startswith("linux"):
-        return IsolationStatus("none", f"namespaces need Linux (this is {sys.platform})")
+        return IsolationStatus("none", f"namespaces need Linux (this is {sys.platform})",
+                               "platform", sys.platform)
     root = os.geteuid() == 0
     kind = "root" if root else "user"
     try:
@@ -99,15 +107,19 @@ def _detect():
                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, timeout=20, env={"PATH": "/usr/bin:/bin"})
     except (OSError, subprocess.SubprocessError) as exc:
-        return IsolationStatus("none", f"cannot run the namespace probe: {exc}"[:300])
+        return IsolationStatus("none", f"cannot run the namespace probe: {exc}"[:300], "probe",
+                               str(exc)[:200])
     if done.returncode == 0:
         if root:
-            return IsolationStatus("root-namespaces", "root: namespaces and a private uid")
+            return IsolationStatus("root-namespaces", "root: namespaces and a private uid",
+                                   "root")
         return IsolationStatus("user-namespaces", f"uid {os.getuid()}: unprivileged user "
-                               "namespace with mount, network, PID, IPC and UTS namespaces")
+                               "namespace with mount, network, PID, IPC and UTS namespaces",
+                               "user", str(os.getuid()))
     error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason"]
     who = "root" if root else f"uid {os.getuid()}"
-    return IsolationStatus("none", f"{who}: namespaces refused ({error[0][:200]})")
+    return IsolationStatus("none", f"{who}: namespaces refused ({error[0][:200]})", "refused",
+                           f"{who}: {error[0][:200]}")
 
 
 class IsolationRequired(RuntimeError):
