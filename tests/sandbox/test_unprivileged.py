@@ -14,8 +14,8 @@ import pytest
 
 import solutions
 from tests.sandbox import e2e
-from tests.sandbox.unprivileged import (PYTHON, as_user, chown_tree, needs_root_tools,
-                                        user_folder, user_tasks)
+from tests.sandbox.unprivileged import (PYTHON, as_user, chown_tree, leftover_tasks,
+                                        needs_root_tools, user_folder)
 
 pytestmark = needs_root_tools
 
@@ -156,7 +156,7 @@ def test_setsid_escapee_dies_and_never_rewrites_the_output(mode, folder):
     time.sleep(3)
     assert out.read_text() == written and "forged" not in written
     assert score(out)[0] == 100.0
-    assert user_tasks() == []
+    assert leftover_tasks() == {}
     assert marker.exists() == (mode == "none")  # in namespaces it could not even write there
 
 
@@ -258,3 +258,38 @@ def probe_attacked(path):
         finally:
             box.close()
     return reply.value if reply.status == "ok" else reply.status
+
+
+def test_every_attack_fixture_in_one_batch_as_a_normal_user(folder):
+    """tests/sandbox/test_attacks.py's batch (every attack fixture next to the reference, two
+    workers), run by the test user in user namespaces: the same verdict for every row."""
+    driver = ("import json, sys\n"
+              "from tests.sandbox.test_unprivileged import attack_batch\n"
+              "print(json.dumps(attack_batch(sys.argv[1])))\n")
+    done = as_user([PYTHON, "-c", driver, str(folder)], cwd=folder, timeout=900)
+    rows = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(rows) == {"reference", *e2e.fixtures()}, done.stderr[-2000:]
+    broken = {name: row for name, row in rows.items() if row["problems"] or row["error"]}
+    assert broken == {}
+    assert rows["reference"]["score"] == rows["reference"]["max"] > 0
+    assert all(row["attempts"] == 1 for row in rows.values())
+    assert leftover_tasks() == {}
+
+
+def attack_batch(folder):
+    """Driver of the test above (runs as the test user)."""
+    from autograder import batch
+
+    root = Path(folder) / "submitted"
+    for name in [None] + e2e.fixtures():
+        e2e.build_notebook(name, root / (name or "reference") / e2e.ASSIGNMENT)
+    jobs = batch.discover(root, assignment=e2e.ASSIGNMENT, seed=11)
+    outcomes = batch.run_batch(jobs, workers=2, grader="tests.sandbox.e2e:grade_job")
+    rows = {}
+    for outcome in outcomes:
+        name = outcome.job.student
+        rows[name] = {"problems": e2e.verdict(None if name == "reference" else name,
+                                              outcome.result),
+                      "error": outcome.error, "attempts": outcome.attempts,
+                      "score": outcome.result.score, "max": outcome.result.max_score}
+    return rows

@@ -99,3 +99,23 @@ def user_tasks():
             except (OSError, ValueError):
                 pass
     return pids
+
+
+def leftover_tasks(seconds=5.0):
+    """The test user's processes still there after up to SECONDS (processes that are merely
+    exiting, e.g. multiprocessing's resource tracker, get that long) → {pid: command line}."""
+    import time
+    deadline = time.monotonic() + seconds
+    while True:
+        pids = user_tasks()
+        if not pids or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    found = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                found[pid] = fh.read().replace(b"\0", b" ").decode(errors="replace")[:200]
+        except OSError:
+            pass
+    return found
