@@ -130,13 +130,14 @@ def parser():
 def main(argv=None):
     args = parser().parse_args(argv)
     from autograder.sandbox import isolation, reaper
-    reaper.become_subreaper()  # a submission's escapees come back to us, killed before output
     if getattr(args, "unsafe_no_isolation", False):
         os.environ[isolation.UNSAFE_ENV] = "1"  # inherited by `batch` workers
     if args.command == "batch" or (args.command == "grade" and not args.public_only):
         found = isolation.status()  # refuse before any work (batch would fail every row)
-        if not found.real and not isolation.unsafe_allowed():
-            return refuse(found, getattr(args, "lang", "ko"))
+        if not found.real:
+            if not isolation.unsafe_allowed():
+                return refuse(found, getattr(args, "lang", "ko"))
+            reaper.become_subreaper()  # escapees of dead workers come back here, see write()
     return args.func(args)
 
 

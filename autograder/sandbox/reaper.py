@@ -110,8 +110,12 @@ def write_output(path, text, encoding="utf-8"):
     """Write a result file the way the grader must: first end every process a submission may
     have left behind (`kill_escapees`), then write to a temporary file beside PATH and
     `os.replace` it (atomic; a link planted at PATH is replaced, never followed). Lone
-    surrogates from student strings are replaced, never a crash."""
-    kill_escapees()
+    surrogates from student strings are replaced, never a crash. (With namespaces no process of
+    a sandbox outlives it -- the PID namespace ends them all -- so the sweep, which would also end
+    other session leaders this process started, runs only at isolation level "none".)"""
+    from autograder.sandbox import isolation
+    if isolation.status().level == "none":
+        kill_escapees()
     data = text.encode(encoding, "replace")
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".nngrade-", suffix=".tmp", dir=folder)
