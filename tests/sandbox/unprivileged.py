@@ -4,8 +4,8 @@
 missing) with a scrubbed environment, via `setpriv`. Where this machine's interpreter lives in a
 folder other users cannot enter (here Python is under /root, mode 0700), the command runs in a
 private mount namespace *made by root before dropping privileges* in which only that interpreter
-tree is made reachable -- what a normal installation (/usr, a venv in a home folder) gives a user
-anyway. Everything the grader does after that (user namespaces, mounts, refusals) it does as the
+tree (and the venv and the repo, if they are in such a folder too) is made reachable -- what a
+normal installation (/usr, a venv in a home folder) gives a user anyway. Everything the grader does after that (user namespaces, mounts, refusals) it does as the
 unprivileged user.
 """
 import os
@@ -69,19 +69,25 @@ def as_user(args, cwd, env=None, timeout=300):
     uid, gid = ensure_user()
     environment = {"PATH": f"{Path(PYTHON).parent}:/usr/bin:/bin", "HOME": str(cwd),
                    "LANG": "C.UTF-8", "PYTHONPATH": str(REPO), **(env or {})}
-    drop = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--"]
-    closed = _closed_ancestor(Path(PYTHON).resolve())
-    if closed is None:
-        command = ["env", "-i", *[f"{k}={v}" for k, v in environment.items()]]
-        return subprocess.run(drop + command + list(args), cwd=cwd, capture_output=True,
-                              text=True, timeout=timeout)
-    blocked, keep = closed
-    script = ('set -e; mount --bind "$1" /mnt; mount -t tmpfs -o mode=755,size=1m tmpfs "$2"; '
-              'mkdir -p "$1"; mount --bind /mnt "$1"; umount -l /mnt; shift 2; exec "$@"')
-    command = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(keep),
-               str(blocked), *drop, "env", "-i",
-               *[f"{k}={v}" for k, v in environment.items()]]
-    return subprocess.run(command + list(args), cwd=cwd, capture_output=True, text=True,
+    drop = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i",
+            *[f"{k}={v}" for k, v in environment.items()]]
+    # the interpreter, its venv and the repo must be reachable by the user
+    closed = {c for c in map(_closed_ancestor, {Path(PYTHON).resolve(), Path(sys.prefix), REPO})
+              if c}
+    if not closed:
+        return subprocess.run(drop + list(args), cwd=cwd, capture_output=True, text=True,
+                              timeout=timeout)
+    keeps = sorted({str(keep) for _, keep in closed})
+    blocked = sorted({str(folder) for folder, _ in closed})
+    lines = ["set -e", "mount -t tmpfs -o size=1m tmpfs /mnt"]
+    for i, keep in enumerate(keeps):  # stage what must stay visible, then cover its parent
+        lines += [f"mkdir /mnt/{i}", f"mount --bind '{keep}' /mnt/{i}"]
+    lines += [f"mount -t tmpfs -o mode=755,size=1m tmpfs '{folder}'" for folder in blocked]
+    for i, keep in enumerate(keeps):
+        lines += [f"mkdir -p '{keep}'", f"mount --bind /mnt/{i} '{keep}'"]
+    lines += ["umount -l /mnt", 'exec "$@"']
+    command = ["unshare", "-m", "--propagation", "private", "sh", "-c", "; ".join(lines), "sh"]
+    return subprocess.run(command + drop + list(args), cwd=cwd, capture_output=True, text=True,
                           timeout=timeout)
 
 
