@@ -92,17 +92,20 @@ def as_user(args, cwd, env=None, timeout=300):
 
 
 def user_tasks():
-    """Pids of the test user's processes (real uid)."""
+    """Pids of the test user's live processes (real uid; zombies are dead and not counted: one
+    whose new parent is a subreaper that does not reap, e.g. this pytest process after a test
+    made it one, stays a zombie until that parent exits)."""
     uid, _ = ensure_user()
     pids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/status") as fh:
-                    for line in fh:
-                        if line.startswith("Uid:") and int(line.split()[1]) == uid:
-                            pids.append(int(entry))
-            except (OSError, ValueError):
+                    fields = dict(line.split(":", 1) for line in fh if ":" in line)
+                if int(fields["Uid"].split()[0]) == uid and not fields["State"].strip(
+                        ).startswith("Z"):
+                    pids.append(int(entry))
+            except (OSError, ValueError, KeyError):
                 pass
     return pids
 
