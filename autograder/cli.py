@@ -31,7 +31,8 @@ def write(text, out):
     # lone surrogates can come from student strings (JSON "\ud800" escapes): never crash on them
     text = text.encode("utf-8", "replace").decode("utf-8")
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        from autograder.sandbox.reaper import write_output
+        write_output(out, text)  # leftovers of the child killed first; atomic
     else:
         sys.stdout.write(text)
 
@@ -45,14 +46,28 @@ def cmd_grade(args, include_hidden=True):
     started = time.monotonic()
     if getattr(args, "public_only", False):
         include_hidden = False
+    from autograder.sandbox.isolation import IsolationRequired
     try:
         results = grade_path(args.path, args.assignment, mode=args.mode, seed=args.seed,
                              include_hidden=include_hidden, mnist_path=mnist_path(args))
+    except IsolationRequired as exc:
+        return refuse(exc.status, args.lang)
     except ValueError as exc:  # nothing to grade: the grader could not run
         print(f"nngrade: {exc}", file=sys.stderr)
         return 2
     write(render(results, args.format, args.lang, time.monotonic() - started), args.out)
     return 0
+
+
+REFUSED = 3  # exit code: grading with hidden checks refused for want of isolation
+
+
+def refuse(found, lang):
+    from autograder.messages import render
+    why = found.explain(lang)
+    print(f"nngrade: {render('sandbox.isolation_required', {'why': why}, lang)}",
+          file=sys.stderr)
+    return REFUSED
 
 
 def cmd_check(args):
@@ -73,6 +88,9 @@ def add_common(p):
                       help="train as the assignment states (5 MNIST epochs)")
     p.set_defaults(mode="quick")
     p.add_argument("--mnist", metavar="NPZ", help="MNIST .npz (default: $NNLAB_MNIST or Keras)")
+    p.add_argument("--unsafe-no-isolation", action="store_true",
+                   help="grade hidden checks even where student code cannot be isolated "
+                        "(no namespaces): it could read the reference and rewrite outputs")
 
 
 def parser():
@@ -112,6 +130,15 @@ def parser():
 def main(argv=None):
     args = parser().parse_args(argv)
     args.mnist = mnist_path(args)  # resolved once; subcommands read args.mnist
+    from autograder.sandbox import isolation, reaper
+    if getattr(args, "unsafe_no_isolation", False):
+        os.environ[isolation.UNSAFE_ENV] = "1"  # inherited by `batch` workers
+    if args.command == "batch" or (args.command == "grade" and not args.public_only):
+        found = isolation.status()  # refuse before any work (batch would fail every row)
+        if not found.real:
+            if not isolation.unsafe_allowed():
+                return refuse(found, getattr(args, "lang", "ko"))
+            reaper.become_subreaper()  # escapees of dead workers come back here, see write()
     return args.func(args)
 
 

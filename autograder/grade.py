@@ -20,7 +20,7 @@ from autograder.inprocess import reference_session
 from autograder.loader import find_submissions, read_source
 from autograder.loader.locate import private_copy
 from autograder.results import AssignmentResult, CheckResult
-from autograder.sandbox import Sandbox
+from autograder.sandbox import Sandbox, isolation
 from autograder.sandbox.limits import Limits
 
 # Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
@@ -145,7 +145,12 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
     """Grade one assignment file → AssignmentResult.
 
     only: names of the checks to run (all when None); for tests that need a few checks only.
+    Hidden checks (the reference runs in this process) need real isolation: raises
+    `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
     """
+    needs_isolation = include_hidden and not isolation.unsafe_allowed()
+    if include_hidden:
+        isolation.require_real_isolation()
     started = time.monotonic()
     aid = submission.assignment
     seed = secrets.randbits(32) if seed is None else int(seed)
@@ -193,7 +198,8 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-", dir=workdir) as tmp:
         sandbox = Sandbox(source.chunks, tmp, labels=source.cells, limits=limits,
-                          readable=[mnist_path] if mnist_path else [])
+                          readable=[mnist_path] if mnist_path else [],
+                          require_isolation=needs_isolation)
         try:
             result.problems.extend(load_problems(sandbox.start(), source.cells))
             result.checks = settle(checks, [run_check(c, sandbox, ctx, aid, reference)

@@ -1,15 +1,23 @@
-"""What the launcher should hide, expose and limit for one sandbox (grader side).
+"""How isolated a sandbox can be here, and what the launcher should hide, expose and limit.
 
-`make_plan` turns `Limits` into the JSON plan `launcher.py` executes. Paths are resolved here,
-in the trusted process, from where the grader's packages really live, so the plan works for an
-editable checkout (the `.pth` file points at the repo) as well as for an installed wheel.
+`status()` decides, once per process, which isolation level this machine gives (the one place
+every frontend and runner choice asks). `make_plan` turns `Limits` into the JSON plan
+`launcher.py` executes. Paths are resolved here, in the trusted process, from where the grader's
+packages really live, so the plan works for an editable checkout (the `.pth` file points at the
+repo) as well as for an installed wheel.
+
+Portable at import time (standard library, no POSIX-only modules): `status()` is called by the
+runner choice of `nngrade check`, which must also import on Windows.
 """
 import importlib.util
 import logging
 import os
 import secrets
 import site
+import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 log = logging.getLogger("autograder.sandbox")
 
@@ -19,12 +27,123 @@ HIDDEN_PACKAGES = ("solutions", "autograder")
 PUBLIC_PACKAGES = ("nndata",)
 # Covered with an empty tmpfs in the child's mount namespace: every top-level folder except the
 # operating system's own (so /home, /root, /srv, /mnt, /opt, /work, ... : other users' files,
-# classmates' submissions, course material), sockets in /run, and /var's data folders. What the
+# classmates' submissions, course material), sockets in /run, the terminals in /dev/pts (in a
+# user namespace the child has the grader's uid, which owns the grader's terminal), and /var's
+# data folders. What the
 # interpreter and the probes need inside them is bind-mounted back (see `exposed_paths`).
 SYSTEM_TOP = {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "dev", "proc",
               "sys", "var", "boot", "tmp", "nix", "gnu", "snap"}
-MASKS = ("/run", "/var/tmp", "/var/lib", "/var/log", "/var/mail", "/var/spool", "/var/opt",
+MASKS = ("/run", "/dev/pts", "/var/tmp", "/var/lib", "/var/log", "/var/mail", "/var/spool", "/var/opt",
          "/var/www", "/var/backups")
+
+
+LEVELS = ("none", "user-namespaces", "root-namespaces")  # weakest first
+FORCE_ENV = "NNGRADE_FORCE_ISOLATION"  # test-only knob; can only LOWER the level (docs/SECURITY.md)
+UNSAFE_ENV = "NNGRADE_UNSAFE_NO_ISOLATION"  # set by `--unsafe-no-isolation`
+LAUNCHER = Path(__file__).resolve().parent / "launcher.py"
+
+
+@dataclass(frozen=True)
+class IsolationStatus:
+    """What a sandbox started by this process gets.
+
+    level: "root-namespaces" (grader is root: mount/network/PID/IPC/UTS namespaces and a private
+    uid per sandbox), "user-namespaces" (normal user: the same namespaces inside an unprivileged
+    user namespace, the child keeps the grader's uid), or "none" (rlimits and in-process guards
+    only: same uid, same file system, escapees possible). `why`: one English line saying what was
+    found (logs); `reason` + `detail`: the same for messages in either language (`explain`).
+    """
+    level: str
+    why: str
+    reason: str = ""  # "root" | "user" | "forced" | "platform" | "refused" | "probe"
+    detail: str = ""
+
+    def explain(self, lang="en"):
+        """`why` in LANG ("ko" | "en"), from the message catalog."""
+        from autograder.messages import render
+        return render(f"sandbox.why.{self.reason}", {"detail": self.detail}, lang)
+
+    @property
+    def real(self):
+        """True when a child can neither read the grader's files nor outlive its sandbox."""
+        return self.level != "none"
+
+    @property
+    def namespaces(self):
+        """The launcher's plan value: "root", "user" or None."""
+        return {"root-namespaces": "root", "user-namespaces": "user"}.get(self.level)
+
+
+_STATUS = {}
+
+
+def status():
+    """The isolation level of this machine for this process → IsolationStatus (cached).
+
+    Contract: never raises, never imports POSIX-only modules, costs one short subprocess the first
+    time (the launcher tries the namespaces and mounts a sandbox needs: a real test, not a guess
+    from kernel settings). "none" on anything but Linux. `$NNGRADE_FORCE_ISOLATION=none` (tests)
+    lowers the answer to "none"; any other value of it also gives "none" (it can only lower).
+    """
+    forced = os.environ.get(FORCE_ENV)
+    key = (os.geteuid() if hasattr(os, "geteuid") else None, forced)
+    if key not in _STATUS:
+        found = _detect()
+        if forced is not None and found.level != "none":
+            found = IsolationStatus("none", f"{FORCE_ENV}={forced[:40]!r} (test-only knob; "
+                                    f"without it: {found.level})", "forced", found.level)
+        _STATUS[key] = found
+    return _STATUS[key]
+
+
+def _detect():
+    if not sys.platform.startswith("linux"):
+        return IsolationStatus("none", f"namespaces need Linux (this is {sys.platform})",
+                               "platform", sys.platform)
+    root = os.geteuid() == 0
+    kind = "root" if root else "user"
+    try:
+        done = subprocess.run([sys.executable, "-I", "-S", "-B", str(LAUNCHER), "--probe", kind],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, timeout=20, env={"PATH": "/usr/bin:/bin"})
+    except (OSError, subprocess.SubprocessError) as exc:
+        return IsolationStatus("none", f"cannot run the namespace probe: {exc}"[:300], "probe",
+                               str(exc)[:200])
+    if done.returncode == 0:
+        if root:
+            return IsolationStatus("root-namespaces", "root: namespaces and a private uid",
+                                   "root")
+        return IsolationStatus("user-namespaces", f"uid {os.getuid()}: unprivileged user "
+                               "namespace with mount, network, PID, IPC and UTS namespaces",
+                               "user", str(os.getuid()))
+    error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason"]
+    who = "root" if root else f"uid {os.getuid()}"
+    return IsolationStatus("none", f"{who}: namespaces refused ({error[0][:200]})", "refused",
+                           f"{who}: {error[0][:200]}")
+
+
+class IsolationRequired(RuntimeError):
+    """Grading with hidden checks (the reference in this process) refused: isolation not real."""
+
+    def __init__(self, found):
+        super().__init__(f"isolation required for hidden checks, found {found.level}: "
+                         f"{found.why}")
+        self.status = found
+
+
+def unsafe_allowed():
+    return os.environ.get(UNSAFE_ENV) == "1"
+
+
+def require_real_isolation():
+    """Raise IsolationRequired unless `status()` is real or `--unsafe-no-isolation` was given.
+
+    Called by `grade.grade_file` whenever hidden checks are included (grade, batch, Gradescope,
+    nbgrader: every frontend goes through it)."""
+    found = status()
+    if not found.real and not unsafe_allowed():
+        raise IsolationRequired(found)
+    return found
 
 
 def masks():
@@ -107,10 +226,19 @@ def _uid_tasks(uid):
     return count
 
 
+def sandbox_namespaces(limits):
+    """The launcher's namespace kind for `limits` here: "root", "user" or None (+ why not)."""
+    if limits.isolation != "auto":
+        return None, f"disabled by configuration (isolation={limits.isolation!r})"
+    found = status()
+    return found.namespaces, None if found.namespaces else found.why
+
+
 def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=(), uid=None):
     """JSON-ready plan for `launcher.main`. `uid`: the child's uid when running as root."""
     root = os.geteuid() == 0
     isolate = limits.isolation != "off"
+    kind, why = sandbox_namespaces(limits)
     rlimits = {
         "RLIMIT_CPU": int(limits.cpu_seconds),
         "RLIMIT_AS": int(limits.address_space),
@@ -120,7 +248,10 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
         "RLIMIT_NPROC": int(limits.processes),
     }
     notes = []
-    if not (root and isolate):
+    if kind == "user":
+        # Counted per user namespace: the launcher and the sandbox's own tasks only.
+        rlimits["RLIMIT_NPROC"] += 1
+    elif not (root and isolate):
         # The child shares our uid: the limit must leave room for what that uid already runs.
         running = _uid_tasks(os.getuid())
         if running is None:
@@ -129,7 +260,8 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
         else:
             rlimits["RLIMIT_NPROC"] += running
     return {
-        "namespaces": limits.isolation == "auto",
+        "namespaces": kind,
+        "why": why,
         "uid": uid if (root and isolate) else None,
         "gid": uid if (root and isolate) else None,
         "allow_root": bool(limits.allow_root),

@@ -6,7 +6,11 @@ only, and only cheap modules (no `json`/`re`: this runs once per child start); c
 worker, never imported by the grader. The plan (see `isolation.make_plan`) says what to try;
 every step that cannot be applied is reported, never silently skipped:
 
-* as root: new mount, network, PID, IPC and UTS namespaces. In the new mount namespace every
+* namespaces (plan "namespaces"): "root" -- a grader running as root unshares mount, network,
+  PID, IPC and UTS namespaces; "user" -- a grader running as a normal user first creates a user
+  namespace that maps only its own uid/gid (no newuidmap needed), which gives it the capabilities
+  to build the very same mount, network, PID, IPC and UTS namespaces; None -- none (reported).
+  In the new mount namespace every
   mount is made read-only; /home, /root, /tmp, /run, ... and the grader's own trees (project
   root, `solutions`, `autograder`) are covered with empty tmpfs; the Python installation, the
   venv, public data packages and explicitly readable files are bind-mounted back read-only;
@@ -16,6 +20,11 @@ every step that cannot be applied is reported, never silently skipped:
 * rlimits (CPU, address space, open files, file size, processes, no core dumps),
   ``oom_score_adj`` 1000, then -- as root -- a switch to the plan's unprivileged uid/gid with no
   supplementary groups, ``no_new_privs``, and death with the launcher (``PR_SET_PDEATHSIG``).
+  In a user namespace the child keeps the grader's uid, but it is not 0 inside, so ``execve``
+  of the worker drops every capability the namespace gave the launcher.
+
+``launcher.py --probe KIND`` (KIND root|user) tries the namespaces and the mounts the sandbox
+needs in a throw-away child and exits 0 when they all work (`isolation.status` runs it once).
 
 The first line written on the reply pipe is ``{"event": "sandbox", ...}`` with what was applied
 and what was not; then the worker takes over the process (``execve``).
@@ -30,6 +39,7 @@ import stat
 import sys
 
 CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
 CLONE_NEWUTS = 0x04000000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
@@ -171,8 +181,10 @@ def _ancestors(path):
 
 def setup_filesystem(plan, status):
     """Build the child's view of the file system (mount namespace, still root)."""
-    uid = plan["uid"] if plan["uid"] is not None else 0
-    gid = plan["gid"] if plan["gid"] is not None else 0
+    # owner of the child's /tmp: its own uid (root mode), else ours (user namespace: our uid is
+    # the only one mapped)
+    uid = plan["uid"] if plan["uid"] is not None else os.getuid()
+    gid = plan["gid"] if plan["gid"] is not None else os.getgid()
     mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing below propagates to the host
     keep = {}
     for path in [plan["run"]] + plan["expose"]:
@@ -304,7 +316,7 @@ def _can_run_python(plan, home, run):
 def drop_privileges(plan, home, run, status):
     """Root → the plan's uid/gid. Returns False when the child must not run."""
     if os.geteuid() != 0:
-        status.ok(f"runs as uid {os.getuid()} (not root)")
+        status.ok(f"runs as uid {os.getuid()} (the grader's own uid; not root)")
         return True
     uid, gid = plan["uid"], plan["gid"]
     if uid is None:
@@ -323,6 +335,46 @@ def drop_privileges(plan, home, run, status):
     os.setresuid(uid, uid, uid)
     status.ok(f"runs as uid {uid}")
     return True
+
+
+NAMESPACES = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS
+
+
+def enter_namespaces(kind):
+    """unshare() the sandbox's namespaces; KIND "user" first makes a user namespace mapping only
+    our own uid and gid (what an unprivileged process may map without newuidmap)."""
+    if kind != "user":
+        _call(_unshare(NAMESPACES), "unshare")
+        return "namespaces: mount, network, pid, ipc, uts"
+    uid, gid = os.getuid(), os.getgid()
+    _call(_unshare(CLONE_NEWUSER | NAMESPACES), "unshare")
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                       ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as fh:
+            fh.write(text)
+    return f"namespaces: user (uid {uid} mapped to itself), mount, network, pid, ipc, uts"
+
+
+def probe(kind):
+    """Exit 0 when KIND's namespaces, a private tmpfs and a fresh /proc all work here."""
+    try:
+        enter_namespaces(kind)
+        pid = os.fork()
+    except OSError as exc:
+        os.write(2, f"{exc}\n".encode())
+        os._exit(1)
+    if pid == 0:
+        try:
+            mount(None, "/", None, MS_REC | MS_PRIVATE)
+            mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=700")
+            mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+            remount_readonly("/tmp", MS_NOSUID | MS_NODEV)
+        except OSError as exc:
+            os.write(2, f"{exc}\n".encode())
+            os._exit(1)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    os._exit(os.waitstatus_to_exitcode(status) % 256)
 
 
 def wait_and_exit(pid, alive_w):
@@ -347,21 +399,22 @@ def wait_and_exit(pid, alive_w):
 
 
 def main():
+    if sys.argv[1] == "--probe":
+        probe(sys.argv[2])
     plan = marshal.loads(bytes.fromhex(sys.argv[1]))
     resp_fd = plan["resp_fd"]
     status = Status()
     is_root = os.geteuid() == 0
     namespaces = False
-    if not plan["namespaces"]:
-        status.fail("namespaces", "disabled by configuration")
-    elif not is_root:
+    kind = plan["namespaces"]
+    if not kind:
+        status.fail("namespaces (network, mount, pid)", plan.get("why") or "not available")
+    elif kind == "root" and not is_root:
         status.fail("namespaces (network, mount, pid)", "the grader is not running as root")
     else:
         try:
-            _call(_unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC
-                                | CLONE_NEWUTS), "unshare")
+            status.ok(enter_namespaces(kind))
             namespaces = True
-            status.ok("namespaces: mount, network, pid, ipc, uts")
         except OSError as exc:
             status.fail("namespaces (network, mount, pid)", exc)
 
@@ -375,11 +428,14 @@ def main():
         os.close(alive_w)
 
     home, run = plan["home"], plan["run"]
+    isolated = namespaces
     if namespaces:
         try:
             home, run = setup_filesystem(plan, status)
         except OSError as exc:
             status.fail("file system isolation", exc)
+            isolated = False
+    isolated = isolated and not any(d["what"].startswith("hide") for d in status.degraded)
     set_limits(plan, status)
     try:
         allowed = drop_privileges(plan, home, run, status)
@@ -388,6 +444,9 @@ def main():
         allowed = bool(plan["allow_root"])
     if not allowed:
         status.fatal = "refusing to run student code as root without isolation"
+    elif plan.get("require") and not isolated:
+        status.fatal = ("isolation required (hidden checks) but the namespaces or the masks "
+                        "could not be applied")
     try:
         _call(_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     except OSError as exc:

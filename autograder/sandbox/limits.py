@@ -4,8 +4,10 @@ Where each limit is enforced (see docs/SECURITY.md for the whole picture):
 
 * rlimits, set by `launcher.py` in the child before it execs the worker: CPU seconds (per
   process), address space (per process), open files, file size, processes+threads (per uid: the
-  child gets a uid of its own when the grader runs as root), no core dumps;
-* disk: as root, the child's only writable place is a private tmpfs of `disk_bytes`;
+  child gets a uid of its own when the grader runs as root; per user namespace when a normal
+  user's grader builds one), no core dumps;
+* disk: with namespaces (root or user), the child's only writable place is a private tmpfs of
+  `disk_bytes`;
 * wall clock, by the parent (`runner.py`): `load_seconds` per chunk while loading, each check's
   own timeout per probe, and `submission_seconds` for the whole submission (loading, restarts
   and every probe together);
@@ -32,8 +34,9 @@ class Limits:
     submission_seconds: float = 3600.0  # wall budget of the whole submission
     disk_bytes: int = 256 * MiB     # the child's private /tmp (isolated mode)
     output_bytes: int = 1 * MiB     # printed text kept per child start
-    isolation: str = "auto"         # "auto": namespaces + own uid (root); "uid": own uid only;
-    #                                 "off": rlimits and in-process guards only
+    isolation: str = "auto"         # "auto": what isolation.status() gives (root: namespaces +
+    #                                 own uid; normal user: user namespaces); "uid": own uid only
+    #                                 (root); "off": rlimits and in-process guards only
     allow_root: bool = False        # run as root when privileges cannot be dropped (unsafe)
 
 

@@ -4,10 +4,12 @@ A crash or timeout costs only the request in flight: the child is restarted and 
 code reloaded (skipping any chunk that killed it during loading) before the next probe. A wall
 budget per submission (`Limits.submission_seconds`) bounds loading, restarts and probes together.
 
-Everything the child says is untrusted: replies are size-capped, must answer the request in
-flight (request ids), are decoded by `codec.decode` (exact types, plain dtypes, no pickle), and
-every string that may reach a report is cut and stripped of control characters. The parent never
-follows a path inside the directory the child can write to.
+Everything the child says is untrusted: replies are read and parsed within fixed memory caps
+(`channel.py`), must answer the request in flight (request ids), are decoded by `codec.decode`
+(exact types, plain dtypes, no pickle), and every string that may reach a report is cut and
+stripped of control characters. The parent never follows a path inside the directory the child
+can write to. Without a PID namespace the grader is the subreaper of what the child leaves
+behind and kills it at close (`reaper.py`).
 """
 import fcntl
 import json
@@ -23,12 +25,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.sandbox import codec, isolation
+from autograder.sandbox import codec, isolation, reaper
+from autograder.sandbox.channel import ChildGone, ReplyChannel
 from autograder.sandbox.limits import Limits, child_environment
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
-MAX_REPLY_BYTES = 400 * 2**20
 MAX_RESTARTS = 8
 START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
@@ -51,12 +53,6 @@ class LoadReport:
     isolation: list = field(default_factory=list)  # what the launcher applied
 
 
-class ChildGone(Exception):
-    def __init__(self, status):
-        super().__init__(status)
-        self.status = status
-
-
 def clean(text, limit=300):
     return codec.clean_text(text, limit)
 
@@ -65,23 +61,25 @@ class Sandbox:
     """One child process holding one submission's code for one assignment.
 
     `readable`: extra files/folders the child may read (e.g. the MNIST .npz given to a probe);
-    `hide`: extra folders it must not see (e.g. the folder holding everyone's submissions).
+    `hide`: extra folders it must not see (e.g. the folder holding everyone's submissions);
+    `require_isolation`: refuse to run (`sandbox.refused`) when the launcher could not build the
+    namespaces and masks (grading with hidden checks needs them).
     """
 
     def __init__(self, chunks, workdir, labels=None, limits=None, extra_env=None, readable=(),
-                 hide=()):
+                 hide=(), require_isolation=False):
         self.chunks = list(chunks)
         self.labels = list(labels) if labels else list(range(1, len(self.chunks) + 1))
         self.workdir = Path(workdir)
         self.limits = limits or Limits()
         self.extra_env = dict(extra_env or {})
         self.readable, self.hide = tuple(readable), tuple(hide)
+        self.require_isolation = bool(require_isolation)
         self.uid = isolation.new_uid() if os.geteuid() == 0 else None
         self.proc = None
         self.report = LoadReport()
         self.restarts = 0
-        self._buffer = bytearray()
-        self._scanned = 0
+        self._channel = None
         self._next_id = 0
         self._deadline = None  # end of the submission's wall budget
         self._namespaces = False
@@ -119,6 +117,9 @@ class Sandbox:
         plan = isolation.make_plan(
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
+        plan["require"] = self.require_isolation
+        if not plan["namespaces"]:
+            reaper.become_subreaper()  # setsid() escapees come back to us, see _kill
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-I", "-S", "-B", str(run / "launcher.py"),
@@ -133,9 +134,10 @@ class Sandbox:
         finally:
             for fd in (req_r, resp_w, out):
                 os.close(fd)
+        reaper.protect(self.proc.pid)
         fcntl.fcntl(req_w, fcntl.F_SETFL, fcntl.fcntl(req_w, fcntl.F_GETFL) | os.O_NONBLOCK)
         self._requests, self._replies = req_w, resp_r
-        self._buffer, self._scanned = bytearray(), 0
+        self._channel = ReplyChannel(resp_r)
 
     def _remaining(self):
         return self._deadline - time.monotonic()
@@ -247,8 +249,11 @@ class Sandbox:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
+        reaper.release(self.proc.pid)
         if self.uid is not None and not self._namespaces:
             _kill_uid(self.uid)  # descendants that left the process group (setsid)
+        if not self._namespaces:
+            reaper.kill_escapees()  # orphans re-parented to us (subreaper) in other sessions
         for fd in (self._requests, self._replies):
             try:
                 os.close(fd)
@@ -300,6 +305,7 @@ class Sandbox:
         """Write one request without ever blocking past `deadline`; returns its id."""
         self._next_id += 1
         message["id"] = self._next_id
+        self._channel.new_request()
         data = memoryview((json.dumps(message, separators=(",", ":")) + "\n").encode())
         while data:
             remaining = deadline - time.monotonic()
@@ -316,37 +322,10 @@ class Sandbox:
                 raise ChildGone("crashed")
         return self._next_id
 
-    def _line(self, deadline):
-        while True:
-            end = self._buffer.find(b"\n", self._scanned)
-            if end >= 0:
-                line = bytes(self._buffer[:end])
-                del self._buffer[:end + 1]
-                self._scanned = 0
-                return line
-            self._scanned = len(self._buffer)
-            if self._scanned > MAX_REPLY_BYTES:
-                raise ChildGone("bad_output")
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise ChildGone("timeout")
-            ready, _, _ = select.select([self._replies], [], [], min(remaining, 1.0))
-            if not ready:
-                continue
-            chunk = os.read(self._replies, 4 << 20)
-            if not chunk:
-                raise ChildGone("crashed")
-            self._buffer += chunk
-
     def _receive(self, deadline, expect):
         """Next message answering request `expect` (None: the launcher's line)."""
         while True:
-            try:
-                message = json.loads(self._line(deadline))
-            except (ValueError, RecursionError):
-                raise ChildGone("bad_output")
-            if not isinstance(message, dict):
-                raise ChildGone("bad_output")
+            message = self._channel.message(deadline)
             if message.get("id") == expect:
                 return message
             # a line for an earlier request or one the student wrote: never an answer

@@ -157,7 +157,7 @@ def test_user_namespace_cannot_unmask_the_grader(shared):
               f"cat {SOLUTION} 2>&1; ls {REPO}' 2>&1")
     code, out, err = value(box, "shell", script)
     assert "def step" not in out
-    assert f"{SOLUTION}: No such file" in out and out.rstrip().endswith("data")  # still masked
+    assert f"{SOLUTION}: No such file" in out  # still masked
 
 
 def test_file_system_read_only_except_private_tmp_with_quota(shared):
@@ -268,8 +268,8 @@ def boom():
 
 
 def test_reply_pipe_garbage_and_oversize(tmp_path, monkeypatch):
-    from autograder.sandbox import runner
-    monkeypatch.setattr(runner, "MAX_REPLY_BYTES", 2**20)
+    from autograder.sandbox import channel
+    monkeypatch.setattr(channel, "MAX_LINE_BYTES", 2**20)
     code = '''
 import os
 import sys
