@@ -46,6 +46,7 @@ from autograder.batch_pool import (DEFAULT_GRADER, DEFAULT_TIMEOUT, Outcome, Poo
 from autograder.batch_progress import Progress
 from autograder.loader.locate import (Refusal, SubmissionFile, entry_at, locate,
                                       read_small_text)
+from autograder.sandbox.reaper import write_output
 
 # The scheduler (worker processes, deadlines, retries) is `batch_pool`, the progress line
 # `batch_progress`; both are re-exported here for `from autograder.batch import ...`.
@@ -167,9 +168,7 @@ def write_results_dir(outcomes, folder, lang):
             data.setdefault("extra_data", {})["errors"] = errors
         target = folder / student
         target.mkdir(parents=True, exist_ok=True)
-        (target / "results.json").write_text(
-            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
-            errors="replace")  # lone surrogates from student strings
+        write_output(target / "results.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def render_csv(outcomes, fmt="csv", gradebook=None):
@@ -206,8 +205,7 @@ def cmd_batch(args):
     if out.parent != Path(""):
         out.parent.mkdir(parents=True, exist_ok=True)
     gradebook = args.gradebook or default_gradebook(args.dir)
-    out.write_text(render_csv(outcomes, args.format, gradebook), encoding="utf-8",
-                   errors="replace")
+    write_output(out, render_csv(outcomes, args.format, gradebook))
     results_dir = Path(args.results_dir) if args.results_dir else out.parent / "results"
     write_results_dir(outcomes, results_dir, args.lang)
     errors = sum(bool(o.error) for o in outcomes)

@@ -44,7 +44,7 @@ from pathlib import Path
 from autograder.integrations.gradescope_run import (  # noqa: F401  (the run side)
     find_in_submission, main, run)
 from autograder.integrations.gradescope_zip import (  # noqa: F401  (the build side)
-    BUBBLEWRAP_SH, CONFIG_NAME, RUN_AUTOGRADER, SETUP_SH, build_zip)
+    ISOLATION_SH, CONFIG_NAME, RUN_AUTOGRADER, SETUP_SH, build_zip)
 
 
 def cmd_zip(args):
@@ -53,7 +53,8 @@ def cmd_zip(args):
         print(f"nngrade gradescope-zip: no such MNIST file: {mnist}", file=sys.stderr)
         return 2
     path = build_zip(args.out, args.assignment, args.mode, args.lang, mnist, args.time_budget,
-                     every=args.all)
+                     every=args.all,
+                     unsafe_no_isolation=getattr(args, "unsafe_no_isolation", False))
     size = path.stat().st_size / 2**20
     print(f"wrote {path} ({size:.1f} MB; instructor-only: it holds the reference solutions)")
     return 0

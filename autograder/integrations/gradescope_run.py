@@ -50,6 +50,7 @@ def message(key, lang, **fields):
 
 
 def run(source, submission, results_dir):
+    from autograder.sandbox.isolation import IsolationRequired
     """Grade a Gradescope submission folder → results.json (always written)."""
     started = time.monotonic()
     results_dir = Path(results_dir)
@@ -62,6 +63,9 @@ def run(source, submission, results_dir):
         config = json.loads(config_path.read_text()) if config_path.is_file() else {}
         lang = config.get("lang") or "ko"
         aid = config.get("assignment")
+        if config.get("unsafe_no_isolation"):  # the instructor's explicit choice at zip build
+            from autograder.sandbox import isolation
+            os.environ[isolation.UNSAFE_ENV] = "1"
         every = bool(config.get("all")) and not aid
         from autograder.assignments import ASSIGNMENT_IDS
         if aid and aid not in ASSIGNMENT_IDS:
@@ -90,6 +94,10 @@ def run(source, submission, results_dir):
                 notes.append(message("hidden", lang))
             data["output"] = "\n".join(notes)
             data["stdout_visibility"] = "hidden"
+    except IsolationRequired as exc:  # no namespaces in this container: refuse, say why
+        from autograder.messages import render
+        data = fallback_results(render("sandbox.isolation_required",
+                                       {"why": exc.status.explain(lang)}, lang), started)
     except Stopped:
         budget = os.environ.get("NNGRADE_GS_BUDGET", "?")
         data = fallback_results(message("stopped", lang, budget=budget), started)
@@ -101,10 +109,8 @@ def run(source, submission, results_dir):
     finally:
         if data is None:
             data = fallback_results(message("crash", lang, error="interrupted"), started)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
-                       errors="replace")  # lone surrogates from student strings
-        os.replace(tmp, target)
+        from autograder.sandbox.reaper import write_output  # ends escapees, then writes atomically
+        write_output(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return data
 
 
