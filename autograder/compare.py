@@ -78,10 +78,57 @@ def same_array(actual, expected, what, rtol=RTOL, atol=ATOL, inputs=None):
         context = ""
         if inputs is not None and np.shape(inputs) == e.shape:
             context = f" (x = {_fmt(np.asarray(inputs)[index])})"
-        return fail("value.mismatch", what=what, count=int((~close).sum()), total=int(e.size),
-                    index=_index(index) + context, expected=_fmt(e[index]),
-                    actual=_fmt(a[index]), rtol=rtol, atol=atol)
+        elif inputs is not None and _row_inputs(inputs, e):
+            context = f" (x = {_fmt_row(np.asarray(inputs)[index[0]])})"
+        fields = dict(what=what, count=int((~close).sum()), total=int(e.size),
+                      index=_index(index) + context, expected=_fmt(e[index]),
+                      actual=_fmt(a[index]), rtol=rtol, atol=atol)
+        factor = scale_factor(a, e)
+        if factor is not None:
+            fields["notes"] = [["value.scaled", {"factor": _fmt(factor)}]]
+        return fail("value.mismatch", **fields)
     return PASS
+
+
+def _row_inputs(inputs, e):
+    """`inputs` holds one input row per output row (a batch X of shape (m, n) for outputs of
+    shape (m,) or (m, k)): the message shows the row of the first wrong element."""
+    shape = np.shape(inputs)
+    return e.ndim >= 1 and len(shape) == 2 and shape[0] == e.shape[0] and e.ndim <= 2
+
+
+def _fmt_row(row):
+    return "[" + ", ".join(_fmt(float(v)) for v in np.asarray(row, dtype=np.float64)[:8]) + (
+        ", …]" if np.size(row) > 8 else "]")
+
+
+# A student's array that is a constant multiple of the expected one (a missing or extra 1/m,
+# 1/2, lr, a sign) gets the factor named in the message. The ratio must agree to 1e-9 relative
+# over every element (exact formulas give ~1e-15), and zeros must match zeros.
+SCALE_RTOL = 1e-9
+
+
+def scale_factor(actual, expected):
+    """k when actual == k * expected elementwise for one constant k != 1 (k != 0, at least one
+    nonzero expected element, all finite), else None. Pure; never raises."""
+    try:
+        a = np.asarray(actual, dtype=np.float64).ravel()
+        e = np.asarray(expected, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        return None
+    if a.shape != e.shape or a.size == 0 or not (np.all(np.isfinite(a)) and
+                                                  np.all(np.isfinite(e))):
+        return None
+    nonzero = np.abs(e) > ATOL
+    if not nonzero.any() or np.any(np.abs(a[~nonzero]) > ATOL):
+        return None
+    ratios = a[nonzero] / e[nonzero]
+    k = float(np.median(ratios))
+    if k == 0.0 or not np.allclose(ratios, k, rtol=SCALE_RTOL, atol=0.0):
+        return None
+    if np.isclose(k, 1.0, rtol=RTOL, atol=0.0):
+        return None
+    return k
 
 
 def _index(index):

@@ -107,6 +107,17 @@ CATALOG = {
     "value.input_mutated": {
         "ko": "{what}: 입력 인자 `{arg}`을(를) 직접 수정했습니다. 새 배열을 만들어 반환하세요.",
         "en": "{what}: modified its input `{arg}` in place; return a new array instead"},
+    "value.scaled": {
+        "ko": "(실제값이 모든 원소에서 기대값의 정확히 {factor}배입니다. 빠졌거나 더해진 상수 배가 "
+              "있는지 확인하세요. 예: 평균의 1/m, 1/2, 부호.)",
+        "en": "(the values are exactly {factor}× the expected ones everywhere: a constant factor "
+              "is missing or extra, e.g. the 1/m average, a 1/2, the sign)"},
+    "value.expected_error_none": {
+        "ko": "{what}: {expected}을(를) 발생시켜야 하는데 예외가 발생하지 않았습니다.",
+        "en": "{what}: should raise {expected}, but no exception was raised"},
+    "value.expected_error_other": {
+        "ko": "{what}: {expected}을(를) 발생시켜야 하는데 {actual}이(가) 발생했습니다.",
+        "en": "{what}: should raise {expected}, but {actual} was raised"},
     "value.expected_error": {
         "ko": "{what}: {expected}을(를) 발생시켜야 하는데 {actual}.",
         "en": "{what}: should raise {expected}, but {actual}"},
