@@ -112,3 +112,27 @@ def test_other_messages_are_specific(graded):
     assert "exp(-|s|)" in render(stable.key, stable.fields, "ko")
     wrong = message(graded["broken_ignores_activation"], "perceptron_values")
     assert "activation='sigmoid'" in wrong
+
+
+def test_constant_factor_is_named_and_other_errors_are_not():
+    import numpy as np
+
+    from autograder.compare import same_array, scale_factor
+    expected = np.array([[0.5, -1.0], [0.0, 2.0]])
+    outcome = same_array(4 * expected, expected, "f(x)")
+    assert outcome.fields["notes"] == [["value.scaled", {"factor": "4"}]]
+    assert "exactly 4×" in render(outcome.key, outcome.fields, "en")
+    assert "정확히 4배" in render(outcome.key, outcome.fields, "ko")
+    assert scale_factor(expected + 1, expected) is None       # not a multiple
+    assert scale_factor(np.zeros((2, 2)), expected) is None   # zeros are not "0×"
+    assert scale_factor(expected, expected) is None            # equal
+    assert scale_factor(2 * expected + [[0, 0], [1e-3, 0]], expected) is None  # zero broken
+    assert "notes" not in same_array(expected + 1, expected, "f(x)").fields
+
+
+def test_an_escaped_truth_value_error_gets_the_vectorize_advice():
+    from autograder.grade import outcome_of_reply
+    from autograder.sandbox.runner import ProbeReply
+    reply = ProbeReply("error", error={"type": "ValueError", "message": "The truth value of an "
+                                       "array with more than one element is ambiguous."})
+    assert outcome_of_reply(reply, checks_for(AID)[0]).key == "call.not_vectorized"
