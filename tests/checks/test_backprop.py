@@ -115,7 +115,8 @@ def test_other_messages_are_specific(graded):
 
 def test_complex_step_gradient_matches_reference_within_fd_tol():
     """The parent's complex-step derivatives agree with the reference backward pass far inside
-    FD_TOL on the hidden check's own distribution (measured: <= 2e-15 of the scale)."""
+    FD_TOL on the hidden check's own distribution (measured: <= 4.2e-15 of the scale over 3000
+    draws; 300 here)."""
     from autograder.checks.base import Context
     from autograder.checks.hidden.backprop import backward_args
     from autograder.checks.public.backprop import FD_TOL

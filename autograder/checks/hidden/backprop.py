@@ -48,7 +48,18 @@ def delta_args(ctx):
     return {"func": "delta_rule_step", "cases": cases}
 
 
-DELTA_LABELS = [f"delta_rule_step(w, b, x, t, lr) on random values (case {i})" for i in (1, 2)]
+def _short(value):
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, list):
+        return "[" + ", ".join(f"{v:.4g}" for v in value) + "]"
+    return f"{value:.4g}"
+
+
+def delta_labels(cases):
+    """The call with its drawn values, so the message shows the input of the wrong result."""
+    return ["delta_rule_step(" + ", ".join(_short(a) for a in case["args"]) + ")"
+            for case in cases]
 
 
 def _sizes(rng):
@@ -125,7 +136,7 @@ CHECKS = [
     _hidden("sigmoid_derivative_random", 2, "sigmoid_derivative", sigmoid_derivative_args,
             ["sigmoid_derivative(x) on random x"], elementwise, what="sigmoid_derivative(x)",
             uses=("sigmoid",)),
-    _hidden("delta_rule_step_random", 6, "delta_rule_step", delta_args, DELTA_LABELS, delta_one,
+    _hidden("delta_rule_step_random", 6, "delta_rule_step", delta_args, delta_labels, delta_one,
             what="delta_rule_step(w, b, x, t, lr)", uses=("sigmoid",)),
     Check("init_mlp_random", 3, "common.observe_many", hidden=True,
           what="init_mlp(n_in, n_hidden, n_out, seed)", needs=("init_mlp",), function="init_mlp",

@@ -49,10 +49,19 @@ def perceptron_args(ctx):
     ]}
 
 
-PERCEPTRON_LABELS = ["perceptron(X, w, b) on random integer X (m, n)",
-                     "perceptron(X, w, b, activation='sigmoid') on random X (m, n)",
-                     "perceptron(x, w, b, activation='step') on one random sample x (n,)",
-                     "perceptron(x, w, b, activation='sigmoid') on one random sample x (n,)"]
+def _vec(v):
+    return "[" + ", ".join(f"{float(x):.4g}" for x in v) + "]"
+
+
+def perceptron_labels(cases):
+    """Batches show the sample row of the first wrong output (same_array inputs=X); single
+    samples show x, w and b here."""
+    one = [f"x={_vec(c['args'][0])}, w={_vec(c['args'][1])}, b={c['args'][2]:.4g}"
+           for c in cases[2:]]
+    return ["perceptron(X, w, b) on random integer X (m, n)",
+            "perceptron(X, w, b, activation='sigmoid') on random X (m, n)",
+            f"perceptron({one[0]}, activation='step')",
+            f"perceptron({one[1]}, activation='sigmoid')"]
 
 
 def perceptron_random_one(got, want, label, case):
@@ -117,10 +126,12 @@ def train_args(ctx):
 
 
 def train_labels(cases):
+    """The call with its drawn data (small integers), so a student can rerun it."""
     kinds = ("separable", "non-separable")
     return [f"train_perceptron(X, t, lr={c['kwargs']['lr']}, "
-            f"max_epochs={c['kwargs']['max_epochs']}) on random {kind} data X of shape "
-            f"{tuple(c['args'][0].shape)}" for c, kind in zip(cases, kinds)]
+            f"max_epochs={c['kwargs']['max_epochs']}) on random {kind} data "
+            f"X={c['args'][0].astype(int).tolist()}, t={c['args'][1].astype(int).tolist()}"
+            for c, kind in zip(cases, kinds)]
 
 
 def poly_args(ctx):
@@ -139,7 +150,7 @@ CHECKS = [
             what="step(s)"),
     _hidden("sigmoid_random", 3, "sigmoid", sigmoid_args, ["sigmoid(s) on random s"],
             elementwise, what="sigmoid(s)"),
-    _hidden("perceptron_random", 8, "perceptron", perceptron_args, PERCEPTRON_LABELS,
+    _hidden("perceptron_random", 8, "perceptron", perceptron_args, perceptron_labels,
             perceptron_random_one, what="perceptron(X, w, b, activation)",
             uses=("step", "sigmoid")),
     _hidden("train_perceptron_random", 18, "train_perceptron", train_args, train_labels,

@@ -1,6 +1,6 @@
 """02_backprop: train_xor judged by its procedure, not only by its outcome (parent side).
 
-The docstring fixes the procedure: params = init_mlp(2, hidden, 1, seed); every epoch forward,
+The docstring fixes the procedure: start from init_mlp(2, hidden, 1, seed); every epoch forward,
 record the loss E = mean over samples of 1/2 (Y - T)^2 BEFORE the update, backward, then
 p <- p - lr * dp (full batch). The probe returns, raw, the student's own init_mlp(2, hidden, 1,
 seed) and the student's train_xor(hidden, lr, epochs, seed); the parent replays the documented
