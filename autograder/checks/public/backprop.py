@@ -52,10 +52,10 @@ DELTA_CASES = [
 
 INIT_CALLS = [(2, 3, 1, 0), (2, 3, 1, 0), (2, 3, 1, 1), (4, 5, 2, 7)]
 
-# Public train_xor runs: the lecture's small net, and the wide fast one that solves XOR (both
-# inside the measured tolerance ranges of backprop_training; drift measured: <= 8.6e-15).
+# Public train_xor runs, inside the measured ranges of backprop_training (lr 1 for 200 epochs,
+# lr 4 for 100): the lecture's small net and a wide one.
 XOR_RUNS = [{"hidden": 3, "lr": 1.0, "epochs": 200, "seed": 0},
-            {"hidden": 8, "lr": 8.0, "epochs": 1000, "seed": 0}]
+            {"hidden": 8, "lr": 4.0, "epochs": 100, "seed": 1}]
 
 
 def _pair(actual, expected, what, names):
