@@ -34,6 +34,7 @@ TABLE = {
     "layered_dlfs": (100.0, set(), None),       # Affine/Sigmoid layers, cache of layer objects
     "per_sample_loops": (100.0, set(), None),   # math.exp, per-sample backward accumulation
     "numpy_scalars": (100.0, set(), None),      # np.float64 returns, 2 * rng.random() - 1 init
+    "init_other_order": (100.0, set(), None),   # W drawn before U, small random biases
     # scalar-only sigmoid: only delta_rule_step (scalar net input) and init_mlp keep points
     "scalar_only_sigmoid": (21.0, SIGMOID_USERS, None),
     # hard-coded XOR weights with a fabricated falling loss curve: train_xor's 22 points

@@ -33,7 +33,8 @@ TABLE = {
     "class_based": (100.0, set(), NEEDS_CLOSURE),  # ACTIVATIONS = {"step": Step(), ...}
     "math_loops": (100.0, set(), None),
     "numpy_scalars": (100.0, set(), None),
-    "other_gate_weights": (100.0, set(), None),
+    "other_gate_weights": (100.0, set(), None),  # other valid (w, b), a while-loop trainer
+    "int_step_vectorize": (100.0, set(), None),  # int-valued step, np.vectorize + math.exp
     # scalar-only step: step's 9 points, and perceptron's batch cases with the step activation
     # (perceptron uses step): 2 of 5 public cases (2.4), 1 of 4 hidden (2), gated 3 + 1
     "scalar_only_step": (82.6, STEP | PERCEPTRON, None),
