@@ -78,6 +78,8 @@ def same_array(actual, expected, what, rtol=RTOL, atol=ATOL, inputs=None):
         context = ""
         if inputs is not None and np.shape(inputs) == e.shape:
             context = f" (x = {_fmt(np.asarray(inputs)[index])})"
+        elif inputs is not None and _row_inputs(inputs, e):
+            context = f" (x = {_fmt_row(np.asarray(inputs)[index[0]])})"
         shown_e, shown_a = _distinct(e[index], a[index])
         fields = dict(what=what, count=int((~close).sum()), total=int(e.size),
                       index=_index(index) + context, expected=shown_e, actual=shown_a,
@@ -123,6 +125,18 @@ def constant_factor(actual, expected, rtol=RTOL, atol=ATOL):
         return None
     rounded = round(c, 6)
     return rounded if abs(rounded - c) <= 1e-9 * abs(c) else c
+
+
+def _row_inputs(inputs, e):
+    """`inputs` holds one input row per output row (a batch X of shape (m, n) for outputs of
+    shape (m,) or (m, k)): the message shows the row of the first wrong element."""
+    shape = np.shape(inputs)
+    return e.ndim >= 1 and len(shape) == 2 and shape[0] == e.shape[0] and e.ndim <= 2
+
+
+def _fmt_row(row):
+    return "[" + ", ".join(_fmt(float(v)) for v in np.asarray(row, dtype=np.float64)[:8]) + (
+        ", …]" if np.size(row) > 8 else "]")
 
 
 def _index(index):

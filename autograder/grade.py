@@ -38,6 +38,9 @@ def outcome_of_reply(reply, check):
     if reply.status == "error":
         err = reply.error
         where = f" ({err['frames'][-1]})" if err.get("frames") else ""
+        if err.get("type") == "ValueError" and "truth value of an array" in str(
+                err.get("message", "")):  # scalar-only code: the same advice as observed.py
+            return fail("call.not_vectorized", what=what, message=err.get("message"))
         return fail("call.error", what=what, type=err.get("type"), message=err.get("message"),
                     where=where)
     if reply.status == "timeout":

@@ -90,7 +90,7 @@ CATALOG = {
     "note.constant_factor": {
         "ko": "모든 값이 기대값의 정확히 {factor}배입니다. 상수 배율(예: 1/m 평균, 2배, 부호)을 "
               "확인하세요.",
-        "en": "every value is exactly {factor} times the expected one; check for a constant factor "
+        "en": "every value is exactly {factor}× the expected one; check for a constant factor "
               "(e.g. the 1/m average, a factor 2, the sign)"},
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
@@ -161,6 +161,12 @@ CATALOG = {
     "value.input_mutated": {
         "ko": "{what}: 입력 인자 `{arg}`을(를) 직접 수정했습니다. 새 배열을 만들어 반환하세요.",
         "en": "{what}: modified its input `{arg}` in place; return a new array instead"},
+    "value.expected_error_none": {
+        "ko": "{what}: {expected}을(를) 발생시켜야 하는데 예외가 발생하지 않았습니다.",
+        "en": "{what}: should raise {expected}, but no exception was raised"},
+    "value.expected_error_other": {
+        "ko": "{what}: {expected}을(를) 발생시켜야 하는데 {actual}이(가) 발생했습니다.",
+        "en": "{what}: should raise {expected}, but {actual} was raised"},
     "value.expected_error": {
         "ko": "{what}: {expected}을(를) 발생시켜야 하는데 {actual}.",
         "en": "{what}: should raise {expected}, but {actual}"},

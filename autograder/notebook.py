@@ -16,7 +16,7 @@ import numpy as np
 
 from autograder.checks import checks_for, hidden_available
 from autograder.checks.base import Context
-from autograder.grade import run_check
+from autograder.grade import run_check, settle
 from autograder.inprocess import InProcessSession, reference_session
 from autograder.messages import render
 
@@ -52,8 +52,13 @@ def grade(assignment, *names, ns, lang=None, seed=None):
         cache or cache.append(reference_session(assignment))
         return cache[0]
 
+    # a property check pays only next to its function's values (`Check.requires`): run those
+    # too (unscored here; their own cells score them) and apply the same cross-check rules
+    needed = list(names) + list(dict.fromkeys(
+        r for n in names for r in checks[n].requires if r not in names))
     with quiet_stderr():
-        results = [run_check(checks[n], session, ctx, assignment, reference) for n in names]
+        ran = [run_check(checks[n], session, ctx, assignment, reference) for n in needed]
+    results = settle([checks[n] for n in needed], ran)[:len(names)]
     for r in results:
         mark = "✔" if r.passed else "✘"
         detail = "" if r.passed else " — " + render(r.key, r.fields, lang)

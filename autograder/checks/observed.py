@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from autograder.compare import PASS, Outcome, fail
+from autograder.compare import PASS, Outcome, all_of, fail
 from autograder.sandbox.codec import Unsupported
 
 RECORD_KEYS = {"returned", "raised", "after", "kwargs_after"}
@@ -107,3 +107,90 @@ def mutated(rec, case, names):
 def no_mutation(rec, case, names, what):
     changed = mutated(rec, case, names)
     return fail("value.input_mutated", what=what, arg=changed[0]) if changed else PASS
+
+
+# --- generic readers built on the above (added for 01/02; usable by any assignment) -----------
+
+def cases_from(expected):
+    """The cases a hidden check sent, read back from the REFERENCE's records (run in the parent,
+    trusted; the reference does not mutate its inputs, so its post-call copies are the inputs).
+    Public checks know their cases as module constants and do not need this."""
+    return [{"args": list(e["after"]), "kwargs": dict(e["kwargs_after"])} for e in expected]
+
+
+def judge_calls(labels, compare_one, cases=None):
+    """compare(actual, expected) for an `observe_many`/`observe_each` check, one sub-score per call.
+
+    `labels[i]` names call i in messages (or `labels(cases)` gives the list, for labels that
+    show drawn values); `compare_one(returned, expected_returned, label, case)`
+    judges what call i returned (`expected_returned` is the reference record's "returned", or
+    None when the check has no expected value). `cases`: the cases sent (public checks); None →
+    read them from the reference records (hidden checks, `cases_from`). The count is the number
+    of cases, so a short or long reply fails; a raising call costs only its own share.
+    """
+    def compare(actual, expected):
+        sent = cases if cases is not None else cases_from(expected)
+        names = labels(sent) if callable(labels) else labels
+        return _judge(actual, expected, sent, names, compare_one)
+    return compare
+
+
+def _judge(actual, expected, sent, labels, compare_one):
+    if len(sent) != len(labels):
+        return malformed(labels[0] if labels else "", "labels and cases differ")
+    recs = records(actual, sent, labels[0] if labels else "")
+    if isinstance(recs, Outcome):
+        return recs
+    outcomes = []
+    for i, (rec, label, case) in enumerate(zip(recs, labels, sent)):
+        want = None if expected is None else expected[i]["returned"]
+        outcomes.append(raised_outcome(rec, label) if not rec.ok
+                        else compare_one(rec.returned, want, label, case))
+    return all_of(outcomes, len(sent))
+
+
+def changed_paths(sent, after):
+    """Paths of the arrays inside `sent` (walking dicts, lists and tuples) that `after` does not
+    reproduce exactly: [] when nothing changed, e.g. ["['U']"] for a params dict changed in
+    place. Anything of another structure than `sent` counts as changed ("")."""
+    if isinstance(sent, np.ndarray):
+        return [] if _same_value(after, sent) else [""]
+    if isinstance(sent, dict):
+        if not isinstance(after, dict) or set(after) != set(sent):
+            return [""]
+        return [f"[{k!r}]{p}" for k in sent for p in changed_paths(sent[k], after[k])]
+    if isinstance(sent, (list, tuple)):
+        if not isinstance(after, (list, tuple)) or len(after) != len(sent):
+            return [""]
+        return [f"[{i}]{p}" for i, (s, a) in enumerate(zip(sent, after))
+                for p in changed_paths(s, a)]
+    return []
+
+
+def no_mutation_deep(rec, case, names, what):
+    """`no_mutation` that also looks inside dict/list arguments (params dicts): the message names
+    the argument and the key, e.g. `params['U']`."""
+    sent_args = list(case.get("args", ()))
+    for i, (sent, after) in enumerate(zip(sent_args, rec.after)):
+        paths = changed_paths(sent, after)
+        if paths:
+            name = names[i] if i < len(names) else str(i)
+            return fail("value.input_mutated", what=what, arg=name + paths[0])
+    for k, sent in (case.get("kwargs") or {}).items():
+        paths = changed_paths(sent, rec.kwargs_after[k])
+        if paths:
+            return fail("value.input_mutated", what=what, arg=k + paths[0])
+    return PASS
+
+
+def no_mutation_check(case, names, what):
+    """compare(actual, expected=None) for one `observe` record: the call must return (a raise
+    costs this check) and leave every input as sent (dicts walked)."""
+    def compare(actual, expected=None):
+        rec = record(actual, case, what)
+        if isinstance(rec, Outcome):
+            return rec
+        if not rec.ok:
+            return raised_outcome(rec, what)
+        return no_mutation_deep(rec, case, names, what)
+    return compare

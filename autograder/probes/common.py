@@ -73,8 +73,31 @@ def observe_many(ns, func, cases):
     return [observe(ns, func, case.get("args", ()), case.get("kwargs")) for case in cases]
 
 
-def observe_calls(ns, calls):
-    """`observe` once per call ({"func": name, "args": [...], "kwargs": {...}}), functions may
-    differ between calls (e.g. a gradient next to the forward values the parent differentiates):
-    one record per call, in order."""
-    return [observe(ns, call["func"], call.get("args", ()), call.get("kwargs")) for call in calls]
+def observe_each(ns, calls):
+    """`observe` once per call ({"func": name, "args": [...], "kwargs": {...}}), where the calls
+    may name different functions: one record per call, in order (the parent relates them, e.g.
+    the student's init_mlp output and the train_xor run that starts from it)."""
+    return [observe(ns, c["func"], c.get("args", ()), c.get("kwargs")) for c in calls]
+
+
+def observe_warnings(ns, func, args=(), kwargs=None):
+    """`observe` plus the floating-point warnings raised during the call:
+    {"call": record, "warnings": ["RuntimeWarning: overflow ...", ...]}.
+
+    What only the child can see (docs/SECURITY.md): a rewritten child can hide warnings, which
+    costs at most the points of the check that reads them. np.errstate(over/invalid/divide="warn")
+    undoes a global np.seterr(all="ignore") in the student's code, so an exp() overflow shows up
+    (underflow stays ignored, numpy's default: exp(-1000) = 0 is fine).
+    """
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(over="warn", invalid="warn", divide="warn"):
+            rec = observe(ns, func, args, kwargs)
+    names = []
+    for w in caught[:20]:
+        try:
+            names.append(f"{type(w.message).__name__}: {w.message}"[:200])
+        except Exception:  # a hostile warning class
+            names.append("<unprintable warning>")
+    return {"call": rec, "warnings": names}

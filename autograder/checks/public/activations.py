@@ -212,7 +212,7 @@ CHECKS = [
                  judge=gradients),
     # self-consistency with the student's own prelu: uses prelu, pays only next to correct
     # prelu_gradients values (a do-nothing pair — zeros forward and backward — agrees with itself)
-    Check("prelu_gradients_fd", 5, "common.observe_calls", expected=None,
+    Check("prelu_gradients_fd", 5, "common.observe_each", expected=None,
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu", "prelu_gradients"),
           function="prelu_gradients", uses=("prelu",), requires=("prelu_gradients_values",),
           args={"calls": FD_CALLS}, compare=prelu_fd_compare),

@@ -4,11 +4,18 @@ Inputs are bipolar (-1 false, +1 true) as in the lecture (3.2-3.5). Training che
 rates whose products with the data are exact in float64 (0.01 on the gates: every sum there is
 one of 0, +-0.01, +-0.02, +-0.03 reached the same way in any summation order, checked; powers of
 two elsewhere), so loops and vectorized code meet the same step(0) decisions as the reference.
+
+Parent decides (docs/SECURITY.md): every probe is a raw observation (`probes.common.observe*`);
+truth tables, classifications, exceptions and mutation are judged here. One check grades one
+function (`function`); property checks (no mutation, the ValueError, stability, XOR) pay only
+next to correct values of the same function (`requires`).
 """
 import numpy as np
 
 from autograder.checks.base import Check
-from autograder.compare import PASS, all_of, fail, same, same_array, same_number
+from autograder.checks.observed import (judge_calls, malformed, no_mutation_check, raised_outcome,
+                                        record)
+from autograder.compare import PASS, Outcome, all_of, fail, same, same_array, same_number
 
 X_GATE = np.array([[-1, -1], [-1, 1], [1, -1], [1, 1]], dtype=np.float64)
 T_GATE = {
@@ -24,8 +31,13 @@ T_AND3 = np.where(X_AND3.min(axis=1) > 0, 1.0, -1.0)
 
 S_STEP = np.array([-3.0, -1.5, 0.0, -0.0, 1e-12, -1e-300, 2.0, 1000.0, -1000.0])
 S_SIGMOID = np.array([-1000.0, -50.0, -3.0, -1e-9, 0.0, 0.5, 3.0, 50.0, 1000.0])
+S_STABLE = np.array([-1000.0, -710.0, 710.0, 1000.0])
 X_POLY = np.array([[-1, -1], [-1, 1], [1, -1], [1, 1], [2.0, -3.0], [0.5, 0.25], [-1.5, 4.0]],
                   dtype=np.float64)
+# poly_features(X_gate) as the docstring defines it (x1^2, x1, x1 x2, x2^2), computed here so
+# that the XOR-with-features check grades train_perceptron alone (one check, one function).
+PHI_GATE = np.stack([X_GATE[:, 0] ** 2, X_GATE[:, 0], X_GATE[:, 0] * X_GATE[:, 1],
+                     X_GATE[:, 1] ** 2], axis=1)
 
 FIELDS = ("w", "b", "converged", "epochs")
 
@@ -59,50 +71,50 @@ def train_result(actual, expected, what):
     return PASS
 
 
-def per_case(labels, compare_one):
-    """Partial credit per case: compare_one(actual_i, expected_i, label_i)."""
+def elementwise(got, want, label, case):
+    """compare_one for an elementwise function: the message shows x at the first wrong element."""
+    return same_array(got, want, label, inputs=case["args"][0])
+
+
+def sigmoid_stable(case, what):
+    """compare for probes.common.observe_warnings on S_STABLE: right values and no warning.
+
+    The warnings are the one child-reported observation of 01/02 (only the child sees them): a
+    rewritten child can hide them, which costs at most this check's points (docs/SECURITY.md)."""
     def compare(actual, expected):
-        if not isinstance(actual, list) or len(actual) != len(labels):
-            return fail("grader.error", type="probe returned no list of cases")
-        return all_of((compare_one(a, e, label) for a, e, label in zip(actual, expected, labels)),
-                      len(labels))
-    return compare
-
-
-def mutation_compare(labels, arg_names):
-    """Value of probes.*.mutations: per case a list of changed positions or {"error": ...}."""
-    def compare(actual, expected=None):
-        outcomes = []
-        for result, label, names in zip(actual, labels, arg_names):
-            if isinstance(result, dict):
-                outcomes.append(fail("call.error", what=label, type=result.get("type", ""),
-                                     message=result.get("error", ""), where=""))
-            elif result:
-                first = str(result[0])
-                pos, _, path = first.partition("[")
-                arg = names[int(pos)] if pos.isdigit() and int(pos) < len(names) else pos
-                outcomes.append(fail("value.input_mutated", what=label,
-                                     arg=arg + ("[" + path if path else "")))
-            else:
-                outcomes.append(PASS)
-        return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
-    return compare
-
-
-# --- step / sigmoid -------------------------------------------------------------------------------
-
-S_STABLE = np.array([-1000.0, -710.0, 710.0, 1000.0])
-
-
-def sigmoid_stable(what):
-    """Compare for probes *.sigmoid_warnings on S_STABLE: no warning, right values."""
-    def compare(actual, expected):
-        if not isinstance(actual, dict):
-            return fail("grader.error", type="probe returned no dict")
+        if (not isinstance(actual, dict) or set(actual) != {"call", "warnings"}
+                or not isinstance(actual["warnings"], list)
+                or not all(isinstance(w, str) for w in actual["warnings"])):
+            return malformed(what, "warnings record")
+        rec = record(actual["call"], case, what)
+        if isinstance(rec, Outcome):
+            return rec
+        if not rec.ok:
+            return raised_outcome(rec, what)
+        values = same_array(rec.returned, expected["call"]["returned"], what,
+                            inputs=case["args"][0])
+        if not values.ok:
+            return values
         if actual["warnings"]:
             return fail("perceptron.sigmoid_warning", what=what, s="[-1000, -710, 710, 1000]",
                         count=len(actual["warnings"]), first=actual["warnings"][0])
-        return same_array(actual["value"], expected["value"], what, inputs=S_STABLE)
+        return PASS
+    return compare
+
+
+def expects_error(case, what, error="ValueError"):
+    """compare for one `observe` record of a call that must raise `error` (judged here from the
+    exception's class hierarchy, so a subclass counts)."""
+    def compare(actual, expected=None):
+        rec = record(actual, case, what)
+        if isinstance(rec, Outcome):
+            return rec
+        if rec.ok:
+            return fail("value.expected_error_none", what=what, expected=error)
+        if error not in rec.raised["types"]:
+            return fail("value.expected_error_other", what=what, expected=error,
+                        actual=rec.raised["types"][0])
+        return PASS
     return compare
 
 
@@ -119,34 +131,58 @@ PERCEPTRON_CASES = [
      {"args": [np.array([1.0, -1.0]), np.array([2.0, 1.0]), -0.5],
       "kwargs": {"activation": "sigmoid"}}),
 ]
+BAD_ACTIVATION_WHAT = "perceptron(X_gate, [1, 1], -1, activation='relu')"
+BAD_ACTIVATION = {"args": [X_GATE, np.array([1.0, 1.0]), -1.0], "kwargs": {"activation": "relu"}}
 
 
-def bad_activation(actual, expected=None):
-    what = "perceptron(X_gate, [1, 1], -1, activation='relu')"
-    if actual is None:
-        return fail("value.expected_error", what=what, expected="ValueError",
-                    actual="no exception was raised")
-    if "ValueError" not in actual:
-        return fail("value.expected_error", what=what, expected="ValueError",
-                    actual=f"{actual[0]} was raised")
-    return PASS
+def perceptron_one(got, want, label, case):
+    return _scalar_or_array(got, want, label)
 
 
 # --- gate weights ---------------------------------------------------------------------------------
 
-def gate_truth_tables(actual, expected=None):
-    outcomes = []
-    for name in ("AND", "OR", "NAND"):
-        got = actual[name]
-        what = f"step(X_gate @ w + b) with (w, b) = gate_weights({name!r})"
-        outcome = same_array(got["out"], T_GATE[name], what)
-        if not outcome.ok and outcome.key == "value.mismatch":
-            row = int(outcome.fields["index"].strip("[]").split(",")[0])
-            outcome = fail("perceptron.gate_wrong", gate=name, x=X_GATE[row].tolist(),
-                           expected=float(T_GATE[name][row]), actual=float(got["out"][row]),
-                           w=got["w"].tolist(), b=got["b"])
-        outcomes.append(outcome)
-    return all_of(outcomes, len(outcomes))  # TODO(protocol): the count the check asked for
+GATES = ("AND", "OR", "NAND")
+
+
+def _weights_problem(w, b, n, label):
+    """The failure for a returned w that is no numeric array of shape (n,) or a b that is no
+    number (or size-1 array), else None: the parent then computes with them itself."""
+    if type(w) is not np.ndarray or w.shape != (n,) or w.dtype.kind not in "biuf":
+        return same_array(w, np.zeros(n), f"{label}[0] (w)")  # type / shape / dtype message
+    if type(b) is np.ndarray and b.size == 1 and b.dtype.kind in "biuf":
+        return None
+    if isinstance(b, (bool, np.bool_)) or not isinstance(b, (int, float, np.integer, np.floating)):
+        return same_number(b, 0.0, f"{label}[1] (b)")  # → value.type
+    return None
+
+
+def _bias(b):
+    return float(np.asarray(b, dtype=np.float64).reshape(()))
+
+
+def gate_truth_table(returned, _expected, label, case):
+    """The returned (w, b) → the truth table sign(X_gate w + b), computed here (not with the
+    student's step/perceptron, so a bug there does not cost these points)."""
+    name = case["args"][0]
+    if not isinstance(returned, (tuple, list)):
+        return same(returned, (np.zeros(2), 0.0), label)  # → value.type / value.unsupported
+    if len(returned) != 2:
+        return fail("value.length", what=label, expected=2, actual=len(returned))
+    w, b = returned
+    problem = _weights_problem(w, b, 2, label)
+    if problem is not None:
+        return problem
+    b = _bias(b)
+    w = w.astype(np.float64)
+    with np.errstate(all="ignore"):
+        out = np.sign(X_GATE @ w + float(b))
+    wrong = np.flatnonzero(out != T_GATE[name])
+    if wrong.size:
+        row = int(wrong[0])
+        return fail("perceptron.gate_wrong", gate=name, x=X_GATE[row].tolist(),
+                    expected=float(T_GATE[name][row]), actual=float(out[row]),
+                    w=w.tolist(), b=float(b))
+    return PASS
 
 
 # --- training -------------------------------------------------------------------------------------
@@ -164,29 +200,65 @@ XOR_CASES = [
     ("train_perceptron(X_gate, t_XOR, lr=0.5, max_epochs=7)",
      {"args": [X_GATE, T_GATE["XOR"]], "kwargs": {"lr": 0.5, "max_epochs": 7}}),
 ]
+XOR_POLY_WHAT = "train_perceptron(poly_features(X_gate), t_XOR, lr=0.25)"
+XOR_POLY_CASE = {"args": [PHI_GATE, T_GATE["XOR"]], "kwargs": {"lr": 0.25}}
 
 
-def xor_poly(actual, expected):
-    what = "train_perceptron(poly_features(X_gate), t_XOR, lr=0.25)"
-    return all_of([
-        same(actual["converged"], expected["converged"], f"{what}[2] (converged)"),
-        same(actual["epochs"], expected["epochs"], f"{what}[3] (epochs)"),
-        same_array(actual["pred"], T_GATE["XOR"],
-                   f"step(poly_features(X_gate) @ w + b) for {what}"),
-    ], 3)
+def train_one(got, want, label, case):
+    return train_result(got, want, label)
+
+
+def xor_poly(returned, expected, label, case):
+    """converged and epochs as the reference; the returned (w, b) classify XOR (here)."""
+    if not isinstance(returned, (tuple, list)) or len(returned) != 4:
+        return train_result(returned, expected, label)  # type / length message
+    w, b, converged, epochs = returned
+    problem = _weights_problem(w, b, 4, label)
+    if problem is not None:
+        return problem
+    b = _bias(b)
+    with np.errstate(all="ignore"):
+        pred = np.sign(PHI_GATE @ w.astype(np.float64) + b)
+    return all_of([same(converged, expected[2], f"{label}[2] (converged)"),
+                   same(epochs, expected[3], f"{label}[3] (epochs)"),
+                   same_array(pred, T_GATE["XOR"],
+                              f"step(poly_features(X_gate) @ w + b) for {label}",
+                              inputs=X_GATE)], 3)
 
 
 # --- mutation -------------------------------------------------------------------------------------
 
-MUTATION_CASES = [
-    ("step(s)", ["s"], {"func": "step", "args": [S_STEP]}),
-    ("sigmoid(s)", ["s"], {"func": "sigmoid", "args": [S_SIGMOID]}),
-    ("perceptron(X, w, b)", ["X", "w", "b"],
-     {"func": "perceptron", "args": [X_GATE, np.array([1.0, 1.0]), -1.0]}),
-    ("train_perceptron(X, t)", ["X", "t"], {"func": "train_perceptron",
-                                            "args": [X_GATE, T_GATE["AND"]]}),
-    ("poly_features(X)", ["X"], {"func": "poly_features", "args": [X_POLY]}),
-]
+MUTATION_CASES = {  # function → (call as written, parameter names, case)
+    "step": ("step(s)", ["s"], {"args": [S_STEP]}),
+    "sigmoid": ("sigmoid(s)", ["s"], {"args": [S_SIGMOID]}),
+    "perceptron": ("perceptron(X, w, b)", ["X", "w", "b"],
+                   {"args": [X_GATE, np.array([1.0, 1.0]), -1.0]}),
+    "train_perceptron": ("train_perceptron(X, t)", ["X", "t"],
+                         {"args": [X_GATE, T_GATE["AND"]]}),
+    "poly_features": ("poly_features(X)", ["X"], {"args": [X_POLY]}),
+}
+VALUES_CHECK = {"step": "step_values", "sigmoid": "sigmoid_values",
+                "perceptron": "perceptron_values", "train_perceptron": "train_perceptron_gates",
+                "poly_features": "poly_features_values"}
+
+
+def no_mutation(func, values_check, cases, points=1):
+    """`<func>_no_mutation`: the call returns and leaves its inputs as sent; pays only when the
+    function's values check passed (a do-nothing function mutates nothing)."""
+    what, names, case = cases[func]
+    return Check(f"{func}_no_mutation", points, "common.observe", what=what, needs=(func,),
+                 args={"func": func, **case}, expected=None, function=func,
+                 requires=(values_check,), compare=no_mutation_check(case, names, what))
+
+
+def values(name, points, func, cases, compare_one, **options):
+    """A values check of `func` on fixed cases (observe_many), one sub-score per case."""
+    labels = [label for label, _ in cases]
+    sent = [case for _, case in cases]
+    return Check(name, points, "common.observe_many", what=options.pop("what", labels[0]),
+                 needs=(func,), args={"func": func, "cases": sent}, function=func,
+                 compare=judge_calls(labels, compare_one, sent), **options)
+
 
 MESSAGES = {
     "perceptron.sigmoid_warning": {
@@ -202,45 +274,31 @@ MESSAGES = {
 }
 
 CHECKS = [
-    Check("step_values", 5, "common.call", what="step(s)", needs=("step",),
-          args={"func": "step", "args": [S_STEP]},
-          compare=lambda a, e: same_array(a, e, "step(s)", inputs=S_STEP)),
-    Check("sigmoid_values", 4, "common.call", what="sigmoid(s)", needs=("sigmoid",),
-          args={"func": "sigmoid", "args": [S_SIGMOID]},
-          compare=lambda a, e: same_array(a, e, "sigmoid(s)", inputs=S_SIGMOID)),
-    Check("sigmoid_stable", 4, "perceptron.sigmoid_warnings", what="sigmoid(s)",
-          needs=("sigmoid",), args={"s": S_STABLE}, compare=sigmoid_stable("sigmoid(s)")),
-    Check("perceptron_values", 6, "common.call_many", what="perceptron(X, w, b, activation)",
-          needs=("perceptron",),
-          args={"func": "perceptron", "cases": [c for _, c in PERCEPTRON_CASES]},
-          compare=per_case([w for w, _ in PERCEPTRON_CASES], _scalar_or_array)),
-    Check("perceptron_bad_activation", 3, "common.raises",
-          what="perceptron(X_gate, [1, 1], -1, activation='relu')", needs=("perceptron",),
-          args={"func": "perceptron", "args": [X_GATE, np.array([1.0, 1.0]), -1.0],
-                "kwargs": {"activation": "relu"}},
-          expected=None, compare=bad_activation),
-    Check("gate_weights_truth_table", 8, "perceptron.gate_outputs", what="gate_weights(name)",
-          needs=("gate_weights",), args={"names": ["AND", "OR", "NAND"], "X": X_GATE},
-          expected=None, compare=gate_truth_tables),
-    Check("train_perceptron_gates", 12, "common.call_many", what="train_perceptron(X, t)",
-          needs=("train_perceptron",),
-          args={"func": "train_perceptron", "cases": [c for _, c in TRAIN_CASES]},
-          compare=per_case([w for w, _ in TRAIN_CASES], train_result)),
-    Check("train_perceptron_xor", 6, "common.call_many", what="train_perceptron(X_gate, t_XOR)",
-          needs=("train_perceptron",),
-          args={"func": "train_perceptron", "cases": [c for _, c in XOR_CASES]},
-          compare=per_case([w for w, _ in XOR_CASES], train_result)),
-    Check("train_perceptron_xor_poly", 6, "perceptron.xor_poly",
-          what="train_perceptron(poly_features(X_gate), t_XOR, lr=0.25)",
-          needs=("train_perceptron", "poly_features"),
-          args={"X": X_GATE, "t": T_GATE["XOR"], "kwargs": {"lr": 0.25}},
-          compare=xor_poly),
-    Check("poly_features_values", 4, "common.call", what="poly_features(X)",
-          needs=("poly_features",), args={"func": "poly_features", "args": [X_POLY]},
-          compare=lambda a, e: same_array(a, e, "poly_features(X)")),
-    Check("no_input_mutation", 4, "perceptron.mutations", what="input arrays",
-          needs=("step", "sigmoid", "perceptron", "train_perceptron", "poly_features"),
-          args={"cases": [c for _, _, c in MUTATION_CASES]}, expected=None,
-          compare=mutation_compare([w for w, _, _ in MUTATION_CASES],
-                                   [n for _, n, _ in MUTATION_CASES])),
+    values("step_values", 5, "step", [("step(s)", {"args": [S_STEP]})], elementwise),
+    values("sigmoid_values", 4, "sigmoid", [("sigmoid(s)", {"args": [S_SIGMOID]})], elementwise),
+    Check("sigmoid_stable", 4, "common.observe_warnings", what="sigmoid(s)", needs=("sigmoid",),
+          args={"func": "sigmoid", "args": [S_STABLE]}, function="sigmoid",
+          requires=("sigmoid_values",),
+          compare=sigmoid_stable({"args": [S_STABLE]}, "sigmoid(s)")),
+    values("perceptron_values", 6, "perceptron", PERCEPTRON_CASES, perceptron_one,
+           what="perceptron(X, w, b, activation)", uses=("step", "sigmoid")),
+    Check("perceptron_bad_activation", 3, "common.observe", what=BAD_ACTIVATION_WHAT,
+          needs=("perceptron",), args={"func": "perceptron", **BAD_ACTIVATION}, expected=None,
+          function="perceptron", requires=("perceptron_values",),
+          compare=expects_error(BAD_ACTIVATION, BAD_ACTIVATION_WHAT)),
+    values("gate_weights_truth_table", 8, "gate_weights",
+           [(f"gate_weights({g!r})", {"args": [g]}) for g in GATES], gate_truth_table,
+           what="gate_weights(name)", expected=None),
+    values("train_perceptron_gates", 12, "train_perceptron", TRAIN_CASES, train_one,
+           what="train_perceptron(X, t)", uses=("step",)),
+    # not converging on XOR is a property: it pays only next to a working learning rule (the
+    # reference's XOR result with max_epochs=25 is w = 0, b = 0: what a do-nothing returns)
+    values("train_perceptron_xor", 5, "train_perceptron", XOR_CASES, train_one,
+           what="train_perceptron(X_gate, t_XOR)", uses=("step",),
+           requires=("train_perceptron_gates",)),
+    values("train_perceptron_xor_poly", 6, "train_perceptron", [(XOR_POLY_WHAT, XOR_POLY_CASE)],
+           xor_poly, what=XOR_POLY_WHAT, uses=("step",)),
+    values("poly_features_values", 4, "poly_features", [("poly_features(X)", {"args": [X_POLY]})],
+           lambda got, want, label, case: same_array(got, want, label, inputs=X_POLY)),
+    *(no_mutation(f, VALUES_CHECK[f], MUTATION_CASES) for f in MUTATION_CASES),
 ]
