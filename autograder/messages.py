@@ -90,8 +90,8 @@ CATALOG = {
     "note.constant_factor": {
         "ko": "모든 값이 기대값의 정확히 {factor}배입니다. 상수 배율(예: 1/m 평균, 2배, 부호)을 "
               "확인하세요.",
-        "en": "every value is exactly {factor}× the expected one; check for a constant factor "
-              "(e.g. the 1/m average, a factor 2, the sign)"},
+        "en": "the values are exactly {factor}× the expected ones everywhere; check for a "
+              "constant factor (e.g. the 1/m average, a factor 2, the sign)"},
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},
