@@ -58,12 +58,18 @@ def expected_for(check, assignment, args, reference):
     return reply.value
 
 
-def run_check(check, session, ctx, assignment, reference):
-    """Run one check against a session (sandbox or in-process) → CheckResult."""
+def run_check(check, session, ctx, assignment, reference, why_missing=None):
+    """Run one check against a session (sandbox or in-process) → CheckResult.
+
+    why_missing: name → (key, fields) saying why a needed name is not defined (the loader's
+    account: failed statement, dropped cell, …); default "not defined".
+    """
     started = time.monotonic()
     missing = [n for n in check.needs if n not in session.report.names]
     if missing:
-        outcome = fail("call.missing", name=missing[0])
+        key, fields = why_missing(missing[0]) if why_missing else ("call.missing",
+                                                                   {"name": missing[0]})
+        outcome = fail(key, **fields)
     else:
         try:
             args = check.make_args(ctx)
@@ -84,9 +90,12 @@ def run_check(check, session, ctx, assignment, reference):
         seconds=round(time.monotonic() - started, 3))
 
 
-def load_problems(report, cells):
-    """LoadReport → (key, fields) messages; `cells` maps chunk index → notebook cell number."""
+def load_problems(report, cells, source=None):
+    """LoadReport → (key, fields) messages; `cells` maps chunk index → notebook cell number
+    (`source`, the loader's Source, names the statement's line too)."""
     problems = list(getattr(report, "warnings", []))
+    if source is not None:
+        return problems + source.load_problems(report)
     problems += [("load.cell_error", {"cell": e.get("cell"), "type": e.get("type"),
                                      "message": e.get("message")}) for e in report.errors]
     for index, status in sorted(report.skipped.items()):
@@ -134,7 +143,7 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         result.checks = _all_failed(checks, "load.missing_file",
                                     {"expected": f"{aid}/{aid}.ipynb"})
         return result
-    source = read_source(submission.path)
+    source = read_source(submission.path, needed={n for c in checks for n in c.needs})
     result.problems.extend(source.problems)
     if source.fatal:
         key, fields = source.problems[0]
@@ -157,8 +166,12 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         sandbox = Sandbox(source.chunks, tmp, labels=source.cells, limits=limits,
                           readable=[mnist_path] if mnist_path else [])
         try:
-            result.problems.extend(load_problems(sandbox.start(), source.cells))
-            result.checks = [run_check(c, sandbox, ctx, aid, reference) for c in checks]
+            result.problems.extend(load_problems(sandbox.start(), source.cells, source))
+
+            def why_missing(name):
+                return source.why_missing(name, sandbox.report)
+            result.checks = [run_check(c, sandbox, ctx, aid, reference, why_missing)
+                             for c in checks]
         finally:
             sandbox.close()
     result.seconds = round(time.monotonic() - started, 3)
