@@ -16,7 +16,7 @@ from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.inprocess import reference_session
-from autograder.loader import find_submissions, read_source
+from autograder.loader import Source, find_submissions, read_source
 from autograder.results import AssignmentResult, CheckResult
 from autograder.sandbox import Sandbox
 from autograder.sandbox.limits import Limits
@@ -91,19 +91,14 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
 
 
 def load_problems(report, cells, source=None):
-    """LoadReport → (key, fields) messages; `cells` maps chunk index → notebook cell number
-    (`source`, the loader's Source, names the statement's line too)."""
-    problems = list(getattr(report, "warnings", []))
-    if source is not None:
-        return problems + source.load_problems(report)
-    problems += [("load.cell_error", {"cell": e.get("cell"), "type": e.get("type"),
-                                     "message": e.get("message")}) for e in report.errors]
-    for index, status in sorted(report.skipped.items()):
-        if index < 0:
-            problems.append(("load.failed", {"status": status}))
-        else:
-            problems.append(("load.cell_killed", {"cell": cells[index], "status": status}))
-    return problems
+    """LoadReport → (key, fields) messages, each naming the statement's cell and line.
+
+    `source`: the loader's Source the sandbox ran (`cells`, its chunk → cell list, is the same
+    information for callers that have no Source).
+    """
+    if source is None:
+        source = Source(chunks=[""] * len(cells), cells=list(cells), lines=[(0, 0)] * len(cells))
+    return list(getattr(report, "warnings", [])) + source.load_problems(report)
 
 
 def find_mnist(problems):

@@ -27,11 +27,16 @@ CATALOG = {
         "ko": "셀 {cell}의 {line}번째 줄에 문법 오류(SyntaxError)가 있어 이 셀은 건너뜁니다: {error}",
         "en": "cell {cell} has a syntax error at line {line}, so it was skipped: {error}"},
     "load.cell_error": {
+        "ko": "셀 {cell}의 {line}번째 줄 문장 실행 중 {type} 발생: {message}",
+        "en": "the statement at cell {cell}, line {line} raised {type}: {message}"},
+    "load.error_in_cell": {
         "ko": "셀 {cell} 실행 중 {type} 발생: {message}",
         "en": "cell {cell} raised {type}: {message}"},
     "load.cell_killed": {
-        "ko": "셀 {cell}이(가) 프로세스를 끝내거나 시간 제한을 넘겨({status}) 건너뛰었습니다.",
-        "en": "cell {cell} ended the process or ran too long ({status}), so it was skipped"},
+        "ko": "셀 {cell}의 {line}번째 줄 문장이 프로세스를 끝내거나 시간 제한을 넘겨({status}) "
+              "건너뛰었습니다.",
+        "en": "the statement at cell {cell}, line {line} ended the process or ran too long "
+              "({status}), so it was skipped"},
     "load.no_mnist": {
         "ko": "MNIST 데이터를 찾지 못했습니다 ({error}). NNLAB_MNIST 환경 변수나 --mnist로 mnist.npz "
               "경로를 지정하세요.",
@@ -49,14 +54,6 @@ CATALOG = {
               "아주 긴 식이나 깊게 중첩된 코드가 없는지 확인하세요.",
         "en": "the grader could not read the submission within its memory and time limits ({why}); "
               "clear cell outputs and look for very long expressions or deeply nested code"},
-    "load.statement_error": {
-        "ko": "셀 {cell}의 {line}번째 줄 문장 실행 중 {type} 발생: {message}",
-        "en": "the statement at cell {cell}, line {line} raised {type}: {message}"},
-    "load.statement_killed": {
-        "ko": "셀 {cell}의 {line}번째 줄 문장이 프로세스를 끝내거나 시간 제한을 넘겨({status}) "
-              "건너뛰었습니다.",
-        "en": "the statement at cell {cell}, line {line} ended the process or ran too long "
-              "({status}), so it was skipped"},
     "load.missing_failed": {
         "ko": "`{name}`은(는) 셀 {cell}의 {line}번째 줄에서 정의되지만, 채점기가 그 문장을 실행할 때 "
               "{type} 발생: {message}",

@@ -8,9 +8,10 @@ notebook may train MNIST for minutes or draw plots at top level). Starting from 
    augmented, annotated, walrus), `import`, `for`/`with`/`if`/`try`/`while`/`match` blocks
    binding it, `del` — or it calls a function that assigns the name through `global`;
 2. it mutates the object bound to a needed name without rebinding it: an attribute or item
-   assignment or deletion (`relu.alpha = 0.1`, `CONFIG["lr"] = 0.1`) or a method call made as a
-   statement (`cache.append(x)`) on a name the student's own code binds (calls on imported
-   modules, such as `plt.show()` or `np.random.seed(0)`, are never kept for this reason);
+   assignment or deletion (`relu.alpha = 0.1`, `CONFIG["lr"] = 0.1`, also on a module:
+   `np.allclose = f`) or a method call made as a statement (`cache.append(x)`) on a name the
+   student's own code binds — calls on imported modules (`plt.show()`, `np.random.seed(0)`)
+   are not kept for this reason;
 3. and, transitively, the statements binding or mutating every name a kept statement reads when
    it runs or that the code it defines reads later (function, lambda and method bodies, default
    arguments, decorators, base classes, class bodies). A star import is kept only when a needed
@@ -94,7 +95,7 @@ def units_of(cell, tree):
         if units and start <= units[-1].end:  # `a = 1; b = 2`: one unit
             unit = units[-1]
             unit.end = max(unit.end, stmt.end_lineno)
-            for part in ("binds", "uses", "mutates", "calls", "global_sets"):
+            for part in ("binds", "uses", "mutates", "method_calls", "calls", "global_sets"):
                 getattr(unit.names, part).update(getattr(names, part))
             unit.star |= star
             unit.only_imports &= imports
@@ -126,9 +127,8 @@ def closure(units, needed):
         if all(units[i].only_imports for i in indices):
             imported_only.add(name)
     for i, unit in enumerate(units):
-        for name in unit.names.mutates:
-            if name not in imported_only:
-                mutators.setdefault(name, []).append(i)
+        for name in unit.names.mutates | (unit.names.method_calls - imported_only):
+            mutators.setdefault(name, []).append(i)
     wanted = set(binders) if needed is None else set(needed)
     work, kept = list(wanted), set()
     while work:

@@ -11,8 +11,10 @@
   when called later: free names of function, lambda and method bodies (globals), default
   arguments, decorators, annotations, base classes, class bodies, comprehensions;
 * mutates: names whose object the statement changes without rebinding the name:
-  `relu.alpha = 0.1`, `CONFIG["lr"] = 0.1`, `del cache[k]`, `cache.append(x)` (the root name of
-  an attribute/subscript target, or of a method call made as a statement);
+  `relu.alpha = 0.1`, `CONFIG["lr"] = 0.1`, `del cache[k]` (the root name of an attribute or
+  subscript target);
+* method_calls: root names of method calls made as a statement (`cache.append(x)`,
+  `plt.show()`);
 * calls: names called as a whole statement (`init()`), for `global` setters;
 * global_sets: names a function or method assigns through a `global` declaration.
 
@@ -31,6 +33,7 @@ class Names:
     binds: set = field(default_factory=set)
     uses: set = field(default_factory=set)
     mutates: set = field(default_factory=set)
+    method_calls: set = field(default_factory=set)
     calls: set = field(default_factory=set)
     global_sets: set = field(default_factory=set)
 
@@ -55,7 +58,7 @@ class _Scope:
         self.kind = kind  # "module" | "function" | "class" | "comprehension"
         self.loads, self.stores = set(), set(params)
         self.declared_global, self.declared_nonlocal = set(), set()
-        self.mutates, self.calls = set(), set()
+        self.mutates, self.method_calls, self.calls = set(), set(), set()
         self.children = []
 
 
@@ -129,7 +132,7 @@ def _note(scope, node):
         if isinstance(func, ast.Attribute):
             name = root_name(func)
             if name:
-                scope.mutates.add(name)
+                scope.method_calls.add(name)
         elif isinstance(func, ast.Name):
             scope.calls.add(func.id)
 
@@ -160,7 +163,7 @@ def analyse(stmt):
     scope = _Scope("module")
     _scan(scope, [stmt])
     names = Names(binds=set(scope.stores), uses=set(scope.loads), mutates=set(scope.mutates),
-                  calls=set(scope.calls))
+                  method_calls=set(scope.method_calls), calls=set(scope.calls))
     for child in scope.children:
         free, forced, global_sets = _resolve(*child)
         names.uses |= free | forced

@@ -56,16 +56,15 @@ class Source:
             index = self.chunk_of_error(error)
             fields = {"cell": error.get("cell"), "type": error.get("type"),
                       "message": error.get("message")}
-            if index is None:
-                problems.append(("load.cell_error", fields))
+            if index is None:  # no `<module>` frame (a very deep traceback): the cell only
+                problems.append(("load.error_in_cell", fields))
             else:
-                problems.append(("load.statement_error", {**fields,
-                                                          "line": self.lines[index][0]}))
+                problems.append(("load.cell_error", {**fields, "line": self.lines[index][0]}))
         for index, status in sorted(report.skipped.items()):
             if index < 0:
                 problems.append(("load.failed", {"status": status}))
             elif 0 <= index < len(self.chunks):
-                problems.append(("load.statement_killed", {
+                problems.append(("load.cell_killed", {
                     "cell": self.cells[index], "line": self.lines[index][0], "status": status}))
         return problems
 
