@@ -54,6 +54,11 @@ CATALOG = {
               "아주 긴 식이나 깊게 중첩된 코드가 없는지 확인하세요.",
         "en": "the grader could not read the submission within its memory and time limits ({why}); "
               "clear cell outputs and look for very long expressions or deeply nested code"},
+    "load.cell_too_complex": {
+        "ko": "셀 {cell}의 코드가 너무 길거나 깊게 중첩되어 채점기가 읽지 못해 건너뜁니다 ({error}). "
+              "긴 식을 여러 줄로 나누세요.",
+        "en": "cell {cell} is too long or too deeply nested for the grader to read ({error}), so "
+              "it was skipped; split long expressions"},
     "load.missing_failed": {
         "ko": "`{name}`은(는) 셀 {cell}의 {line}번째 줄에서 정의되지만, 채점기가 그 문장을 실행할 때 "
               "{type} 발생: {message}",

@@ -59,9 +59,11 @@ def _parse(number, text, problems):
     except SyntaxError as exc:
         problems.append(("load.syntax_error", {"cell": number, "line": exc.lineno or 0,
                                                "error": str(exc.msg)[:300]}))
-    except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, nesting, size
+    except ValueError as exc:  # NUL bytes
         problems.append(("load.syntax_error", {"cell": number, "line": 0,
-                                               "error": type(exc).__name__}))
+                                               "error": str(exc)[:300]}))
+    except (RecursionError, MemoryError) as exc:  # 1+1+1+… or deep nesting: too big a tree
+        problems.append(("load.cell_too_complex", {"cell": number, "error": type(exc).__name__}))
     return None
 
 
@@ -111,8 +113,8 @@ def filter_cells(cells, needed, contract, problems):
         try:
             units += units_of(number, tree)
         except RecursionError:  # scopes nested deeper than the analysis goes
-            problems.append(("load.syntax_error", {"cell": number, "line": 0,
-                                                   "error": "RecursionError"}))
+            problems.append(("load.cell_too_complex", {"cell": number,
+                                                       "error": "RecursionError"}))
             continue
         cell_lines[number] = code.splitlines()
     kept, _ = closure(units, needed)
@@ -122,7 +124,10 @@ def filter_cells(cells, needed, contract, problems):
         try:
             compile(chunk.source, f"<cell {chunk.cell}>", "exec", dont_inherit=True)
             good.append(chunk)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        except (RecursionError, MemoryError) as exc:
+            problems.append(("load.cell_too_complex", {"cell": chunk.cell,
+                                                       "error": type(exc).__name__}))
+        except (SyntaxError, ValueError) as exc:
             problems.append(("load.syntax_error", {
                 "cell": chunk.cell, "line": getattr(exc, "lineno", 0) or chunk.line,
                 "error": str(getattr(exc, "msg", type(exc).__name__))[:300]}))
