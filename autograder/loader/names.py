@@ -9,7 +9,8 @@
   statement's blocks (`if`/`try`/`for`/`while`/`with`/`match`) but not inside functions;
 * uses: module-level names the statement reads when it runs *or* that the code it defines reads
   when called later: free names of function, lambda and method bodies (globals), default
-  arguments, decorators, annotations, base classes, class bodies, comprehensions;
+  arguments, decorators, annotations, base classes, class bodies (names the class body binds
+  itself are its own), comprehensions;
 * mutates: names whose object the statement changes without rebinding the name:
   `relu.alpha = 0.1`, `CONFIG["lr"] = 0.1`, `del cache[k]` (the root name of an attribute or
   subscript target);
@@ -143,16 +144,14 @@ def _resolve(kind, params, body):
     _scan(scope, body)
     free, forced, global_sets = set(), set(scope.declared_global), set()
     global_sets |= scope.declared_global & scope.stores
-    if kind == "class":
-        free |= scope.loads  # a class body may read a global it also binds (x = x + 1)
-        local = set()
-    else:
-        local = scope.stores - scope.declared_global - scope.declared_nonlocal
-        free |= scope.loads - local
-        free |= scope.declared_nonlocal
+    local = scope.stores - scope.declared_global - scope.declared_nonlocal
+    free |= (scope.loads - local) | scope.declared_nonlocal
+    # Methods do not see class-body names; a class body reading a global it also binds before
+    # (`x = x + 1`) is missed, and then fails at load with a message naming the statement.
+    visible = set() if kind == "class" else local
     for child in scope.children:
         child_free, child_forced, child_sets = _resolve(*child)
-        free |= child_free - local
+        free |= child_free - visible
         forced |= child_forced
         global_sets |= child_sets
     return free - forced, forced, global_sets

@@ -151,3 +151,18 @@ def test_analysis_of_scopes():
 def test_magics_removed():
     assert strip_magics("%%time\nx = 1") == ""
     assert strip_magics("!pip install x\n%matplotlib inline\ny = 2").splitlines() == ["", "", "y = 2"]
+
+
+def test_class_body_names_are_its_own_but_methods_read_globals():
+    cells = ["lr = 0.5\nfor lr in (0.1, 0.01):\n    run(lr)\nbeta = 0.9\n",
+             "class Adam:\n    lr = 0.001\n    def __init__(self, lr=lr):\n        self.b = beta\n"]
+    assert kept(cells, {"Adam"}) == ["beta = 0.9", "class Adam:"]
+
+
+def test_past_the_padding_budget_a_cells_statements_load_as_one_chunk(monkeypatch):
+    import autograder.loader.filter as filter_module
+    monkeypatch.setattr(filter_module, "PADDING_BUDGET", 3)
+    out = kept(["a = 1\nb = 2\n", "\n\nc = 3\nprint(c)\nd = 4\n"], {"a", "b", "c", "d"})
+    assert out == ["a = 1", "b = 2", "c = 3"]
+    merged = kept.chunks[-1]
+    assert merged.source == "\n\nc = 3\n\nd = 4\n" and (merged.line, merged.end) == (3, 5)
