@@ -169,6 +169,47 @@ def main():
         if "load" in args.parts:
             out["load"] = part_load()
     (REPO / "bench" / "memory.json").write_text(json.dumps(out, indent=1) + "\n")
+    write_section(out)
+
+
+BEGIN, END = "<!-- bench/memory.py: begin -->", "<!-- bench/memory.py: end -->"
+
+
+def write_section(out):
+    """Replace this script's section of bench/results.md (benchmark.py rewrites the file: run
+    this script after it)."""
+    lines = [BEGIN, "## Grader memory and load time (`bench/memory.py`)", "",
+             f"Run {time.strftime('%Y-%m-%d %H:%M')} (load average {out['load_average']:.2f}). "
+             "Peak RSS of a fresh `nngrade grade` process (`RUSAGE_SELF`) and of the largest child "
+             "it waited for (`RUSAGE_CHILDREN`: the loader's parse child or the sandbox). Target "
+             "≤ 300 MB for both.", ""]
+    if "rss" in out:
+        lines += ["| case | file MB | grader peak MB | largest child MB | wall s | score | message |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for r in out["rss"]:
+            lines.append(f"| {r['case']}: {r['what']} | {r['bytes'] / MB:.1f} | "
+                         f"{r['self_mb']:.0f} | {r['child_mb']:.0f} | {r['seconds']:.2f} | "
+                         f"{r['score']:g} | {r['message'].replace('|', '/')} |")
+        worst = max(max(r["self_mb"], r["child_mb"]) for r in out["rss"])
+        lines += ["", f"Worst peak: {worst:.0f} MB (target ≤ 300 MB: "
+                  f"{'met' if worst <= 300 else 'MISSED'}).", ""]
+    if "load" in out:
+        lines += ["Reference notebooks: size, code, kept chunks, and the sandbox start + load time "
+                  "(best of 3) of the kept chunks vs. the same plus `import matplotlib.pyplot` "
+                  "(which the previous filter kept: it kept every import).", "",
+                  "| assignment | notebook KB | code KB | chunks | load s | load + pyplot s |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for r in out["load"]:
+            lines.append(f"| {r['assignment']} | {r['notebook_bytes'] / 1024:.1f} | "
+                         f"{r['code_bytes'] / 1024:.1f} | {r['chunks']} | {r['load_s']:.2f} | "
+                         f"{r['load_with_pyplot_s']:.2f} |")
+        lines.append("")
+    lines.append(END)
+    path = REPO / "bench" / "results.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + text[text.index(END) + len(END):].lstrip("\n")
+    path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
