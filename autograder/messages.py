@@ -50,10 +50,18 @@ CATALOG = {
         "en": "the code cells hold {size_kb} KB of code, more than the {limit_kb} KB allowed; "
               "remove pasted data or experiments and save"},
     "load.too_complex": {
-        "ko": "채점기가 제한된 메모리·시간 안에 제출 파일을 읽지 못했습니다 ({why}). 셀 출력을 지우고, "
-              "아주 긴 식이나 깊게 중첩된 코드가 없는지 확인하세요.",
-        "en": "the grader could not read the submission within its memory and time limits ({why}); "
+        "ko": "제출 파일을 읽는 데 채점기의 메모리 한도({limit_mb} MB)보다 많은 메모리가 필요해 채점하지 "
+              "못했습니다. 셀 출력을 지우고, 아주 긴 식이나 깊게 중첩된 코드가 없는지 확인하세요.",
+        "en": "reading the submission needs more memory than the grader allows ({limit_mb} MB); "
               "clear cell outputs and look for very long expressions or deeply nested code"},
+    "load.too_slow": {
+        "ko": "제출 파일을 읽는 데 {seconds}초가 넘게 걸려 채점하지 못했습니다. 셀 출력을 지우고, 아주 긴 "
+              "식이나 깊게 중첩된 코드가 없는지 확인하세요.",
+        "en": "reading the submission took more than {seconds} s; clear cell outputs and look for "
+              "very long expressions or deeply nested code"},
+    "load.parse_failed": {
+        "ko": "채점기가 제출 파일을 읽는 중 내부 오류가 났습니다 ({detail}). 담당 조교에게 알려 주세요.",
+        "en": "internal grader error while reading the submission ({detail}); please report it"},
     "load.cell_too_complex": {
         "ko": "셀 {cell}의 코드가 너무 길거나 깊게 중첩되어 채점기가 읽지 못해 건너뜁니다 ({error}). "
               "긴 식을 여러 줄로 나누세요.",

@@ -9,6 +9,7 @@ and reads back the chunks, whose size the caps below bound.
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ def _refuse(source, key, fields):
 
 
 def _run_child(fd, suffix, needed):
+    """→ (the child's document, None) or (None, (key, fields) saying why there is none)."""
     config = {"fd": fd, "suffix": suffix, "needed": sorted(needed) if needed is not None
               else None, "max_file": MAX_FILE_BYTES, "max_code": MAX_CODE_BYTES,
               "memory_bytes": PARSE_MEMORY_BYTES, "cpu_seconds": PARSE_CPU_SECONDS}
@@ -107,14 +109,18 @@ def _run_child(fd, suffix, needed):
                               pass_fds=(fd,), stdin=subprocess.DEVNULL, capture_output=True,
                               timeout=PARSE_WALL_SECONDS, env={"LANG": "C.UTF-8"})
     except subprocess.TimeoutExpired:
-        return None, "time"
+        return None, ("load.too_slow", {"seconds": PARSE_WALL_SECONDS})
+    if done.returncode == -signal.SIGXCPU or done.returncode == -signal.SIGKILL:
+        return None, ("load.too_slow", {"seconds": PARSE_CPU_SECONDS})
     if done.returncode != 0:
-        return None, "memory" if b"MemoryError" in done.stderr[-2000:] else \
-            f"exit status {done.returncode}"
+        if b"MemoryError" in done.stderr[-2000:]:
+            return None, ("load.too_complex", {"limit_mb": PARSE_MEMORY_BYTES // 2**20})
+        return None, ("load.parse_failed", {"detail": f"exit status {done.returncode}: "
+                                            f"{done.stderr[-300:].decode('utf-8', 'replace')}"})
     try:
         return json.loads(done.stdout), None
     except (ValueError, RecursionError):
-        return None, "unreadable reply"
+        return None, ("load.parse_failed", {"detail": "unreadable reply"})
 
 
 def _valid(result):
@@ -153,13 +159,15 @@ def read_source(path, needed=None):
         result, why = _run_child(fd, path.suffix, needed)
     finally:
         os.close(fd)
-    if result is None or not _valid(result):
-        return _refuse(source, "load.too_complex", {"why": why or "malformed reply"})
+    if result is None:
+        return _refuse(source, *why)
+    if not _valid(result):
+        return _refuse(source, "load.parse_failed", {"detail": "malformed reply"})
     source.problems = [tuple(p) for p in result["problems"]]
     if result["fatal"]:
         source.fatal = True
         if not source.problems:
-            source.problems.append(("load.too_complex", {"why": "no reason given"}))
+            source.problems.append(("load.parse_failed", {"detail": "no reason given"}))
         return source
     for chunk in result["chunks"]:
         source.chunks.append(chunk["source"])

@@ -205,6 +205,7 @@ def main():
     except MemoryError:
         result = None
     if result is None:  # the memory is free again once the frames above are gone
-        result = {"fatal": True, "problems": [("load.too_complex", {"why": "memory"})]}
+        result = {"fatal": True, "problems": [
+            ("load.too_complex", {"limit_mb": config["memory_bytes"] // 2**20})]}
     sys.stdout.write(json.dumps(result, separators=(",", ":")))
     sys.stdout.flush()

@@ -107,3 +107,16 @@ def test_refusal_scores_zero_with_the_reason_and_the_other_assignments_go_on(tmp
     assert refused.score == 0 and refused.problems[0][0] == "load.code_too_big"
     assert all(c.key == "load.code_too_big" for c in refused.checks)
     assert other.score == other.max_score > 0
+
+
+def test_a_parse_past_the_wall_limit_is_refused_with_its_own_message(tmp_path, monkeypatch):
+    import autograder.loader.notebook as notebook
+    from autograder.loader import read_source
+    from autograder.messages import render
+    monkeypatch.setattr(notebook, "PARSE_WALL_SECONDS", 0.001)
+    path = tmp_path / "01_perceptron.py"
+    path.write_text("def step(s):\n    return s\n")
+    source = read_source(path, needed={"step"})
+    assert source.fatal and source.problems == [("load.too_slow", {"seconds": 0.001})]
+    assert "초가 넘게" in render(*source.problems[0]) and "took more than" in render(
+        *source.problems[0], lang="en")
