@@ -39,12 +39,17 @@ BUILTINS = frozenset(vars(builtins))
 NESTED_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
+def source_lines(source):
+    """Lines as Python counts them (\\r\\n, \\r, \\n; not form feeds or U+2028 in strings)."""
+    return source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def strip_magics(source):
     """Remove IPython-only lines; a cell starting with a cell magic becomes empty."""
     if source.lstrip().startswith("%%"):
         return ""
     lines = []
-    for line in source.splitlines():
+    for line in source_lines(source):
         head = line.lstrip()
         if head.startswith(("%", "!")) or "get_ipython()" in head:
             lines.append("")  # keep line numbers stable for tracebacks
@@ -111,18 +116,17 @@ def closure(units, needed):
 
     needed None: every name some unit binds.
     """
-    binders, mutators, setters = {}, {}, {}
-    for i, unit in enumerate(units):
-        for name in unit.names.global_sets:
-            setters.setdefault(name, set()).update(unit.names.binds)
+    binders, mutators, sets_by_function = {}, {}, {}
+    for unit in units:  # `def init(): global W; W = …` makes a statement `init()` bind W
+        for func in unit.names.binds if unit.names.global_sets else ():
+            sets_by_function.setdefault(func, set()).update(unit.names.global_sets)
+    for unit in units:
+        for func in unit.names.calls & set(sets_by_function):
+            unit.names.binds |= sets_by_function[func]
     imported_only = set()
     for i, unit in enumerate(units):
         for name in unit.names.binds:
             binders.setdefault(name, []).append(i)
-        for func in unit.names.calls:
-            for name, functions in setters.items():
-                if func in functions:
-                    binders.setdefault(name, []).append(i)
     for name, indices in binders.items():
         if all(units[i].only_imports for i in indices):
             imported_only.add(name)
@@ -143,8 +147,6 @@ def closure(units, needed):
     if unresolved:
         kept |= {i for i, unit in enumerate(units) if unit.star}
     return sorted(kept), wanted
-
-
 
 
 def build_chunks(units, kept, cell_lines, contract):

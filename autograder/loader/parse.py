@@ -13,7 +13,7 @@ import os
 import re
 import sys
 
-from autograder.loader.filter import build_chunks, closure, strip_magics, units_of
+from autograder.loader.filter import build_chunks, closure, source_lines, strip_magics, units_of
 
 MAGIC = "magic"
 TEST = "test"
@@ -116,7 +116,7 @@ def filter_cells(cells, needed, contract, problems):
             problems.append(("load.cell_too_complex", {"cell": number,
                                                        "error": "RecursionError"}))
             continue
-        cell_lines[number] = code.splitlines()
+        cell_lines[number] = source_lines(code)
     kept, _ = closure(units, needed)
     chunks = build_chunks(units, kept, cell_lines, contract)
     good = []

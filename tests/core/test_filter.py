@@ -10,7 +10,7 @@ def kept(cells, needed, contract=None):
     chunks, elsewhere = filter_cells([(i, c, None) for i, c in enumerate(cells, start=1)],
                                      set(needed), set(contract or needed), problems)
     kept.problems, kept.elsewhere, kept.chunks = problems, elsewhere, chunks
-    return [c.source.strip().splitlines()[0] for c in chunks]
+    return [c.source.strip().split("\n")[0] for c in chunks]
 
 
 def test_lambda_keeps_the_import_it_uses():
@@ -166,3 +166,15 @@ def test_past_the_padding_budget_a_cells_statements_load_as_one_chunk(monkeypatc
     assert out == ["a = 1", "b = 2", "c = 3"]
     merged = kept.chunks[-1]
     assert merged.source == "\n\nc = 3\n\nd = 4\n" and (merged.line, merged.end) == (3, 5)
+
+
+def test_line_numbers_follow_python_not_str_splitlines():
+    """A form feed or U+2028 inside a string is not a line break for Python."""
+    cells = ["x = 1\r\ndoc = 'a\u2028b\x0cc'\r\ndef f():\r\n    return doc\r\n"]
+    assert kept(cells, {"f"}) == ["doc = 'a\u2028b\x0cc'", "def f():"]
+    assert kept.chunks[0].source == "\ndoc = 'a\u2028b\x0cc'\n"
+
+
+def test_a_call_to_a_global_setter_binds_the_name_it_sets():
+    kept(["def init():\n    global W\n    W = 1\n", "init()\n"], {"W"})
+    assert [c.binds for c in kept.chunks] == [[], ["W"]]
