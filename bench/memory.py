@@ -27,7 +27,8 @@ WRAP = """
 import json, resource, sys
 from autograder import cli
 code = cli.main(sys.argv[2:])
-self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM: this process's own peak (ru_maxrss carries the spawning process's across exec)
+self_kb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 with open(sys.argv[1], "w") as fh:
     json.dump({"exit": code, "self_mb": self_kb / 1024, "child_mb": child_kb / 1024}, fh)
