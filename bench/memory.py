@@ -1,9 +1,9 @@
 """Grader memory and load time on hostile and realistic submissions (issue 10 §3, issue 9 §1).
 
 Part `rss`: each case is a submission file for 01_perceptron; `nngrade grade` runs on it in a fresh
-process, which reports its own peak RSS (`RUSAGE_SELF`) and the largest peak RSS of any child it
-waited for (`RUSAGE_CHILDREN`: the loader's parse child or the sandbox). Target: ≤ 300 MB for
-both, for every case.
+process, which reports its own peak RSS (`VmHWM`; `ru_maxrss` would carry the spawning process's
+peak across exec) and the largest peak RSS of any child it waited for (`RUSAGE_CHILDREN`: the
+loader's parse child or the sandbox). Target: ≤ 300 MB for both, for every case.
 
 Part `load`: the reference notebooks' sizes, and the sandbox load time of the chunks the loader
 keeps against the same chunks plus the `import matplotlib.pyplot as plt` the previous filter kept
@@ -181,9 +181,9 @@ def write_section(out):
     this script after it)."""
     lines = [BEGIN, "## Grader memory and load time (`bench/memory.py`)", "",
              f"Run {time.strftime('%Y-%m-%d %H:%M')} (load average {out['load_average']:.2f}). "
-             "Peak RSS of a fresh `nngrade grade` process (`RUSAGE_SELF`) and of the largest child "
-             "it waited for (`RUSAGE_CHILDREN`: the loader's parse child or the sandbox). Target "
-             "≤ 300 MB for both.", ""]
+             "Peak RSS of a fresh `nngrade grade` process (`VmHWM`) and of the largest child it "
+             "waited for (`RUSAGE_CHILDREN`: the loader's parse child or the sandbox; a child's "
+             "figure includes the grader's size at spawn). Target ≤ 300 MB for both.", ""]
     if "rss" in out:
         lines += ["| case | file MB | grader peak MB | largest child MB | wall s | score | message |",
                   "|---|---:|---:|---:|---:|---:|---|"]
