@@ -148,13 +148,15 @@ def read_cells(text, suffix, max_code, problems):
 
 
 def _limit(config):
-    """Address space and CPU limits for this process (where the OS has them)."""
+    """Address space (Linux: the only kernel that enforces RLIMIT_AS) and CPU limits."""
     import importlib.util
-    if importlib.util.find_spec("resource") is None:
+    if importlib.util.find_spec("resource") is None:  # Windows: no rlimits (no sandbox either)
         return
     import resource
-    for which, value in ((resource.RLIMIT_AS, config["memory_bytes"]),
-                         (resource.RLIMIT_CPU, config["cpu_seconds"])):
+    wanted = [(resource.RLIMIT_CPU, config["cpu_seconds"])]
+    if sys.platform.startswith("linux"):
+        wanted.append((resource.RLIMIT_AS, config["memory_bytes"]))
+    for which, value in wanted:
         soft, hard = resource.getrlimit(which)
         if hard != resource.RLIM_INFINITY:
             value = min(value, hard)
