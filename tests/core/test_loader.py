@@ -98,3 +98,43 @@ def test_missing_names_say_where_they_are(tmp_path):
     from autograder.sandbox.runner import LoadReport
     assert src.why_missing("poly_features", LoadReport()) == (
         "call.missing", {"name": "poly_features"})
+
+
+def test_why_missing_names_the_statement_and_what_happened_to_it(tmp_path):
+    from autograder.sandbox.runner import LoadReport
+    path = tmp_path / "m.py"
+    path.write_text("import numpy as np\n\n\nstep = make_step()\n\n\ndef sigmoid(s):\n"
+                    "    return s\n")
+    src = read_source(path, needed={"step", "sigmoid"})
+    assert src.cells == [1, 1] and src.lines == [(4, 4), (7, 8)]  # numpy: nothing uses it
+    failed = {"cell": 1, "type": "NameError", "message": "name 'make_step' is not defined",
+              "frames": ["<cell 1>, line 4, in <module>: step = make_step()"]}
+    assert src.why_missing("step", LoadReport(errors=[failed])) == ("load.missing_failed", {
+        "name": "step", "cell": 1, "line": 4, "type": "NameError",
+        "message": "name 'make_step' is not defined"})
+    assert src.load_problems(LoadReport(errors=[failed])) == [("load.cell_error", {
+        "cell": 1, "line": 4, "type": "NameError", "message": "name 'make_step' is not defined"})]
+    deep = {**failed, "frames": ["<cell 1>, line 8, in sigmoid: return s"] * 8}
+    assert src.load_problems(LoadReport(errors=[deep]))[0][0] == "load.error_in_cell"
+    assert src.why_missing("sigmoid", LoadReport(skipped={1: "crashed"})) == (
+        "load.missing_killed", {"name": "sigmoid", "cell": 1, "line": 7, "status": "crashed"})
+    assert src.load_problems(LoadReport(skipped={1: "timeout"})) == [
+        ("load.cell_killed", {"cell": 1, "line": 7, "status": "timeout"})]
+    assert src.why_missing("sigmoid", LoadReport()) == (
+        "load.missing_not_run", {"name": "sigmoid", "cell": 1, "line": 7})
+    assert src.why_missing("sigmoid", LoadReport(skipped={-1: "refused"})) == (
+        "load.missing_not_loaded", {"name": "sigmoid", "status": "refused"})
+
+
+def test_new_load_messages_are_each_fully_in_their_language():
+    import re
+    from autograder.messages import CATALOG
+    for key, texts in CATALOG.items():
+        if not key.startswith("load."):
+            continue
+        plain = {lang: re.sub(r"\{[a-z_]+\}|`[^`]*`", "", text) for lang, text in texts.items()}
+        assert re.search(r"[가-힣]", plain["ko"]), key
+        assert not re.search(r"[가-힣]", plain["en"]), key
+        english_words = re.findall(r"[A-Za-z]{4,}", plain["ko"])
+        assert set(english_words) <= {"JSON", "cells", "UTF", "output", "SyntaxError", "NNLAB",
+                                      "MNIST", "mnist", "Jupyter", "magic"}, (key, english_words)
