@@ -67,6 +67,8 @@ class Unit:
     names: object
     star: bool = False
     only_imports: bool = False
+    future: list = field(default_factory=list)  # names of `from __future__ import …`
+    only_future: bool = False  # the unit is nothing but future imports (each chunk gets them)
     nested: dict = field(default_factory=dict)  # name -> (outer def name, line) inside functions
 
 
@@ -97,6 +99,8 @@ def units_of(cell, tree):
         names = analyse(stmt)
         star = isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names)
         imports = isinstance(stmt, (ast.Import, ast.ImportFrom))
+        future = [a.name for a in stmt.names] if isinstance(stmt, ast.ImportFrom) \
+            and stmt.module == "__future__" else []
         if units and start <= units[-1].end:  # `a = 1; b = 2`: one unit
             unit = units[-1]
             unit.end = max(unit.end, stmt.end_lineno)
@@ -104,8 +108,10 @@ def units_of(cell, tree):
                 getattr(unit.names, part).update(getattr(names, part))
             unit.star |= star
             unit.only_imports &= imports
+            unit.future += future
+            unit.only_future &= bool(future)
         else:
-            unit = Unit(cell, start, stmt.end_lineno, names, star, imports)
+            unit = Unit(cell, start, stmt.end_lineno, names, star, imports, future, bool(future))
             units.append(unit)
         unit.nested.update(_nested_definitions(stmt))
     return units
@@ -150,23 +156,34 @@ def closure(units, needed):
 
 
 def build_chunks(units, kept, cell_lines, contract):
-    """Kept units → chunks (one per unit; one per cell once the padding budget is spent)."""
+    """Kept units → chunks (one per unit; one per cell once the padding budget is spent).
+
+    A cell's `from __future__ import …` applies to each of its chunks: it takes the chunk's first
+    (blank) line, so line numbers stay the student's.
+    """
     budget, chunks = PADDING_BUDGET, []
-    kept_units = [units[i] for i in kept]
+    futures = {}
+    for unit in units:
+        futures.setdefault(unit.cell, []).extend(unit.future)
+    kept_units = [units[i] for i in kept if not units[i].only_future]
     for cell, group in groupby(kept_units, key=lambda u: u.cell):
         group = list(group)
         lines = cell_lines[cell]
+        head = f"from __future__ import {', '.join(futures[cell])}\n" if futures[cell] else "\n"
         cost = sum(u.line - 1 for u in group)
         if cost <= budget:
             budget -= cost
             for unit in group:
-                text = "\n" * (unit.line - 1) + "\n".join(lines[unit.line - 1:unit.end]) + "\n"
+                text = (head + "\n" * (unit.line - 2) if unit.line > 1 else "") + \
+                    "\n".join(lines[unit.line - 1:unit.end]) + "\n"
                 chunks.append(Chunk(cell, unit.line, unit.end, text,
                                     sorted(unit.names.binds & contract)))
             continue
         out = [""] * len(lines)  # blank lines keep the student's line numbers in tracebacks
         for unit in group:
             out[unit.line - 1:unit.end] = lines[unit.line - 1:unit.end]
+        if group[0].line > 1:
+            out[0] = head.rstrip("\n")
         binds = set().union(*(u.names.binds for u in group)) & contract
         chunks.append(Chunk(cell, group[0].line, group[-1].end, "\n".join(out).rstrip() + "\n",
                             sorted(binds)))

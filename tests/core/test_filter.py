@@ -178,3 +178,16 @@ def test_line_numbers_follow_python_not_str_splitlines():
 def test_a_call_to_a_global_setter_binds_the_name_it_sets():
     kept(["def init():\n    global W\n    W = 1\n", "init()\n"], {"W"})
     assert [c.binds for c in kept.chunks] == [[], ["W"]]
+
+
+def test_a_cells_future_import_applies_to_each_of_its_chunks():
+    cells = ["from __future__ import annotations\n\ndef relu(x: Later) -> Later:\n    return x\n"]
+    assert kept(cells, {"relu"}) == ["from __future__ import annotations"]
+    assert kept.chunks[0].source == ("from __future__ import annotations\n\n"
+                                     "def relu(x: Later) -> Later:\n    return x\n")
+    namespace = {}
+    exec(compile(kept.chunks[0].source, "<cell 1>", "exec"), namespace)  # Later is never looked up
+    assert namespace["relu"].__code__.co_firstlineno == 3
+    assert kept(["from __future__ import annotations; import math\nf = math.pi\n"], {"f"}) == [
+        "from __future__ import annotations; import math", "from __future__ import annotations"]
+    assert kept.chunks[1].source == "from __future__ import annotations\nf = math.pi\n"
