@@ -85,7 +85,7 @@ def _elsewhere(contract, kept_binds, units, dropped, broken):
                 break
         if name in out:
             continue
-        pattern = re.compile(rf"^\s*(?:def|class)\s+{re.escape(name)}\b|^{re.escape(name)}\s*=",
+        pattern = re.compile(rf"^\s*(?:def|class)\s+{re.escape(name)}\b|^{re.escape(name)}\s*=(?!=)",
                              re.M)
         for number, text in broken:
             if pattern.search(text):
@@ -108,7 +108,8 @@ def filter_cells(cells, needed, contract, problems):
             continue
         tree = _parse(number, code, problems)
         if tree is None:
-            broken.append((number, code))
+            if problems[-1][0] == "load.syntax_error":  # not a cell too complex to read at all
+                broken.append((number, code))
             continue
         try:
             units += units_of(number, tree)
