@@ -17,7 +17,7 @@ from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.inprocess import reference_session
-from autograder.loader import find_submissions, read_source
+from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
 from autograder.results import AssignmentResult, CheckResult
 from autograder.sandbox import Sandbox, isolation
@@ -63,12 +63,18 @@ def expected_for(check, assignment, args, reference):
     return reply.value
 
 
-def run_check(check, session, ctx, assignment, reference):
-    """Run one check against a session (sandbox or in-process) → CheckResult."""
+def run_check(check, session, ctx, assignment, reference, why_missing=None):
+    """Run one check against a session (sandbox or in-process) → CheckResult.
+
+    why_missing: name → (key, fields) saying why a needed name is not defined (the loader's
+    account: failed statement, dropped cell, …); default "not defined".
+    """
     started = time.monotonic()
     missing = [n for n in check.needs if n not in session.report.names]
     if missing:
-        outcome = fail("call.missing", name=missing[0])
+        key, fields = why_missing(missing[0]) if why_missing else ("call.missing",
+                                                                   {"name": missing[0]})
+        outcome = fail(key, **fields)
     else:
         try:
             args = check.make_args(ctx)
@@ -114,17 +120,15 @@ def settle(checks, results):
     return settled
 
 
-def load_problems(report, cells):
-    """LoadReport → (key, fields) messages; `cells` maps chunk index → notebook cell number."""
-    problems = list(getattr(report, "warnings", []))
-    problems += [("load.cell_error", {"cell": e.get("cell"), "type": e.get("type"),
-                                     "message": e.get("message")}) for e in report.errors]
-    for index, status in sorted(report.skipped.items()):
-        if index < 0:
-            problems.append(("load.failed", {"status": status}))
-        else:
-            problems.append(("load.cell_killed", {"cell": cells[index], "status": status}))
-    return problems
+def load_problems(report, cells, source=None):
+    """LoadReport → (key, fields) messages, each naming the statement's cell and line.
+
+    `source`: the loader's Source the sandbox ran (`cells`, its chunk → cell list, is the same
+    information for callers that have no Source).
+    """
+    if source is None:
+        source = Source(chunks=[""] * len(cells), cells=list(cells), lines=[(0, 0)] * len(cells))
+    return list(getattr(report, "warnings", [])) + source.load_problems(report)
 
 
 def find_mnist(problems):
@@ -180,7 +184,7 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
             result.problems.append(refusal)
             result.checks = _all_failed(checks, *refusal)
             return result
-        source = read_source(copy)
+        source = read_source(copy, needed={n for c in checks for n in c.needs})
     result.problems.extend(source.problems)
     if source.fatal:
         key, fields = source.problems[0]
@@ -204,8 +208,11 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
                           readable=[mnist_path] if mnist_path else [],
                           require_isolation=needs_isolation)
         try:
-            result.problems.extend(load_problems(sandbox.start(), source.cells))
-            result.checks = settle(checks, [run_check(c, sandbox, ctx, aid, reference)
+            result.problems.extend(load_problems(sandbox.start(), source.cells, source))
+
+            def why_missing(name):
+                return source.why_missing(name, sandbox.report)
+            result.checks = settle(checks, [run_check(c, sandbox, ctx, aid, reference, why_missing)
                                             for c in checks])
         finally:
             sandbox.close()

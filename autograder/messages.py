@@ -32,11 +32,16 @@ CATALOG = {
         "ko": "셀 {cell}의 {line}번째 줄에 문법 오류(SyntaxError)가 있어 이 셀은 건너뜁니다: {error}",
         "en": "cell {cell} has a syntax error at line {line}, so it was skipped: {error}"},
     "load.cell_error": {
+        "ko": "셀 {cell}의 {line}번째 줄 문장 실행 중 {type} 발생: {message}",
+        "en": "the statement at cell {cell}, line {line} raised {type}: {message}"},
+    "load.error_in_cell": {
         "ko": "셀 {cell} 실행 중 {type} 발생: {message}",
         "en": "cell {cell} raised {type}: {message}"},
     "load.cell_killed": {
-        "ko": "셀 {cell}이(가) 프로세스를 끝내거나 시간 제한을 넘겨({status}) 건너뛰었습니다.",
-        "en": "cell {cell} ended the process or ran too long ({status}), so it was skipped"},
+        "ko": "셀 {cell}의 {line}번째 줄 문장이 프로세스를 끝내거나 시간 제한을 넘겨({status}) "
+              "건너뛰었습니다.",
+        "en": "the statement at cell {cell}, line {line} ended the process or ran too long "
+              "({status}), so it was skipped"},
     "load.no_mnist": {
         "ko": "MNIST 데이터를 찾지 못했습니다 ({error}). NNLAB_MNIST 환경 변수나 --mnist로 mnist.npz "
               "경로를 지정하세요.",
@@ -54,6 +59,66 @@ CATALOG = {
         "ko": "{name}은(는) 일반 파일이 아닙니다 (FIFO, 장치 파일 등). 노트북 파일 자체를 제출하세요.",
         "en": "{name} is not a regular file (a FIFO, a device, ...); submit the notebook file "
               "itself"},
+    "load.code_too_big": {
+        "ko": "코드 셀의 코드가 모두 {size_kb} KB로 너무 깁니다 (최대 {limit_kb} KB). 실험용 코드나 "
+              "붙여 넣은 데이터를 지우고 저장하세요.",
+        "en": "the code cells hold {size_kb} KB of code, more than the {limit_kb} KB allowed; "
+              "remove pasted data or experiments and save"},
+    "load.too_complex": {
+        "ko": "제출 파일을 읽는 데 채점기의 메모리 한도({limit_mb} MB)보다 많은 메모리가 필요해 채점하지 "
+              "못했습니다. 셀 출력을 지우고, 아주 긴 식이나 깊게 중첩된 코드가 없는지 확인하세요.",
+        "en": "reading the submission needs more memory than the grader allows ({limit_mb} MB); "
+              "clear cell outputs and look for very long expressions or deeply nested code"},
+    "load.too_slow": {
+        "ko": "제출 파일을 읽는 데 {seconds}초가 넘게 걸려 채점하지 못했습니다. 셀 출력을 지우고, 아주 긴 "
+              "식이나 깊게 중첩된 코드가 없는지 확인하세요.",
+        "en": "reading the submission took more than {seconds} s; clear cell outputs and look for "
+              "very long expressions or deeply nested code"},
+    "load.parse_failed": {
+        "ko": "채점기가 제출 파일을 읽는 중 내부 오류가 났습니다 ({detail}). 담당 조교에게 알려 주세요.",
+        "en": "internal grader error while reading the submission ({detail}); please report it"},
+    "load.cell_too_complex": {
+        "ko": "셀 {cell}의 코드가 너무 길거나 깊게 중첩되어 채점기가 읽지 못해 건너뜁니다 ({error}). "
+              "긴 식을 여러 줄로 나누세요.",
+        "en": "cell {cell} is too long or too deeply nested for the grader to read ({error}), so "
+              "it was skipped; split long expressions"},
+    "load.missing_failed": {
+        "ko": "`{name}`은(는) 셀 {cell}의 {line}번째 줄에서 정의되지만, 채점기가 그 문장을 실행할 때 "
+              "{type} 발생: {message}",
+        "en": "`{name}` is defined at cell {cell}, line {line}, but that statement raised "
+              "{type} when the grader ran it: {message}"},
+    "load.missing_killed": {
+        "ko": "`{name}`은(는) 셀 {cell}의 {line}번째 줄에서 정의되지만, 그 문장이 프로세스를 끝내거나 "
+              "시간 제한을 넘겨({status}) 건너뛰었습니다.",
+        "en": "`{name}` is defined at cell {cell}, line {line}, but that statement ended the "
+              "process or ran too long ({status}), so it was skipped"},
+    "load.missing_not_run": {
+        "ko": "`{name}`은(는) 셀 {cell}의 {line}번째 줄에 있지만 코드를 실행한 뒤 존재하지 않습니다 "
+              "(실행되지 않은 if/try/반복문 안에 있거나 뒤에서 del 되었습니다).",
+        "en": "`{name}` appears at cell {cell}, line {line}, but does not exist after the code "
+              "ran (inside an if/try/loop that did not define it, or deleted later)"},
+    "load.missing_not_loaded": {
+        "ko": "`{name}`을(를) 불러오지 못했습니다: 코드를 불러오는 중 프로세스가 끝났습니다 ({status}).",
+        "en": "`{name}` could not be loaded: the process ended while loading the code ({status})"},
+    "load.missing_nested": {
+        "ko": "`{name}`은(는) `{outer}` 안(셀 {cell}, {line}번째 줄)에만 정의되어 있습니다. 셀의 가장 "
+              "바깥(최상위)에 정의하세요.",
+        "en": "`{name}` is defined only inside `{outer}` (cell {cell}, line {line}); define it at "
+              "the top level of a cell"},
+    "load.missing_in_test_cell": {
+        "ko": "`{name}`은(는) 테스트 셀(셀 {cell})에만 정의되어 있습니다. 채점기는 테스트 셀을 실행하지 "
+              "않으니 답안 셀에 정의하세요.",
+        "en": "`{name}` is defined only in a test cell (cell {cell}), which the grader does not "
+              "run; define it in a solution cell"},
+    "load.missing_in_magic_cell": {
+        "ko": "`{name}`은(는) 셀 매직(%%…)으로 시작하는 셀 {cell}에만 정의되어 있습니다. 채점기는 그 "
+              "셀을 실행하지 않으니 매직 줄을 지우세요.",
+        "en": "`{name}` is defined only in cell {cell}, which starts with a cell magic (%%…) the "
+              "grader does not run; remove the magic line"},
+    "load.missing_syntax": {
+        "ko": "`{name}`은(는) 문법 오류가 있어 건너뛴 셀 {cell}에 정의되어 있습니다. 그 오류를 고치세요.",
+        "en": "`{name}` is defined in cell {cell}, which was skipped because of a syntax error; "
+              "fix that error"},
     # --- calling the student's code -------------------------------------------------------------
     "call.missing": {
         "ko": "`{name}`이(가) 정의되어 있지 않습니다. 함수 이름과 셀 실행 여부를 확인하세요.",

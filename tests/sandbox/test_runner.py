@@ -37,38 +37,43 @@ def test_restarts_are_bounded(tmp_path, monkeypatch):
     assert replies[-1].error == {"message": "too many restarts"}
 
 
+# Top-level forms that run code at load, each reachable from the graded name `kept`:
 LOAD_FORMS = {
     "class_body": "class C:\n    mark('class_body')\n",
     "decorator": "@(lambda f: mark('decorator') or f)\ndef d():\n    pass\n",
     "default_arg": "def g(x=mark('default_arg')):\n    pass\n",
     "annotation": "def h(x: mark('annotation')):\n    pass\n",
-    # numpy calls are kept, and np.fromfunction & co. call the student's own functions:
-    "np_call": "B = np.fromfunction(mark_np, (1,))\nA = np.array(mark('np_direct'))\n",
-    "if_test": "if np.fromfunction(mark_if, (1,)).size:\n    pass\n",
-    "try_import": "try:\n    import json\nexcept ImportError:\n    pass\n",
-    "expression": "mark('expression')\n",
     "call_assign": "X = mark('call_assign')\n",
-    "for_loop": "for _ in [0]:\n    mark('for_loop')\n",
-    "with_block": "with open('/dev/null') as fh:\n    mark('with_block')\n",
+    "for_loop": "for Y in [0]:\n    mark('for_loop')\n",
+    "with_block": "with open('/dev/null') as Z:\n    mark('with_block')\n",
+    "mutation": "CACHE = []\nCACHE.append(mark('mutation'))\n",
+}
+# ... and forms nothing graded refers to, which the loader drops:
+UNREACHED_FORMS = {
+    "expression": "mark('expression')\n",
+    "unused_class": "class U:\n    mark('unused_class')\n",
+    "unused_assign": "W = mark('unused_assign')\n",
+    "np_call": "V = np.fromfunction(mark_np, (1,))\n",
 }
 
 
 def test_which_statement_forms_execute_at_load(tmp_path):
-    """Documents the filter: forms that run code at load (class bodies, decorators, defaults,
-    annotations, numpy/math calls) are where load-time attacks live; the rest never runs."""
+    """Documents the filter: every top-level form a graded name reaches runs at load (class
+    bodies, decorators, defaults, annotations, calls, loops, `with`, mutations) — that is where
+    load-time attacks live; what no graded name reaches never runs."""
     prelude = ("import builtins\nimport numpy as np\n\n"
                "def mark(name):\n    builtins.__dict__.setdefault('MARKS', []).append(name)\n"
                "    return 0\n\n\ndef mark_np(i):\n    mark('np_call')\n    return i\n\n\n"
-               "def mark_if(i):\n    mark('if_test')\n    return i\n\n\ndef marks():\n"
-               "    import builtins\n"
-               "    return sorted(set(getattr(builtins, 'MARKS', [])))\n")
+               "def marks():\n    import builtins\n"
+               "    return sorted(set(getattr(builtins, 'MARKS', [])))\n\n\n"
+               "def kept():\n    return C, d, g, h, X, Y, Z, CACHE\n")
     path = tmp_path / "forms.py"
-    path.write_text(prelude + "\n".join(LOAD_FORMS.values()))
+    path.write_text(prelude + "\n".join([*LOAD_FORMS.values(), *UNREACHED_FORMS.values()]))
     from autograder.loader import read_source
-    source = read_source(path)
+    source = read_source(path, needed={"marks", "kept"})
     with open_sandbox(source.chunks, tmp_path) as (box, _):
         ran = value(box, "marks")
-    assert ran == ["annotation", "class_body", "decorator", "default_arg", "if_test", "np_call"]
+    assert ran == sorted(LOAD_FORMS)
 
 
 def test_isolation_off_degrades_loudly_and_guards_still_hold(tmp_path, caplog):
@@ -111,7 +116,7 @@ def test_root_without_isolation_is_refused_with_a_clear_message(tmp_path, monkey
     result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), seed=1)
     keys = [k for k, _ in result.problems]
     assert "sandbox.refused" in keys and ("load.failed", {"status": "refused"}) in result.problems
-    assert result.score == 0 and all(c.key == "call.missing" for c in result.checks)
+    assert result.score == 0 and all(c.key == "load.missing_not_loaded" for c in result.checks)
 
 
 @pytest.mark.skipif(ROOT, reason="checks the non-root plan")
