@@ -2,14 +2,14 @@
 
 Each entry's exact score and failing-check set, on two seeds, through the real pipeline.
 """
-from tests.checks.corpus import LOADER_CLOSURE, Entry, corpus_tests
+from tests.checks.corpus import CorpusProof, Entry
 
 SCALAR_ONLY = {"relu_values", "relu_no_mutation", "hidden_relu", "relu_derivative_values",
                "relu_derivative_no_mutation", "hidden_relu_derivative"}
 
-CORPUS = {
-    "lambdas": Entry(100, needs=LOADER_CLOSURE),
-    "class_aliases": Entry(100, needs=LOADER_CLOSURE),
+TABLE = {
+    "lambdas": Entry(100),
+    "class_aliases": Entry(100),
     "math_loops": Entry(100),
     "numpy_scalars": Entry(100),
     "vectorized": Entry(100),
@@ -27,4 +27,6 @@ CORPUS = {
     "randn_global": Entry(96, {"he_normal_rng"}),
 }
 
-globals().update(corpus_tests("03_activations", CORPUS))
+class TestCorpus(CorpusProof):
+    AID = "03_activations"
+    TABLE = TABLE

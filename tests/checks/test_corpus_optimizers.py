@@ -4,7 +4,7 @@ Each entry's exact score and failing-check set, on two seeds, through the real p
 Partial scores come from checks with several parts (path, states, look-ahead): e.g. a hidden
 check whose path is wrong but whose states are right keeps its states' share.
 """
-from tests.checks.corpus import Entry, corpus_tests
+from tests.checks.corpus import CorpusProof, Entry
 
 
 def each(cls, *kinds):
@@ -23,7 +23,7 @@ HARD_EPS = ("path", "state", "hidden", "hidden_eps", "warm", "hidden_warm", "no_
             "defaults")
 NO_STATE = ("state", "hidden", "warm", "hidden_warm")
 
-CORPUS = {
+TABLE = {
     "dlfs_update_wrapper": Entry(100),
     "lazy_none_state": Entry(100),
     # CS231n's rmsprop adds eps outside the sqrt: -2 (public) -1 (hidden)
@@ -52,7 +52,6 @@ CORPUS = {
                                | each("RMSProp", *NO_STATE) | each("Adam", *NO_STATE)),
 }
 
-globals().update(corpus_tests("04_optimizers", CORPUS))
 
 
 def _notes(result, name):
@@ -60,12 +59,16 @@ def _notes(result, name):
     return [key for key, _ in c.fields.get("notes", ())]
 
 
-def test_eps_messages_name_the_side_and_a_hard_coded_value(corpus_graded):
-    graded = {name: result for (name, seed), result in corpus_graded.items() if seed == 11}
-    assert _notes(graded["cs231n_config_wrapper"], "rmsprop_eps") == [
-        "optimizers.eps_moved_outside"]
-    assert _notes(graded["adam_eps_inside"], "hidden_eps_adam") == ["optimizers.eps_moved_inside"]
-    for name in ("adagrad_path", "rmsprop_path", "adam_path", "hidden_eps_adam"):
-        assert _notes(graded["hardcoded_eps"], name) == ["optimizers.eps_hardcoded"], name
-    c = next(c for c in graded["hardcoded_eps"].checks if c.name == "adam_path")
-    assert c.fields["notes"][0][1] == {"given": "0.0", "value": "1e-08"}
+class TestCorpus(CorpusProof):
+    AID = "04_optimizers"
+    TABLE = TABLE
+
+    def test_eps_messages_name_the_side_and_a_hard_coded_value(self, graded):
+        graded = {name: result for (name, seed), result in graded.items() if seed == 11}
+        assert _notes(graded["cs231n_config_wrapper"], "rmsprop_eps") == [
+            "optimizers.eps_moved_outside"]
+        assert _notes(graded["adam_eps_inside"], "hidden_eps_adam") == ["optimizers.eps_moved_inside"]
+        for name in ("adagrad_path", "rmsprop_path", "adam_path", "hidden_eps_adam"):
+            assert _notes(graded["hardcoded_eps"], name) == ["optimizers.eps_hardcoded"], name
+        c = next(c for c in graded["hardcoded_eps"].checks if c.name == "adam_path")
+        assert c.fields["notes"][0][1] == {"given": "0.0", "value": "1e-08"}
