@@ -154,10 +154,10 @@ def test_uid_only_mode_runs_unprivileged_or_refuses_loudly(tmp_path):
 
 
 @needs_root
-@pytest.mark.xfail(strict=True, reason="open vector: probes that judge inside the child (mutation "
-                   "probes) can be fooled by a patch made during the call; docs/SECURITY.md")
-def test_open_vector_patch_during_the_call_hides_a_mutation(tmp_path):
-    """Kept as a strict xfail so it turns red (XPASS) once the probes return raw data instead."""
+def test_patch_during_the_call_cannot_hide_a_mutation(tmp_path):
+    """Mutation is judged in the parent from the post-call copy, so swapping np.array_equal in
+    the child during the call changes nothing: step's own no-mutation check scores 0, the other
+    functions' ones keep their points (one check, one function)."""
     cheat = '''
 
 _reference_step = step
@@ -173,5 +173,6 @@ def step(s):
     path = tmp_path / "01_perceptron.py"
     path.write_text(e2e.reference_source() + cheat)
     result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
-    judged = [c for c in result.checks if "mutation" in c.name]
-    assert judged and all(c.score == 0 for c in judged)
+    scores = {c.name: c.score for c in result.checks if c.name.endswith("_no_mutation")}
+    assert scores.pop("step_no_mutation") == 0
+    assert scores and all(score > 0 for score in scores.values()), scores
