@@ -45,10 +45,12 @@ MESSAGES = {
         "en": "{what}: after training the optimizer is {actual}; train with {expected} "
               "(do not compile again)"},
     "keras.history_mismatch": {
-        "ko": "{what}: History의 마지막 손실 {reported:.5f}이(가) 반환된 가중치로 계산한 오차 "
-              "{computed:.5f}와 맞지 않습니다. model.fit()이 돌려준 History를 그대로 반환하세요.",
+        "ko": "{what}: History의 마지막 손실 {reported:.5f}이(가) 학습된 가중치로 인자 X, y에서 계산한 "
+              "오차 {computed:.5f}와 맞지 않습니다. 인자로 받은 X, y로 학습하고 model.fit()이 돌려준 "
+              "History를 그대로 반환하세요.",
         "en": "{what}: the History's final loss {reported:.5f} does not match the error "
-              "{computed:.5f} of the returned weights; return the History model.fit() gave"},
+              "{computed:.5f} of the trained weights on the X, y passed in; train on that X, y "
+              "and return the History model.fit() gave"},
     "keras.updates_mismatch": {
         "ko": "{what}: History는 {epochs} 에폭 × {steps} 스텝이라고 하지만 최적화 함수는 {updates}번 "
               "갱신했습니다. model.fit()이 돌려준 History를 그대로 반환하세요.",

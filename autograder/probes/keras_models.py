@@ -102,7 +102,10 @@ def model_view(model, input_shape=None):
         return {"type": type(model).__name__, "is_model": False}
     declared = bool(model.built)
     if not declared and input_shape is not None:
-        model.build((None, *input_shape))
+        try:  # an empty Sequential cannot be built: reported as having no layers
+            model.build((None, *input_shape))
+        except Exception:
+            pass
     try:
         shape = [None if d is None else int(d) for d in model.input_shape[1:]]
     except Exception:  # still unbuilt, or several inputs
