@@ -101,7 +101,7 @@ def show(stack):
     for cls, units, act in stack:
         inside = ", ".join(str(p) for p in (units, act) if p is not None)
         parts.append(f"{cls}({inside})")
-    return " → ".join(parts) or "(no layers)"
+    return " → ".join(parts) or "[]"
 
 
 def input_note(model, input_shape):

@@ -35,10 +35,29 @@ MESSAGES = {
               "그대로 학습하세요 (새 모델을 만들거나 가중치를 바꾸지 마세요).",
         "en": "{what}: before training, the model's weights are not the initial weights the "
               "grader set; train the model as given (do not build a new one or replace weights)"},
-    "keras.cannot_evaluate": {
-        "ko": "{what}: 학습된 모델을 계산할 수 없습니다 ({why}). 과제의 층 구성을 사용하세요.",
-        "en": "{what}: the trained model cannot be evaluated ({why}); use the assignment's "
-              "layers"},
+    "keras.cannot_evaluate.input": {
+        "ko": "{what}: 학습된 모델의 입력 모양을 알 수 없어 계산할 수 없습니다. 과제의 입력 모양을 쓰세요.",
+        "en": "{what}: the trained model's input shape is unknown, so it cannot be evaluated; "
+              "use the assignment's input shape"},
+    "keras.cannot_evaluate.activation": {
+        "ko": "{what}: 채점기가 계산하지 못하는 활성화 함수 {detail}이(가) 있습니다. 과제의 활성화 함수를 "
+              "쓰세요.",
+        "en": "{what}: the model uses the activation {detail}, which the grader does not "
+              "evaluate; use the assignment's activations"},
+    "keras.cannot_evaluate.layer": {
+        "ko": "{what}: 채점기가 계산하지 못하는 층 {detail}이(가) 있습니다. 과제의 층 구성을 쓰세요.",
+        "en": "{what}: the model has a {detail} layer, which the grader does not evaluate; use "
+              "the assignment's layers"},
+    "keras.cannot_evaluate.weights": {
+        "ko": "{what}: {detail} 층의 가중치 모양이 층 구성과 맞지 않습니다.",
+        "en": "{what}: the weight shapes of the {detail} layer do not fit the network"},
+    "keras.cannot_evaluate.size": {
+        "ko": "{what}: 모델이 너무 큽니다 ({detail}). 과제의 층 구성을 쓰세요.",
+        "en": "{what}: the model is too large ({detail}); use the assignment's layers"},
+    "keras.cannot_evaluate.output": {
+        "ko": "{what}: 모델의 출력이 {detail}개 값이 아닙니다. 과제의 출력 층을 쓰세요.",
+        "en": "{what}: the model does not output {detail} values per sample; use the "
+              "assignment's output layer"},
     "keras.learning_rate": {
         "ko": "{what}: 학습 후 최적화 함수가 {actual}입니다. {expected}(으)로 학습하세요 "
               "(다시 compile하지 마세요).",
@@ -92,6 +111,12 @@ MESSAGES = {
 HISTORY_FACTOR = 3.0
 
 TRAINED_KEYS = {"before", "init_applied", "after", "history", "seconds"}
+
+
+def cannot_evaluate(why, what):
+    """A layer_plan reason (key, detail) → its message."""
+    reason, detail = why
+    return fail(f"keras.cannot_evaluate.{reason}", what=what, detail=detail)
 
 
 def read_training(raw, what):
@@ -179,7 +204,7 @@ def regression_fit(raw, sent, max_mse, what, epochs, learning_rate=None):
     plan, why = kv.layer_plan(after)
     computed = kv.mse(plan, sent["X"], sent["y"]) if plan is not None else None
     if computed is None:
-        return fail("keras.cannot_evaluate", what=what, why=why or "output is not one column")
+        return cannot_evaluate(why or ("output", "1"), what)
     for outcome in (history_agrees(history, computed, what),
                     updates_agree(after, history, epochs, what)):
         if not outcome.ok:
@@ -205,5 +230,5 @@ def mnist_trained(raw, sent, what):
             return outcome
     plan, why = kv.layer_plan(after)
     if plan is None:
-        return fail("keras.cannot_evaluate", what=what, why=why)
+        return cannot_evaluate(why, what)
     return after, history, plan

@@ -161,14 +161,23 @@ ACTIVATIONS = {"linear": lambda z: z, None: lambda z: z, "sigmoid": _sigmoid, "t
                "relu": lambda z: np.maximum(z, 0.0), "softmax": _softmax}
 ACTIVATION_LAYERS = {"ReLU": "relu", "Softmax": "softmax"}
 PASS_THROUGH = {"InputLayer", "Dropout"}  # identity at prediction time
+# Bounds on what the grader evaluates (its own memory, issue 10 §3): the contracts' widest layer
+# has 256 units and 203,530 parameters; a chunk of 2,000 rows x 1,024 units is 16 MB in float64.
+MAX_UNITS = 1024
+MAX_PARAMS = 1_000_000
+CHUNK = 2000
 
 
 def layer_plan(model):
     """Model → [("dense", W, b, activation) | ("flatten",) | ("act", name)] with every weight
-    shape checked against the width flowing through; (None, reason) when it cannot be run here."""
+    shape checked against the width flowing through; (None, (reason, detail)) when it cannot be
+    run here (reason: a key of keras_fit.cannot_evaluate)."""
     if model.input_shape is None or any(d is None for d in model.input_shape):
-        return None, "input shape unknown"
-    shape, plan = tuple(model.input_shape), []
+        return None, ("input", "")
+    if model.params > MAX_PARAMS:
+        return None, ("size", f"{model.params:,}")
+    shape = tuple(model.input_shape)
+    plan = [("input", shape)]
     for layer in model.layers:
         if layer.cls in PASS_THROUGH and not layer.weights:
             continue
@@ -178,15 +187,17 @@ def layer_plan(model):
             continue
         act = ACTIVATION_LAYERS.get(layer.cls, layer.activation)
         if act not in ACTIVATIONS:
-            return None, f"activation {act}"
+            return None, ("activation", str(act))
         if layer.cls in ("Activation", *ACTIVATION_LAYERS) and not layer.weights:
             plan.append(("act", act))
             continue
         if layer.cls != "Dense" or len(shape) != 1 or type(layer.units) is not int:
-            return None, f"layer {layer.cls}"
+            return None, ("layer", layer.cls)
+        if not 0 < layer.units <= MAX_UNITS:
+            return None, ("size", f"Dense({layer.units})")
         want = [(shape[0], layer.units)] + ([(layer.units,)] if layer.use_bias is not False else [])
         if [w.shape for w in layer.weights] != want:
-            return None, f"weights of {layer.cls}({layer.units})"
+            return None, ("weights", f"{layer.cls}({layer.units})")
         W = layer.weights[0].astype(np.float64)
         b = layer.weights[1].astype(np.float64) if len(layer.weights) == 2 else 0.0
         plan.append(("dense", W, b, act))
@@ -194,12 +205,15 @@ def layer_plan(model):
     return plan, None
 
 
-def forward(plan, x, chunk=5000):
-    """Predictions of a layer plan on x (float64), computed in chunks of rows."""
+def forward(plan, x, chunk=CHUNK):
+    """Predictions of a layer plan on x (float64), computed in chunks of rows; None when x does
+    not have the plan's input shape."""
+    if tuple(x.shape[1:]) != plan[0][1]:
+        return None
     outs = []
     for start in range(0, len(x), chunk):
         h = np.asarray(x[start:start + chunk], dtype=np.float64)
-        for step in plan:
+        for step in plan[1:]:
             if step[0] == "flatten":
                 h = h.reshape(len(h), -1)
             elif step[0] == "act":
@@ -212,7 +226,7 @@ def forward(plan, x, chunk=5000):
 
 def mse(plan, X, y):
     pred = forward(plan, X)
-    if pred.ndim != 2 or pred.shape[1] != 1:
+    if pred is None or pred.ndim != 2 or pred.shape[1] != 1:
         return None
     return float(np.mean((pred[:, 0] - y) ** 2))
 
@@ -220,11 +234,11 @@ def mse(plan, X, y):
 def accuracy(plan, x_uint8, labels):
     """Argmax accuracy of the plan on raw MNIST images (scaled / 255 here, as the lecture)."""
     correct = 0
-    for start in range(0, len(x_uint8), 5000):
-        prob = forward(plan, x_uint8[start:start + 5000] / 255.0)
-        if prob.ndim != 2 or prob.shape[1] != 10:
+    for start in range(0, len(x_uint8), CHUNK):
+        prob = forward(plan, x_uint8[start:start + CHUNK] / 255.0)
+        if prob is None or prob.ndim != 2 or prob.shape[1] != 10:
             return None
-        correct += int(np.sum(np.argmax(prob, axis=1) == labels[start:start + 5000]))
+        correct += int(np.sum(np.argmax(prob, axis=1) == labels[start:start + CHUNK]))
     return correct / len(x_uint8)
 
 
