@@ -74,6 +74,7 @@ CATALOG = {
         "ko": "참고: 이 함수가 사용하는 {functions}의 검사도 실패했습니다. 그 함수를 먼저 고치세요.",
         "en": "note: {functions}, which this function uses, failed its own checks too; fix that "
               "first"},
+    "note.only": {"ko": "", "en": ""},  # a passing check's hints: only its notes are rendered
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},

@@ -252,11 +252,11 @@ def glorot_init(widths, seed):
     """Keras' default Dense initialisation drawn here: for each (fan_in, fan_out) in consecutive
     `widths`, a Glorot-uniform kernel (limit sqrt(6 / (fan_in + fan_out))) and zero biases,
     as float32 (what the model holds)."""
-    rng = np.random.default_rng(seed)
+    draw = np.random.default_rng(seed).uniform
     out = []
     for fan_in, fan_out in zip(widths[:-1], widths[1:]):
         limit = math.sqrt(6.0 / (fan_in + fan_out))
-        out += [rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32),
+        out += [draw(-limit, limit, (fan_in, fan_out)).astype(np.float32),
                 np.zeros(fan_out, dtype=np.float32)]
     return out
 
