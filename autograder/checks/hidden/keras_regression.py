@@ -30,7 +30,7 @@ def drawn_dip(ctx):
     return fit_args(x.reshape(-1, 1), y, int(ctx.rng.integers(0, 2**31)))
 
 
-FIT_WHAT = "build_nonlinear_model() + model.fit(X, y, epochs=100) (other data)"
+FIT_WHAT = "build_nonlinear_model() + model.fit(X_hidden, y_hidden, epochs=100)"
 
 CHECKS = [
     Check("load_nonlinear_any_file", 5, "keras_models.load_csv", hidden=True,

@@ -26,7 +26,7 @@ def drawn_dip(ctx):
     return fit_args(x.reshape(-1, 1), y, int(ctx.rng.integers(0, 2**31)))
 
 
-FIT_WHAT = "fit_tanh_model(model, X, y) (other data)"
+FIT_WHAT = "fit_tanh_model(model, X_hidden, y_hidden)"
 
 CHECKS = [
     Check("predict_curve_any_model", 5, "keras_models.predict_curve", hidden=True,
