@@ -55,6 +55,8 @@ def outcome_of_reply(reply, check):
 def expected_for(check, assignment, args, reference):
     if check.expected is None:
         return None
+    if callable(check.expected):  # computed here from what the parent sent (e.g. the data a
+        return check.expected(args)  # Keras fit is judged on): no reference run, no TensorFlow
     if not check.hidden:
         return expected_store.load(assignment)[check.name]
     reply = reference().probe(check.probe, args)

@@ -157,6 +157,7 @@ CATALOG = {
               "확인하세요.",
         "en": "the values are exactly {factor}× the expected ones everywhere; check for a "
               "constant factor (e.g. the 1/m average, a factor 2, the sign)"},
+    "note.only": {"ko": "", "en": ""},  # a passing check's hints: only its notes are rendered
     "grader.error": {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},

@@ -61,6 +61,7 @@ def grade(assignment, *names, ns, lang=None, seed=None):
     results = settle([checks[n] for n in needed], ran)[:len(names)]
     for r in results:
         mark = "✔" if r.passed else "✘"
-        detail = "" if r.passed else " — " + render(r.key, r.fields, lang)
+        detail = "" if r.passed and not r.fields.get("notes") else \
+            " — " + render("note.only" if r.passed else r.key, r.fields, lang).strip()
         print(f"{mark} {r.name}: {r.score:g}/{r.max_score:g}{detail}")
     return round(sum(r.score for r in results), 4)

@@ -24,7 +24,9 @@ class Check:
     compare  (student value, expected value) -> Outcome, pure, run in the grader
     needs    names the student must define; missing ones fail fast with a clear message
     expected "reference": run the probe on `solutions` (hidden) or read stored JSON (public);
-             None: compare gets None (the comparison holds its own thresholds)
+             None: compare gets None (the comparison holds its own thresholds);
+             a function of the probe's args: compare gets its result, computed in the grader
+             (e.g. the data and initial weights a Keras fit is judged on)
     what     how messages name the thing checked, e.g. "step(s)"
     function the contract function this check grades (one check, one function), e.g. "sigmoid"
     uses     contract functions `function` is documented to call (perceptron → step, sigmoid);
@@ -39,7 +41,7 @@ class Check:
     args: Union[dict, Callable[[Context], dict]] = field(default_factory=dict)
     needs: tuple = ()
     hidden: bool = False
-    expected: Optional[str] = "reference"
+    expected: Union[None, str, Callable[[dict], Any]] = "reference"
     what: str = ""
     timeout: float = 20.0
     function: str = ""

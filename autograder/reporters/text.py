@@ -21,6 +21,8 @@ def report(results, lang="ko"):
             line = f"  {mark} {check.name}{tag}  {check.score:g}/{check.max_score:g}"
             if not check.passed:
                 line += f"  — {render(check.key, check.fields, lang)}"
+            elif check.fields.get("notes"):  # a hint on a passing check (no deduction)
+                line += f"  — {render('note.only', check.fields, lang).strip()}"
             lines.append(line)
     if len(results) > 1:
         total = sum(r.score for r in results)

@@ -24,6 +24,12 @@ class Job:
     only: Optional[frozenset] = None  # check names to grade; None: all, hidden included
     mode: str = "quick"
     seed: int = SEEDS[0]
+    base: bool = True                 # False: the fixture is a whole submission on its own
+
+
+def whole(fixture, only=None, seed=SEEDS[1]):
+    """A job grading a fixture that is a complete submission (lecture style, do-nothing)."""
+    return Job(fixture, only, seed=seed, base=False)
 
 
 def names(assignment):
@@ -53,7 +59,7 @@ class Grader:
             path = folder / f"{self.assignment}.py"
             path.write_text((STUBS / f"{self.assignment}.py").read_text(encoding="utf-8"), "utf-8")
         else:
-            path = make_submission(self.assignment, job.fixture, folder)
+            path = make_submission(self.assignment, job.fixture, folder, base=job.base)
         if job.fixture in self.edits:
             path.write_text(self.edits[job.fixture](path.read_text()), encoding="utf-8")
         return grade_file(SubmissionFile(self.assignment, path), mode=job.mode, seed=job.seed,

@@ -6,29 +6,35 @@ variants that do not concern training are graded on the non-training checks only
 import pytest
 
 from tests.checks.harness import describe, failing, grader_errors
-from tests.checks.keras_grading import SEEDS, Grader, Job, names
+from tests.checks.keras_grading import SEEDS, Grader, Job, names, whole
 from tests.fixtures.build import fixtures
 
 AID = "05_keras_regression"
 ALL = names(AID)
-TRAINING = {"fit_nonlinear"}
+TRAINING = {"fit_nonlinear", "fit_nonlinear_any_data"}
 FAST = frozenset(ALL - TRAINING)
 
 # fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
 BROKEN = {
-    "broken_lr": (None, {"model_compile", "fit_nonlinear"}),
+    "broken_lr": (None, {"model_compile", "fit_nonlinear", "fit_nonlinear_any_data"}),
     "broken_relu": (FAST, {"model_layers"}),
     "broken_missing_layer": (FAST, {"model_layers"}),
     "broken_flat_x": (FAST, {"load_nonlinear", "load_nonlinear_any_file"}),
     "broken_ignores_path": (FAST, {"load_nonlinear_any_file"}),
+    # pre-trained weights are replaced by the grader's initial weights: its too-small rate shows
+    "broken_pretrained": (None, {"model_compile", "fit_nonlinear", "fit_nonlinear_any_data"}),
 }
 # Correct alternatives: graded fully (scores 100) or on the non-training checks.
-ALT = {"alt_tf_keras": None, "alt_input_dim": FAST}
+ALT = {"alt_tf_keras": None, "alt_input_dim": FAST, "alt_lecture": None}
+WHOLE = {"alt_lecture"}                      # complete submissions (not over the reference)
+NOTHING = ("nothing_none", "nothing_shapes")  # do-nothing submissions: exactly 0
 
 JOBS = {  # the jobs that train first: the pool starts them in this order
     "reference": Job(None),
-    **{f: Job(f, only, seed=SEEDS[1]) for f, only in ALT.items()},
+    "alt_lecture": whole("alt_lecture"),
+    **{f: Job(f, only, seed=SEEDS[1]) for f, only in ALT.items() if f not in WHOLE},
     **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
+    **{f: whole(f) for f in NOTHING},
     "stub": Job("stub"),
 }
 
@@ -42,6 +48,7 @@ def grader(request, tmp_path_factory):
 
 def test_every_check_fails_in_some_broken_fixture():
     assert set(BROKEN) == set(fixtures(AID, "broken")) and set(ALT) == set(fixtures(AID, "alt"))
+    assert set(NOTHING) == set(fixtures(AID, "nothing"))
     caught = set().union(*(fails for _, fails in BROKEN.values()))
     assert caught == ALL
     for fixture, (only, fails) in BROKEN.items():
@@ -66,6 +73,14 @@ def test_generated_stub_scores_0(grader, job):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("job", NOTHING)
+def test_do_nothing_scores_exactly_0(grader, job):
+    result = grader.result(job)
+    assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
+    assert not grader_errors(result), describe(result)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("job", sorted(BROKEN))
 def test_broken_fails_exactly(grader, job):
     only, fails = BROKEN[job]
@@ -81,3 +96,11 @@ def test_alternative_passes(grader, job):
     assert result.score == result.max_score, describe(result)
     if ALT[job] is None:
         assert result.score == 100, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["alt_lecture"])
+def test_lecture_without_input_gets_a_hint_not_a_deduction(grader, job):
+    layers = next(c for c in grader.result(job).checks if c.name == "model_layers")
+    assert layers.score == layers.max_score
+    assert [note[0] for note in layers.fields.get("notes", [])] == ["keras.note_input"]

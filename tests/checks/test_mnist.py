@@ -11,7 +11,7 @@ import pytest
 
 from autograder.checks.public.mnist import THRESHOLDS
 from tests.checks.harness import describe, failing, grader_errors
-from tests.checks.keras_grading import SEEDS, Grader, Job, names
+from tests.checks.keras_grading import SEEDS, Grader, Job, names, whole
 from tests.fixtures.build import fixtures
 
 AID = "06_mnist"
@@ -28,8 +28,12 @@ BROKEN = {
     # quick mode asks for 1 epoch, Keras' default: only the hidden check's 2-3 epochs catch it
     "broken_epochs_ignored": (frozenset({"train_mnist_uses_args"}), {"train_mnist_uses_args"}),
     "broken_test_set": (TRAINING, {"mnist_accuracy", "train_mnist_uses_args"}),
+    # one batch trained, a hand-written History: accuracy computed here, steps > samples given
+    "broken_fabricated_history": (TRAINING, {"mnist_accuracy", "train_mnist_uses_args"}),
 }
-ALT = {"alt_tf_keras": None, "alt_activation_layers": NO_EPOCH}
+ALT = {"alt_tf_keras": None, "alt_activation_layers": NO_EPOCH, "alt_lecture": None}
+WHOLE = {"alt_lecture"}                      # complete submissions (not over the reference)
+NOTHING = ("nothing_none", "nothing_shapes")  # do-nothing submissions: exactly 0
 
 
 def _real_mnist_path(path):
@@ -43,10 +47,12 @@ JOBS = {  # the jobs that train whole epochs first: the pool starts them in this
     "reference_full": Job(None, frozenset({"mnist_accuracy"}), mode="full"),
     "reference": Job(None),
     "alt_tf_keras": Job("alt_tf_keras", ALT["alt_tf_keras"], seed=SEEDS[1]),
+    "alt_lecture": whole("alt_lecture"),
     "broken_test_set_full": Job("broken_test_set", frozenset({"mnist_accuracy"}), mode="full"),
     **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
     "alt_activation_layers": Job("alt_activation_layers", ALT["alt_activation_layers"],
                                  seed=SEEDS[1]),
+    **{f: whole(f) for f in NOTHING},
     "stub": Job("stub"),
 }
 
@@ -61,6 +67,7 @@ def grader(request, tmp_path_factory, mnist_path):
 
 def test_every_check_fails_in_some_broken_fixture():
     assert set(BROKEN) == set(fixtures(AID, "broken")) and set(ALT) == set(fixtures(AID, "alt"))
+    assert set(NOTHING) == set(fixtures(AID, "nothing"))
     caught = set().union(*(fails for _, fails in BROKEN.values()))
     assert caught == ALL
     for fixture, (only, fails) in BROKEN.items():
@@ -89,6 +96,14 @@ def test_generated_stub_scores_0(grader, job):
     assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
     assert not grader_errors(result), describe(result)
     assert all(c.key == "call.error" for c in result.checks), describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", NOTHING)
+def test_do_nothing_scores_exactly_0(grader, job):
+    result = grader.result(job)
+    assert result.score == 0 and {c.name for c in result.checks} == ALL, describe(result)
+    assert not grader_errors(result), describe(result)
 
 
 @pytest.mark.slow

@@ -2,38 +2,65 @@
 network with SGD(learning_rate=0.1) and "mse", fit_tanh_model training exactly 100 epochs to a
 loss target, predict_curve on linspace(0, 1, 100), and plot_fit's figure.
 
-The grader holds the expected structure (expected=None everywhere): no TensorFlow in the grader.
+The grader holds the expected structure and the data; it judges the views the child sends
+(keras_views) with numpy: no TensorFlow in the grader.
 """
 import numpy as np
 
 import nndata
 
 from autograder.checks import keras_compare as kc
+from autograder.checks import keras_fit as kf
+from autograder.checks import keras_views as kv
 from autograder.checks.base import Check
 from autograder.compare import PASS, all_of, fail
 
 # 1-6-4-1: (1*6 + 6) + (6*4 + 4) + (4*1 + 1) = 45 parameters.
 LAYERS = [("Dense", 6, "tanh"), ("Dense", 4, "tanh"), ("Dense", 1, "tanh")]
+WIDTHS = [1, 6, 4, 1]
 PARAMS = 45
 DATA = str(nndata.path("dataset2.csv"))  # bundled with nndata
 
-# Seeded fit_tanh_model(build_tanh_model(), X, y) on the 500 points (the student's fit: 100
-# epochs, batch 32, 16 steps/epoch), then the MSE of model.predict. Noise floor 0.05^2 = 0.0025,
-# variance of y ~0.075. Measured (TF 2.21, CPU, op determinism), seeds 7 / 1 / 2:
-#   reference                  0.00349 / 0.00339 / 0.00356
-#   sigmoid output (broken)    0.07519 / 0.07546 / 0.07535  (cannot produce y < 0)
-#   SGD lr 0.01 (broken)       0.07351 / 0.07185 / 0.07295  (also fails the rate check)
-# MAX_MSE 0.015: 4.2x the reference's worst seed, 4.8x below the best broken run.
+# fit_tanh_model(model, X, y) on the contract's network built by the probe (SGD lr 0.1, mse), so
+# this check grades fit_tanh_model alone, from the grader's Glorot-uniform initial weights; the
+# MSE of the returned weights is computed here (numpy forward pass). Noise floor 0.05^2 = 0.0025,
+# variance of y ~0.075. Measured (TF 2.21, CPU, op determinism), TF seed 7, init seeds 1-5:
+#   reference                  0.00333 / 0.00430 / 0.00438 / 0.00327 / 0.00284
+#   SGD lr 0.01 (broken)       0.07193 / 0.04604 (init seeds 1, 2)
+#   untrained (init seeds 1-5) 0.080 / 0.103 / 0.318 / 0.095 / 0.175
+# MAX_MSE 0.015: 3.4x the reference's worst init, 3.1x below the best broken run.
 FIT_SEED = 7
+FIT_EPOCHS = 100
 MAX_MSE = 0.015
-# 1,600 steps: ~6 s CPU; 22-31 s wall measured on the shared 2-core box under load 7-10.
+SPEC = {"input": 1, "layers": [(6, "tanh"), (4, "tanh"), (1, "tanh")], "optimizer": "SGD",
+        "learning_rate": 0.1, "loss": "mse"}
+# 1,600 steps: 4-8 s measured; 22-31 s wall on the shared 2-core box under load 7-10.
 FIT_TIMEOUT = 300
 
-CURVE_SEED = 7
+
+def fit_args(X, y, seed):
+    return {"X": X, "y": y, "seed": seed, "init": kv.glorot_init(WIDTHS, seed), "spec": SPEC,
+            "fit": "fit_tanh_model"}
+
+
+def sent(args):
+    """The data and initial weights the grader sent: what the fit is judged on."""
+    return args
+
+
 GRID = np.linspace(0, 1, 100).reshape(-1, 1)
-# y_hat from predict(), model(x) or another batch size agrees with the probe's own
-# model.predict to float32 rounding: measured max |diff| 2.4e-7 on 5 random tanh networks.
+# y_hat from model.predict (float32) against the numpy forward pass here (float64 on the same
+# float32 weights): measured max |diff| 2.4e-7 between Keras' own ways of predicting on 5 random
+# tanh networks; the tolerance leaves 4x.
 CURVE_RTOL, CURVE_ATOL = 1e-5, 1e-6
+CURVE_SHAPES = [(1, 6), (6,), (6, 4), (4,), (4, 1), (1,)]
+
+
+def curve_weights(rng):
+    return [rng.normal(0.0, 1.0, shape).astype(np.float32) for shape in CURVE_SHAPES]
+
+
+CURVE_WEIGHTS = curve_weights(np.random.default_rng(7))  # public: a fixed network
 
 # plot_fit inputs (fixed, public): 40 data points and a 100-point "prediction".
 _rng = np.random.default_rng(7)
@@ -43,6 +70,7 @@ PLOT_YHAT = np.tanh(2.0 * GRID - 1.0)
 
 MESSAGES = {
     **kc.MESSAGES,
+    **kf.MESSAGES,
     "tanh_practice.not_figure": {
         "ko": "{what}: matplotlib Figure를 반환해야 하는데 {actual}을(를) 반환했습니다 "
               "(fig, ax = plt.subplots() 후 return fig).",
@@ -59,21 +87,34 @@ MESSAGES = {
 }
 
 
-def curve(value, what):
+def curve_truth(weights):
+    """What predict_curve must give for a 1-6-4-1 tanh network with these weights."""
+    h = GRID
+    for i in range(0, len(weights), 2):
+        h = np.tanh(h @ np.asarray(weights[i], np.float64) + np.asarray(weights[i + 1],
+                                                                       np.float64))
+    return h
+
+
+def curve(value, weights, what):
     """predict_curve(model) == (linspace(0, 1, 100) as (100, 1), the model's predictions as
-    (100, 1) or (100,))."""
-    result = value.get("result") if isinstance(value, dict) else value
+    (100, 1) or (100,)), both or nothing (the grid alone is not work); the predictions are
+    computed here from the weights the grader gave the model."""
+    if not isinstance(value, dict) or set(value) != {"result"}:
+        return kv.malformed(what, "predict_curve record")
+    result = value["result"]
     outcome = kc.same_type_length(result, 2, what)
     if not outcome.ok:
         return outcome
     domain, y_hat = result
-    want = value["model_predict"]
+    want = curve_truth(weights)
     if isinstance(y_hat, np.ndarray) and y_hat.shape == (100,):
         want = want.reshape(100)
-    return all_of([
-        kc.same_array(domain, GRID, f"{what}[0] (domain)"),
-        kc.float_array(y_hat, want, f"{what}[1] (y_hat)", CURVE_RTOL, CURVE_ATOL),
-    ], 2)
+    for outcome in (kc.same_array(domain, GRID, f"{what}[0] (domain)"),
+                    kc.float_array(y_hat, want, f"{what}[1] (y_hat)", CURVE_RTOL, CURVE_ATOL)):
+        if not outcome.ok:
+            return outcome
+    return PASS
 
 
 def _red(rgba):
@@ -90,12 +131,28 @@ def _matches(xy, x, y, rtol=1e-6, atol=1e-9):
     return bool(np.allclose(got, want[order], rtol=rtol, atol=atol))
 
 
+def _array_ok(arr, width):
+    return type(arr) is np.ndarray and arr.dtype.kind == "f" and arr.ndim == 2 \
+        and arr.shape[1] == width
+
+
+def _figure_ok(value):
+    """The exact structure probes.keras_models.plot_facts produces."""
+    if type(value) is not dict or set(value) != {"type", "is_figure", "artists"} \
+            or value["is_figure"] is not True or type(value["artists"]) is not list:
+        return False
+    return all(type(a) is dict and set(a) == {"kind", "visible", "colors", "xy"}
+               and type(a["visible"]) is bool and _array_ok(a["colors"], 4)
+               and _array_ok(a["xy"], 2) for a in value["artists"])
+
+
 def figure(value, x, y, domain, y_hat, what):
     """A Figure with the data points (any marker/colour) and the prediction drawn in red (line or
     scatter: 'r', 'red', '#ff0000', (1, 0, 0), ...: red >= 0.6, green and blue <= 0.4)."""
-    if not isinstance(value, dict) or not value.get("is_figure"):
-        actual = value.get("type") if isinstance(value, dict) else type(value).__name__
-        return fail("tanh_practice.not_figure", what=what, actual=actual)
+    if type(value) is dict and value.get("is_figure") is False:
+        return fail("tanh_practice.not_figure", what=what, actual=str(value.get("type")))
+    if not _figure_ok(value):
+        return kv.malformed(what, "figure view")
     artists = [a for a in value["artists"] if a["visible"]]
     data = any(_matches(a["xy"], x, y) for a in artists)
     red = any(_matches(a["xy"], domain, y_hat) and len(a["colors"])
@@ -109,35 +166,37 @@ def figure(value, x, y, domain, y_hat, what):
     ], 2)
 
 
+FIT_WHAT = "fit_tanh_model(model, X, y)"
+
 CHECKS = [
     Check("load_dataset2", 10, "keras_models.load_csv", needs=("load_dataset2",),
-          what="load_dataset2(path)",
+          what="load_dataset2(path)", function="load_dataset2",
           args={"func": "load_dataset2", "path": DATA, "default": True},
-          expected=None, timeout=kc.TIMEOUT,
-          compare=lambda v, e: kc.loaded_xy(v, "load_dataset2(path)", ("explicit", "default"))),
+          expected=lambda args: kv.read_xy(args["path"]), timeout=kc.TIMEOUT,
+          compare=lambda v, e: kc.loaded_xy(v, *e, "load_dataset2(path)",
+                                            ("explicit", "default"))),
     Check("model_layers", 15, "keras_models.describe", needs=("build_tanh_model",),
-          what="build_tanh_model()", args={"build": "build_tanh_model", "build_shape": (1,)},
+          what="build_tanh_model()", function="build_tanh_model",
+          args={"build": "build_tanh_model", "build_shape": (1,)},
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.model_layers(v, LAYERS, (1,), PARAMS, "build_tanh_model()")),
     Check("model_compile", 10, "keras_models.describe", needs=("build_tanh_model",),
-          what="build_tanh_model()", args={"build": "build_tanh_model", "build_shape": (1,)},
+          what="build_tanh_model()", function="build_tanh_model",
+          args={"build": "build_tanh_model", "build_shape": (1,)},
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.model_compile(v, "SGD", 0.1, "mean_squared_error",
                                                 "build_tanh_model()")),
-    Check("fit_tanh", 20, "keras_models.fit_regression",
-          needs=("build_tanh_model", "fit_tanh_model"), what="fit_tanh_model(model, X, y)",
-          args={"build": "build_tanh_model", "fit": "fit_tanh_model", "path": DATA,
-                "seed": FIT_SEED},
-          expected=None, timeout=FIT_TIMEOUT,
-          compare=lambda v, e: kc.regression_fit(v, MAX_MSE, FIT_SEED,
-                                                 "fit_tanh_model(model, X, y)", epochs=100,
+    Check("fit_tanh", 15, "keras_models.fit", needs=("fit_tanh_model",), what=FIT_WHAT,
+          function="fit_tanh_model", args=fit_args(*kv.read_xy(DATA), FIT_SEED), expected=sent,
+          timeout=FIT_TIMEOUT,
+          compare=lambda v, e: kf.regression_fit(v, e, MAX_MSE, FIT_WHAT, FIT_EPOCHS,
                                                  learning_rate=0.1)),
-    Check("predict_curve", 15, "keras_models.predict_curve",
-          needs=("build_tanh_model", "predict_curve"), what="predict_curve(model)",
-          args={"seed": CURVE_SEED}, expected=None, timeout=kc.TIMEOUT,
-          compare=lambda v, e: curve(v, "predict_curve(model)")),
+    Check("predict_curve", 15, "keras_models.predict_curve", needs=("predict_curve",),
+          what="predict_curve(model)", function="predict_curve",
+          args={"weights": CURVE_WEIGHTS}, expected=lambda args: args["weights"],
+          timeout=kc.TIMEOUT, compare=lambda v, e: curve(v, e, "predict_curve(model)")),
     Check("plot_fit", 15, "keras_models.plot", needs=("plot_fit",),
-          what="plot_fit(X, y, domain, y_hat)",
+          what="plot_fit(X, y, domain, y_hat)", function="plot_fit",
           args={"X": PLOT_X, "y": PLOT_Y, "domain": GRID, "y_hat": PLOT_YHAT},
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: figure(v, PLOT_X, PLOT_Y, GRID, PLOT_YHAT,
