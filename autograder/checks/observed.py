@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from autograder.compare import PASS, Outcome, all_of, fail
-from autograder.sandbox.codec import Unsupported
+from autograder.sandbox.codec import Unsupported, clean_text
 
 RECORD_KEYS = {"returned", "raised", "after", "kwargs_after"}
 
@@ -77,7 +77,8 @@ def record(raw, case, what):
 def raised_outcome(rec, what):
     """A record whose call raised → the call.error failure (with the advice for the
     'truth value of an array is ambiguous' error of scalar-only code)."""
-    types, message = rec.raised["types"], rec.raised["message"]
+    types = [clean_text(t, 100) for t in rec.raised["types"]]
+    message = clean_text(rec.raised["message"], 300)
     if types[0] == "ValueError" and "truth value of an array" in message:
         return fail("call.not_vectorized", what=what, message=message)
     return fail("call.error", what=what, type=types[0], message=message, where="")

@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from autograder.checks.base import Check
-from autograder.compare import PASS, fail, same
+from autograder.checks import observed
+from autograder.compare import Outcome, same
 from autograder.sandbox.limits import GiB, MiB, Limits
 
 ASSIGNMENT = "01_perceptron"
@@ -37,18 +38,25 @@ E2E_LIMITS = Limits(cpu_seconds=60, address_space=GiB, processes=96, load_second
                     output_bytes=64 * 1024)
 
 
+ATTACKED_CASE = {"args": [X]}
+
+
 def _no_mutation(actual, _expected):
-    if actual == []:
-        return PASS
-    return fail("value.input_mutated", what="attacked(x)", arg=str(actual)[:80])
+    """Judged here from the child's post-call copy of x (probes.common.observe)."""
+    rec = observed.record(actual, ATTACKED_CASE, "attacked(x)")
+    if isinstance(rec, Outcome):
+        return rec
+    if not rec.ok:  # a call that raised proves nothing about mutation
+        return observed.raised_outcome(rec, "attacked(x)")
+    return observed.no_mutation(rec, ATTACKED_CASE, ["x"], "attacked(x)")
 
 
 EXTRA_CHECKS = [
     Check("attacked_values", 10, "common.call", what="attacked(x)", needs=("attacked",),
           args={"func": "attacked", "args": [X]}, expected=None, timeout=1.5,
           compare=lambda a, e: same(a, np.tanh(X), "attacked(x)")),
-    Check("attacked_no_mutation", 5, "common.mutation", what="attacked(x)", needs=("attacked",),
-          args={"func": "attacked", "args": [X]}, expected=None, timeout=1.5,
+    Check("attacked_no_mutation", 5, "common.observe", what="attacked(x)", needs=("attacked",),
+          args={"func": "attacked", **ATTACKED_CASE}, expected=None, timeout=1.5,
           compare=_no_mutation),
 ]
 EXTRA_NAMES = {c.name for c in EXTRA_CHECKS}
