@@ -1,5 +1,6 @@
 """`nngrade`: grade a submission, let a student check their work, grade a class in batch."""
 import argparse
+import importlib.util
 import os
 import sys
 import time
@@ -114,17 +115,18 @@ def parser():
     add_common(c)
     c.set_defaults(func=cmd_check)
 
-    try:
-        from autograder.batch import add_parser as add_batch
-        add_batch(sub, add_common)
-    except ImportError:
-        pass
-    try:  # gradescope-zip, merge-csv, report (instructor side)
+    from autograder.batch import add_parser as add_batch
+    add_batch(sub, add_common)
+    if instructor_tools_installed():  # gradescope-zip, merge-csv, report
         from autograder.integrations import add_parsers as add_integrations
         add_integrations(sub, add_common)
-    except ImportError:
-        pass
     return top
+
+
+def instructor_tools_installed():
+    """The student wheel leaves `autograder.integrations` out (autograder/distribute.py); a
+    broken integration module must fail loudly, not silently remove its subcommands."""
+    return importlib.util.find_spec("autograder.integrations") is not None
 
 
 def main(argv=None):

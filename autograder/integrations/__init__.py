@@ -7,7 +7,7 @@
                                 `gradescope_run.py` runs inside Gradescope; the zip holds the
                                 reference: never give it out)
 * ``nngrade merge-csv``         join per-shard batch CSVs (`merge.py`)
-* ``nngrade report``            score histograms and most-failed checks, PNG + HTML (`report.py`)
+* ``nngrade report``            score histograms and most-failed checks, PNG + HTML (`class_report.py`)
 
 GitHub Classroom / Actions templates live in ``.github/`` (see ``.github/README.md``); they
 use ``nngrade grade --format classroom`` and ``nngrade batch --shard``.
@@ -15,7 +15,7 @@ use ``nngrade grade --format classroom`` and ``nngrade batch --shard``.
 
 
 def add_parsers(subparsers, add_common):
-    from autograder.integrations import gradescope, merge, report
+    from autograder.integrations import class_report, gradescope, merge
     gradescope.add_parser(subparsers, add_common)
     merge.add_parser(subparsers)
-    report.add_parser(subparsers)
+    class_report.add_parser(subparsers)

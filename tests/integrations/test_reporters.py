@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from autograder.integrations import merge, report
+from autograder.integrations import class_report as report, merge
 from autograder.reporters import classroom, csv_rows, gradescope, junit
 from autograder.results import AssignmentResult, CheckResult
 from tests.integrations.helpers import NNGRADE, put, run

@@ -1,4 +1,4 @@
-"""Expected values of public checks, precomputed from the reference into expected/<id>.json.
+"""Expected values of public checks, precomputed from the reference into <id>.json beside this file.
 
 Students get these JSON files, never the reference code. `python -m autograder.expected --write`
 regenerates them (instructor side); tests prove the committed files are current.
@@ -13,7 +13,7 @@ import numpy as np
 from autograder.assignments import ASSIGNMENT_IDS
 from autograder.sandbox import codec
 
-FOLDER = Path(__file__).resolve().parent / "expected"
+FOLDER = Path(__file__).resolve().parent  # this package holds the JSON files
 PUBLIC_SEED = 20250818  # the lecture's date; public checks must not depend on it, but Context needs one
 
 
@@ -64,6 +64,3 @@ def main(argv=None):
     if stale:
         raise SystemExit(f"stale expected values: {', '.join(stale)} (run with --write)")
 
-
-if __name__ == "__main__":
-    main()
