@@ -146,11 +146,12 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
 def grade_job(job):
     """The default grader: one (student, assignment) through the normal pipeline."""
     from autograder.grade import grade_file
+    from autograder.options import GradeOptions
     path = Path(job.path) if job.path else None
     submission = SubmissionFile(job.assignment, path, Path(job.root) if job.root else None,
                                 job.refusal)
-    return grade_file(submission, mode=job.mode, seed=job.seed, include_hidden=True,
-                      mnist_path=job.mnist)
+    return grade_file(submission, GradeOptions(mode=job.mode, seed=job.seed, include_hidden=True,
+                                               mnist_path=job.mnist))
 
 
 # -- writing the results -------------------------------------------------------------------------

@@ -38,8 +38,11 @@ def write(text, out):
         sys.stdout.write(text)
 
 
-def mnist_path(args):
-    return getattr(args, "mnist", None) or os.environ.get("NNLAB_MNIST")
+def grade_options(args, include_hidden):
+    """The one GradeOptions of this command line (args.mnist was resolved in `main`)."""
+    from autograder.options import GradeOptions
+    return GradeOptions(mode=args.mode, seed=args.seed, include_hidden=include_hidden,
+                        mnist_path=args.mnist)
 
 
 def cmd_grade(args, include_hidden=True):
@@ -49,8 +52,8 @@ def cmd_grade(args, include_hidden=True):
         include_hidden = False
     from autograder.sandbox.isolation import IsolationRequired
     try:
-        results = grade_path(args.path, args.assignment, mode=args.mode, seed=args.seed,
-                             include_hidden=include_hidden, mnist_path=mnist_path(args))
+        results = grade_path(args.path, args.assignment,
+                             options=grade_options(args, include_hidden))
     except IsolationRequired as exc:
         return refuse(exc.status, args.lang)
     except ValueError as exc:  # nothing to grade: the grader could not run
@@ -131,7 +134,8 @@ def instructor_tools_installed():
 
 def main(argv=None):
     args = parser().parse_args(argv)
-    args.mnist = mnist_path(args)  # resolved once; subcommands read args.mnist
+    from autograder.options import mnist_from_environment
+    args.mnist = mnist_from_environment(getattr(args, "mnist", None))  # once; subcommands read it
     from autograder.sandbox import isolation, reaper
     if getattr(args, "unsafe_no_isolation", False):
         os.environ[isolation.UNSAFE_ENV] = "1"  # inherited by `batch` workers

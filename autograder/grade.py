@@ -19,6 +19,7 @@ from autograder.compare import Outcome, fail
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
+from autograder.options import GradeOptions
 from autograder.results import AssignmentResult, CheckResult
 from autograder.sandbox import Sandbox, isolation
 from autograder.sandbox.limits import Limits
@@ -134,8 +135,9 @@ def load_problems(report, cells, source=None):
 
 
 def find_mnist(problems):
-    """MNIST for the sandbox, which has no network: $NNLAB_MNIST or Keras' cache (downloaded here,
-    in the grader, once). None (and a problem message) when neither works."""
+    """MNIST for the sandbox, which has no network, when the frontend named none: nndata's rule
+    ($NNLAB_MNIST, else Keras' cache, downloaded here in the grader once). None (and a problem
+    message) when neither works."""
     try:
         import nndata
         return str(nndata.mnist_file())
@@ -149,20 +151,19 @@ def _all_failed(checks, key, fields):
                         fields=dict(fields)) for c in checks]
 
 
-def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnist_path=None,
-               workdir=None, only=None):
-    """Grade one assignment file → AssignmentResult.
+def grade_file(submission, options=GradeOptions()):
+    """Grade one assignment file → AssignmentResult, as `options` (GradeOptions) say.
 
-    only: names of the checks to run (all when None); for tests that need a few checks only.
     Hidden checks (the reference runs in this process) need real isolation: raises
     `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
     """
+    include_hidden, only, workdir = options.include_hidden, options.only, options.workdir
     needs_isolation = include_hidden and not isolation.unsafe_allowed()
     if include_hidden:
         isolation.require_real_isolation()
     started = time.monotonic()
     aid = submission.assignment
-    seed = secrets.randbits(32) if seed is None else int(seed)
+    seed = secrets.randbits(32) if options.seed is None else options.seed
     checks = checks_for(aid, include_hidden)
     if only is not None:
         unknown = set(only) - {c.name for c in checks}
@@ -192,11 +193,12 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
         key, fields = source.problems[0]
         result.checks = _all_failed(checks, key, fields)
         return result
-    if aid in MNIST_ASSIGNMENTS and mnist_path is None:
-        mnist_path = find_mnist(result.problems)
+    mnist_path = None  # only the MNIST assignment sees the file
+    if aid in MNIST_ASSIGNMENTS:
+        mnist_path = options.mnist_path or find_mnist(result.problems)
     if mnist_path:  # the sandbox mounts the real file: a symlink's target may be hidden there
         mnist_path = str(Path(mnist_path).resolve())
-    ctx = Context(rng=np.random.default_rng(seed), mode=mode, mnist_path=mnist_path)
+    ctx = Context(rng=np.random.default_rng(seed), mode=options.mode, mnist_path=mnist_path)
     reference_cache = []
 
     def reference():
@@ -222,6 +224,6 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
     return result
 
 
-def grade_path(path, assignment=None, **options):
+def grade_path(path, assignment=None, *, options=GradeOptions()):
     """Grade every assignment found at PATH → list of AssignmentResult (ValueError if none)."""
-    return [grade_file(sub, **options) for sub in find_submissions(Path(path), assignment)]
+    return [grade_file(sub, options) for sub in find_submissions(Path(path), assignment)]

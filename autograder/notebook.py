@@ -17,6 +17,7 @@ import numpy as np
 from autograder.checks import checks_for, hidden_available
 from autograder.checks.base import Context
 from autograder.grade import run_check, settle
+from autograder.options import mnist_from_environment
 from autograder.inprocess import InProcessSession, reference_session
 from autograder.messages import render
 
@@ -44,7 +45,7 @@ def grade(assignment, *names, ns, lang=None, seed=None):
         raise KeyError(f"unknown check(s) for {assignment}: {', '.join(unknown)}")
     seed = secrets.randbits(32) if seed is None else seed
     ctx = Context(rng=np.random.default_rng(seed), mode=os.environ.get("NNGRADE_MODE", "quick"),
-                  mnist_path=os.environ.get("NNLAB_MNIST"))
+                  mnist_path=mnist_from_environment())
     session = InProcessSession(ns)
     cache = []
 

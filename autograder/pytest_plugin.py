@@ -5,7 +5,6 @@ pipeline as ``nngrade grade``: sandbox, same checks) and turns every check into 
 any CI that reads pytest/JUnit results sees one pass/fail per check. Without the option it does
 nothing.
 """
-import os
 
 import pytest
 
@@ -26,12 +25,12 @@ def pytest_collection_modifyitems(session, config, items):
     if not path:
         return
     from autograder.grade import grade_path
-    results = grade_path(
-        path, config.getoption("--nngrade-assignment"),
+    from autograder.options import GradeOptions, mnist_from_environment
+    results = grade_path(path, config.getoption("--nngrade-assignment"), options=GradeOptions(
         mode="full" if config.getoption("--nngrade-full") else "quick",
         seed=config.getoption("--nngrade-seed"),
         include_hidden=not config.getoption("--nngrade-public-only"),
-        mnist_path=os.environ.get("NNLAB_MNIST"))
+        mnist_path=mnist_from_environment()))
     lang = config.getoption("--nngrade-lang")
     items[:] = [CheckItem.from_parent(session, name=f"{r.assignment}::{c.name}", result=c, lang=lang)
                 for r in results for c in r.checks]

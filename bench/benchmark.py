@@ -68,9 +68,11 @@ def child_grade(path, assignment, seed):
     """`_grade`: grade in this process; print wall, peak RSS (self, sandbox children), checks."""
     started = time.monotonic()
     from autograder.grade import grade_path
+    from autograder.options import GradeOptions, mnist_from_environment
     imported = time.monotonic()
-    results = grade_path(path, assignment or None, seed=int(seed), include_hidden=True,
-                         mnist_path=os.environ.get("NNLAB_MNIST"))
+    results = grade_path(path, assignment or None,
+                         options=GradeOptions(seed=int(seed), include_hidden=True,
+                                              mnist_path=mnist_from_environment()))
     done = time.monotonic()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     self_rss, child_rss = me.ru_maxrss / 1024, kids.ru_maxrss / 1024

@@ -117,6 +117,7 @@ def flood():
 def legit(ids):
     """Grade the reference notebooks, recording every line the grader reads from the child."""
     from autograder.grade import grade_file
+    from autograder.options import GradeOptions
     from autograder.loader import SubmissionFile
     from autograder.sandbox import channel
     seen = []
@@ -133,8 +134,8 @@ def legit(ids):
     for aid in ids:
         seen.clear()
         started = time.monotonic()
-        result = grade_file(SubmissionFile(aid, REPO / "source" / aid / f"{aid}.ipynb"), seed=1,
-                            mnist_path=mnist)
+        result = grade_file(SubmissionFile(aid, REPO / "source" / aid / f"{aid}.ipynb"),
+                            GradeOptions(seed=1, mnist_path=mnist))
         biggest = max(seen) if seen else (0, 0, "")
         most = max(seen, key=lambda s: s[1]) if seen else (0, 0, "")
         print(f"| {aid} | {result.score:g} | {len(seen)} | {biggest[0]:,} | {most[1]:,} | "

@@ -70,7 +70,8 @@ def run(source, submission, results_dir):
         from autograder.assignments import ASSIGNMENT_IDS
         if aid and aid not in ASSIGNMENT_IDS:
             raise ValueError(f"the zip's config names an unknown assignment {aid!r}")
-        mnist = os.environ.get("NNLAB_MNIST")
+        from autograder.options import GradeOptions, mnist_from_environment
+        mnist = mnist_from_environment()
         if not mnist and config.get("mnist") and (Path(source) / config["mnist"]).is_file():
             mnist = str(Path(source) / config["mnist"])
         files = find_in_submission(submission, aid, every)
@@ -82,8 +83,9 @@ def run(source, submission, results_dir):
             from autograder.grade import grade_file
             from autograder.reporters.gradescope import to_dict
             seed = secrets.randbits(32)
-            results = [grade_file(f, mode=config.get("mode") or "quick", seed=seed,
-                                  include_hidden=True, mnist_path=mnist) for f in files]
+            options = GradeOptions(mode=config.get("mode") or "quick", seed=seed,
+                                   include_hidden=True, mnist_path=mnist)
+            results = [grade_file(f, options) for f in files]
             data = to_dict(results, lang, time.monotonic() - started)
             notes = [f"{r.assignment}: {Path(r.file).name if r.file else '-'} (seed {r.seed})"
                      for r in results]

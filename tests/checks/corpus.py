@@ -18,6 +18,7 @@ import pytest
 
 from autograder.checks import checks_for
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -64,7 +65,8 @@ class CorpusProof:
             path = target / f"{cls.AID}.py"
             path.write_text((CORPUS / cls.AID / f"{name}.py").read_text(encoding="utf-8"),
                             "utf-8")
-            return grade_file(SubmissionFile(cls.AID, path), seed=seed, include_hidden=True)
+            return grade_file(SubmissionFile(cls.AID, path),
+                              GradeOptions(seed=seed, include_hidden=True))
 
         jobs = _entries(cls)
         with ThreadPoolExecutor(2) as pool:

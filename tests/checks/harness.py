@@ -15,6 +15,7 @@ import pytest
 
 from autograder.checks import checks_for
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.messages import render
 from tests.fixtures.build import FIXTURES, fixtures, make_submission
@@ -55,7 +56,8 @@ class FixtureTable:
             path.write_text((STUBS / f"{self.aid}.py").read_text(encoding="utf-8"), "utf-8")
         else:
             path = make_submission(self.aid, fixture, folder, base=base)
-        return grade_file(SubmissionFile(self.aid, path), seed=seed, include_hidden=True)
+        return grade_file(SubmissionFile(self.aid, path),
+                          GradeOptions(seed=seed, include_hidden=True))
 
 
 def failing(result):

@@ -10,6 +10,7 @@ from typing import Optional
 
 from autograder.checks import checks_for
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from tests.checks.harness import STUBS
 from tests.fixtures.build import make_submission
@@ -62,9 +63,9 @@ class Grader:
             path = make_submission(self.assignment, job.fixture, folder, base=job.base)
         if job.fixture in self.edits:
             path.write_text(self.edits[job.fixture](path.read_text()), encoding="utf-8")
-        return grade_file(SubmissionFile(self.assignment, path), mode=job.mode, seed=job.seed,
-                          include_hidden=True, mnist_path=self.mnist_path,
-                          only=None if job.only is None else set(job.only))
+        return grade_file(SubmissionFile(self.assignment, path),
+                          GradeOptions(mode=job.mode, seed=job.seed, include_hidden=True,
+                                       mnist_path=self.mnist_path, only=job.only))
 
     def _start(self, name):
         if name not in self.futures:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from tests.checks.harness import describe, failing, grader_errors
 
@@ -40,8 +41,8 @@ def _grade(entry, root, mnist):
     folder.mkdir()
     path = folder / f"{aid}.py"
     path.write_text((CORPUS / aid / f"{style}.py").read_text(encoding="utf-8"), encoding="utf-8")
-    return grade_file(SubmissionFile(aid, path), seed=SEED, include_hidden=True,
-                      mnist_path=mnist if aid == "06_mnist" else None)
+    return grade_file(SubmissionFile(aid, path),
+                      GradeOptions(seed=SEED, include_hidden=True, mnist_path=mnist if aid == "06_mnist" else None))
 
 
 @pytest.fixture(scope="module")

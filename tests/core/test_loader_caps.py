@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from autograder.grade import grade_file, grade_path
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.loader.notebook import MAX_CODE_BYTES, MAX_FILE_BYTES
 
@@ -102,7 +103,8 @@ def test_big_realistic_notebook_is_graded(tmp_path):
     got = measured(path)
     assert not got["fatal"] and got["problems"] == []
     assert got["self_mb"] < LIMIT_MB and got["child_mb"] < LIMIT_MB, got
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1, include_hidden=False)
+    result = grade_file(SubmissionFile("01_perceptron", path),
+                        GradeOptions(seed=1, include_hidden=False))
     assert result.score == result.max_score
 
 
@@ -110,7 +112,8 @@ def test_refusal_scores_zero_with_the_reason_and_the_other_assignments_go_on(tmp
     write_repeated(tmp_path / "01_perceptron.py", b"", b"# comment\n", b"",
                    MAX_CODE_BYTES + 10)
     shutil.copy(REPO / "source/02_backprop/02_backprop.ipynb", tmp_path / "02_backprop.ipynb")
-    results = {r.assignment: r for r in grade_path(tmp_path, seed=1, include_hidden=False)}
+    results = {r.assignment: r for r in grade_path(
+        tmp_path, options=GradeOptions(seed=1, include_hidden=False))}
     refused, other = results["01_perceptron"], results["02_backprop"]
     assert refused.score == 0 and refused.problems[0][0] == "load.code_too_big"
     assert all(c.key == "load.code_too_big" for c in refused.checks)

@@ -7,6 +7,7 @@ failing statement costs only what depends on it, with a message naming it.
 import pytest
 
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.messages import render
 
@@ -89,7 +90,8 @@ raise SystemExit("the experiments above would end the load if they ran")
 def graded(tmp_path_factory):
     path = tmp_path_factory.mktemp("styles") / "03_activations.py"
     path.write_text(STYLES, encoding="utf-8")
-    return grade_file(SubmissionFile("03_activations", path), seed=5, include_hidden=True)
+    return grade_file(SubmissionFile("03_activations", path),
+                      GradeOptions(seed=5, include_hidden=True))
 
 
 def test_lambdas_aliases_and_instance_methods_score_as_the_reference(graded):
@@ -122,8 +124,8 @@ def main():
 def test_a_failing_statement_costs_only_its_dependents_and_is_named(tmp_path):
     path = tmp_path / "03_activations.py"
     path.write_text(FAILING, encoding="utf-8")
-    result = grade_file(SubmissionFile("03_activations", path), seed=5, include_hidden=True,
-                        only=["relu_values", "relu_derivative_values", "tanh_values"])
+    result = grade_file(SubmissionFile("03_activations", path),
+                        GradeOptions(seed=5, include_hidden=True, only=["relu_values", "relu_derivative_values", "tanh_values"]))
     by_name = {c.name: c for c in result.checks}
     assert by_name["relu_values"].score == by_name["relu_values"].max_score
     derivative = by_name["relu_derivative_values"]

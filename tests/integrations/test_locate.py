@@ -17,6 +17,7 @@ import pytest
 
 from autograder.checks import checks_for
 from autograder.grade import grade_file, grade_path
+from autograder.options import GradeOptions
 from autograder.loader.locate import (MAX_DEPTH, Refused, SMALL_FILE_BYTES, SubmissionFile,
                                       find_submissions, locate, open_member, private_copy,
                                       read_small_text)
@@ -100,7 +101,7 @@ def test_the_named_root_may_itself_be_a_link(tmp_path):
 def test_a_link_to_the_reference_scores_zero_not_full_marks(tmp_path):
     """01_perceptron.py -> solutions/perceptron.py: the same bytes as a real file score 100."""
     shutil.copy(SOLUTION, tmp_path / f"{AID}.py")
-    honest = grade_file(only(find_submissions(tmp_path, AID)), seed=3)
+    honest = grade_file(only(find_submissions(tmp_path, AID)), GradeOptions(seed=3))
     assert honest.score == full_marks()
     link_dir = tmp_path / "cheat"
     link_dir.mkdir()
@@ -108,7 +109,7 @@ def test_a_link_to_the_reference_scores_zero_not_full_marks(tmp_path):
     for sub in (only(find_submissions(link_dir, AID)), only(find_submissions(link_dir)),
                 only(find_submissions(link_dir / f"{AID}.py"))):  # folder, all, the file itself
         assert sub.refusal.key == "locate.symlink" and sub.refusal.name == f"{AID}.py"
-        result = grade_file(sub, seed=3)
+        result = grade_file(sub, GradeOptions(seed=3))
         assert result.score == 0 and result.max_score == full_marks()
         assert {c.key for c in result.checks} == {"locate.symlink"}
     text = render("locate.symlink", {"name": f"{AID}.py"}, "en")
@@ -124,7 +125,7 @@ def test_several_dangling_guesses_in_one_upload_are_refused(tmp_path):
     (tmp_path / "nested" / f"{AID}.py").symlink_to("/autograder/source/solutions/perceptron.py")
     sub = only(find_submissions(tmp_path, AID))
     assert sub.refusal.key == "locate.symlink"
-    assert grade_file(sub, seed=1).score == 0
+    assert grade_file(sub, GradeOptions(seed=1)).score == 0
 
 
 def test_a_linked_folder_is_refused(tmp_path):
@@ -133,7 +134,7 @@ def test_a_linked_folder_is_refused(tmp_path):
     (tmp_path / "mallory" / AID).symlink_to(tmp_path / "alice")
     sub = only(find_submissions(tmp_path / "mallory", AID))
     assert (sub.refusal.key, sub.refusal.name) == ("locate.symlink", AID)
-    assert grade_path(tmp_path / "mallory", AID, seed=1)[0].score == 0
+    assert grade_path(tmp_path / "mallory", AID, options=GradeOptions(seed=1))[0].score == 0
 
 
 def test_a_real_file_beside_an_unchosen_link_is_graded(tmp_path):
@@ -149,7 +150,7 @@ def test_fifo_and_device_are_refused_without_blocking(tmp_path):
     with never_blocks():
         sub = only(find_submissions(tmp_path, AID))
         assert sub.refusal.key == "locate.not_regular"
-        assert grade_file(sub, seed=1).score == 0
+        assert grade_file(sub, GradeOptions(seed=1)).score == 0
         with pytest.raises(Refused):
             open_member(tmp_path, (f"{AID}.ipynb",))
         with pytest.raises(Refused):
@@ -163,7 +164,7 @@ def test_a_link_swapped_in_after_discovery_is_refused_when_read(tmp_path):
     assert sub.refusal is None
     (tmp_path / AID / f"{AID}.py").unlink()
     (tmp_path / AID / f"{AID}.py").symlink_to(SOLUTION)
-    result = grade_file(sub, seed=1)
+    result = grade_file(sub, GradeOptions(seed=1))
     assert result.score == 0 and {c.key for c in result.checks} == {"locate.symlink"}
 
 
@@ -188,7 +189,7 @@ def test_reads_are_capped(tmp_path):
     sub = only(find_submissions(tmp_path, AID))
     copy, problem = private_copy(sub, _private(tmp_path))
     assert problem is None and copy.stat().st_size == MAX_FILE_BYTES + 1
-    result = grade_file(sub, seed=1)
+    result = grade_file(sub, GradeOptions(seed=1))
     assert result.score == 0 and result.problems[0][0] == "load.too_big"
     with open(tmp_path / "timestamp.txt", "wb") as fh:
         fh.write(b"2025-09-01 10:00:00 ")

@@ -23,6 +23,7 @@ import pytest
 
 from autograder.assignments import ASSIGNMENT_IDS
 from autograder.grade import grade_path
+from autograder.options import GradeOptions
 from authoring import build
 from authoring.markers import clear_solutions
 from tests.notebooks.support import copy_course, kernel_env
@@ -106,9 +107,9 @@ def gradebook_scores(root, aid, student):
 @pytest.mark.parametrize("student", STUDENTS)
 def test_gradebook_equals_nngrade(course, student):
     root = course["root"]
-    results = {r.assignment: r for r in grade_path(root / "submitted" / student, seed=0,
-                                                   include_hidden=True,
-                                                   mnist_path=course["mnist"])}
+    results = {r.assignment: r for r in grade_path(
+        root / "submitted" / student,
+        options=GradeOptions(seed=0, include_hidden=True, mnist_path=course["mnist"]))}
     for aid in selected():
         per_check, total = gradebook_scores(root, aid, student)
         ours = {c.name: c.score for c in results[aid].checks}

@@ -131,9 +131,10 @@ def grade_job(job):
     """`nngrade batch` grader for the attack run (see module docstring)."""
     install()
     from autograder.grade import grade_file
+    from autograder.options import GradeOptions
     from autograder.loader import SubmissionFile
-    return grade_file(SubmissionFile(job.assignment, Path(job.path)), seed=job.seed,
-                      include_hidden=True)
+    return grade_file(SubmissionFile(job.assignment, Path(job.path)),
+                      GradeOptions(seed=job.seed, include_hidden=True))
 
 
 def verdict(name, result):

@@ -21,6 +21,7 @@ import pytest
 
 from autograder import batch
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from tests.sandbox import e2e
 from tests.sandbox.conftest import needs_root
@@ -149,7 +150,7 @@ def test_sequential_grade_file_restart_keeps_later_checks(tmp_path, monkeypatch)
     """The same pipeline without the batch: a crashing check, then the real checks still pass."""
     e2e.install_into(monkeypatch)
     path = e2e.build_notebook("os_exit_in_function", tmp_path)
-    result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), seed=5)
+    result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), GradeOptions(seed=5))
     assert e2e.verdict("os_exit_in_function", result) == []
     keys = {c.name: c.key for c in result.checks}
     assert keys["attacked_values"] == "call.crashed"

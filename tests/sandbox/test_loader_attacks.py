@@ -5,6 +5,7 @@ import time
 import pytest
 
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile, read_source
 from autograder.loader.notebook import MAX_FILE_BYTES
 from tests.sandbox import e2e
@@ -26,7 +27,7 @@ def test_unreadable_notebooks_fail_every_check_with_the_reason(tmp_path, name):
     content, key = FATAL[name]
     path = tmp_path / "01_perceptron.ipynb"
     path.write_bytes(content)
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     assert result.problems and result.problems[0][0] == key
     assert result.checks and all(c.score == 0 and c.key == key for c in result.checks)
 
@@ -37,7 +38,7 @@ def test_huge_outputs_are_refused_before_parsing(tmp_path):
         fh.write(b'{"cells": [{"cell_type": "code", "source": "x = 1", "outputs": [{"text": "')
         fh.truncate(MAX_FILE_BYTES + 10)  # sparse: cheap to write, too big to grade
     started = time.monotonic()
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     assert time.monotonic() - started < 5
     assert result.problems[0][0] == "load.too_big"
     assert all(c.key == "load.too_big" for c in result.checks)
@@ -64,7 +65,7 @@ def test_odd_cells_are_skipped_not_fatal(tmp_path):
     ]
     path = tmp_path / "01_perceptron.ipynb"
     path.write_text(_nb(cells))
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     assert result.score == result.max_score > 0
     assert {k for k, _ in result.problems} == {"load.syntax_error"}
 
@@ -74,7 +75,7 @@ def test_deleted_solution_cells_cost_only_their_checks(tmp_path, monkeypatch):
     e2e.install_into(monkeypatch)
     path = tmp_path / "01_perceptron.ipynb"
     path.write_text(e2e.notebook([e2e.reference_source()]))
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     for check in result.checks:
         if check.name in e2e.EXTRA_NAMES:
             assert check.score == 0 and check.key == "call.missing"
@@ -94,5 +95,5 @@ def test_edited_test_cells_are_never_run(tmp_path):
     path = tmp_path / "01_perceptron.ipynb"
     path.write_text(_nb(cells))
     assert set(read_source(path).cells) == {1}  # nothing of cell 2
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     assert result.problems == [] and result.score == result.max_score

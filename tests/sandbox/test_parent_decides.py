@@ -19,6 +19,7 @@ import pytest
 
 from autograder.checks import checks_for
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile_child"
@@ -51,7 +52,7 @@ def submission(aid, attack):
 def test_a_rewritten_child_earns_nothing(tmp_path, aid, attack):
     path = tmp_path / f"{aid}.py"
     path.write_text(submission(aid, attack), encoding="utf-8")
-    result = grade_file(SubmissionFile(aid, path), seed=7, include_hidden=True)
+    result = grade_file(SubmissionFile(aid, path), GradeOptions(seed=7, include_hidden=True))
     paid = {c.name: c.score for c in result.checks if c.score > 0}
     assert paid == {}, paid
     assert not [c.name for c in result.checks if c.key.startswith("grader.")]
@@ -63,5 +64,5 @@ def test_the_do_nothing_part_alone_scores_zero(tmp_path, aid):
     names = contract_names(aid)
     path = tmp_path / f"{aid}.py"
     path.write_text("\n\n".join(["import numpy as np"] + [do_nothing(n) for n in names]))
-    result = grade_file(SubmissionFile(aid, path), seed=7, include_hidden=True)
+    result = grade_file(SubmissionFile(aid, path), GradeOptions(seed=7, include_hidden=True))
     assert result.score == 0, [(c.name, c.score) for c in result.checks if c.score]

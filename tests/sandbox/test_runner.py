@@ -8,6 +8,7 @@ import pytest
 import autograder.grade as grade
 import solutions
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.sandbox import isolation, runner
 from tests.sandbox import e2e
@@ -113,7 +114,7 @@ def steal():
 def test_root_without_isolation_is_refused_with_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setattr(grade, "NUMPY_LIMITS", dataclasses.replace(LIMITS, isolation="off"))
     path = e2e.build_notebook(None, tmp_path)
-    result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), seed=1)
+    result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), GradeOptions(seed=1))
     keys = [k for k, _ in result.problems]
     assert "sandbox.refused" in keys and ("load.failed", {"status": "refused"}) in result.problems
     assert result.score == 0 and all(c.key == "load.missing_not_loaded" for c in result.checks)
@@ -172,7 +173,7 @@ def step(s):
 '''
     path = tmp_path / "01_perceptron.py"
     path.write_text(e2e.reference_source() + cheat)
-    result = grade_file(SubmissionFile("01_perceptron", path), seed=1)
+    result = grade_file(SubmissionFile("01_perceptron", path), GradeOptions(seed=1))
     scores = {c.name: c.score for c in result.checks if c.name.endswith("_no_mutation")}
     assert scores.pop("step_no_mutation") == 0
     assert scores and all(score > 0 for score in scores.values()), scores
