@@ -60,6 +60,9 @@ class _Escape:
             _os._exit(0)
         _os._exit(0)
     _os.wait()
+
+
+step.uses = _Escape  # reachable from a graded name: the loader keeps and runs the class body
 '''
 
 STEAL = f'''
