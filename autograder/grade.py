@@ -18,7 +18,7 @@ from autograder.compare import Outcome, fail
 from autograder.inprocess import reference_session
 from autograder.loader import find_submissions, read_source
 from autograder.results import AssignmentResult, CheckResult
-from autograder.sandbox import Sandbox
+from autograder.sandbox import open_sandbox
 from autograder.sandbox.limits import Limits
 
 # Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
@@ -114,10 +114,12 @@ def _all_failed(checks, key, fields):
 
 
 def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnist_path=None,
-               workdir=None, only=None):
+               workdir=None, only=None, runner="auto"):
     """Grade one assignment file → AssignmentResult.
 
     only: names of the checks to run (all when None); for tests that need a few checks only.
+    runner: "auto" (the choice `autograder.sandbox.open_sandbox` makes), or "sandbox" /
+    "portable" to force one ("portable" is refused for hidden checks).
     """
     started = time.monotonic()
     aid = submission.assignment
@@ -154,8 +156,9 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-", dir=workdir) as tmp:
-        sandbox = Sandbox(source.chunks, tmp, labels=source.cells, limits=limits,
-                          readable=[mnist_path] if mnist_path else [])
+        sandbox = open_sandbox(source.chunks, tmp, public_only=not include_hidden, runner=runner,
+                               labels=source.cells, limits=limits,
+                               readable=[mnist_path] if mnist_path else [])
         try:
             result.problems.extend(load_problems(sandbox.start(), source.cells))
             result.checks = [run_check(c, sandbox, ctx, aid, reference) for c in checks]
