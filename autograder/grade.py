@@ -156,7 +156,8 @@ def grade_file(submission, *, mode="quick", seed=None, include_hidden=True, mnis
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-", dir=workdir) as tmp:
-        sandbox = open_sandbox(source.chunks, tmp, public_only=not include_hidden, runner=runner,
+        public_only = not any(c.hidden for c in checks)  # e.g. the student wheel has none
+        sandbox = open_sandbox(source.chunks, tmp, public_only=public_only, runner=runner,
                                labels=source.cells, limits=limits,
                                readable=[mnist_path] if mnist_path else [])
         try:
