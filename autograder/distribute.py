@@ -24,7 +24,9 @@ EXCLUDED = (
 )
 TOP_LEVEL = {"autograder": ROOT / "autograder", "nndata": ROOT / "data"}
 SUFFIXES = {".py", ".json", ".csv"}
-DEPENDENCIES = ["numpy>=1.26", "pandas>=2.0", "matplotlib>=3.7", "tensorflow>=2.16,<2.22"]
+# pytest: students run the public checks as tests too (`pytest --nngrade <id>.ipynb`)
+DEPENDENCIES = ["numpy>=1.26", "pandas>=2.0", "matplotlib>=3.7", "tensorflow>=2.16,<2.22",
+                "pytest>=8"]
 FIXED_TIME = (2025, 8, 18, 0, 0, 0)  # reproducible zip entries
 
 
