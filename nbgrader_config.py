@@ -54,6 +54,12 @@ c.SandboxGrade.execute_for_display = False
 # this hook logs the student and the reason; nbgrader grades the rest of the class.
 c.Autograde.pre_convert_hook = "autograder.integrations.nbgrader_autograde.report_unreadable"
 
+# Kernel execution is still nbgrader's for `nbgrader validate` (and the optional display run):
+# 05-07 train Keras models, so one cell may take minutes on a 2-core machine.
+c.Execute.timeout = 1800
+c.Execute.startup_timeout = 120
+c.Execute.interrupt_on_timeout = True
+
 # A student who deletes a test cell gets it back (with the hidden tests) before grading.
 c.OverwriteCells.add_missing_cells = True
 
