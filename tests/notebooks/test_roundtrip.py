@@ -271,3 +271,26 @@ def test_feedback_and_export(course):
         assert "✔" in ref
     rows = (root / "grades.csv").read_text().strip().split("\n")
     assert len(rows) >= 1 + len(selected()) * (len(STUDENTS) + 1)
+
+
+def test_display_run_shows_outputs_and_changes_no_score(tmp_path, mnist_path):
+    """execute_for_display: student outputs appear; the scores are still the sandbox's."""
+    aid = "01_perceptron"
+    course = copy_course(tmp_path / "course")
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write("\nc.SandboxGrade.execute_for_display = True\n")
+    env = kernel_env(NNLAB_MNIST=mnist_path)
+    run(course, "nbgrader", "generate_assignment", aid, "--force", "--log-level=WARN", env=env)
+    source = nbformat.read(str(course / "source" / aid / f"{aid}.ipynb"), as_version=4)
+    release = nbformat.read(str(course / "assignments" / aid / f"{aid}.ipynb"), as_version=4)
+    for student in ("ref", "grade_patch"):
+        target = course / "submitted" / student / aid / f"{aid}.ipynb"
+        target.parent.mkdir(parents=True)
+        nbformat.write(student_notebook(student, source, release)[0], str(target))
+    run(course, "nbgrader", "autograde", aid, "--force", "--log-level=WARN", env=env)
+    assert gradebook_scores(course, aid, "ref")[1] == pytest.approx(100)
+    assert gradebook_scores(course, aid, "grade_patch")[1] == 0
+    nb = nbformat.read(str(course / "autograded" / "ref" / aid / f"{aid}.ipynb"), 4)
+    shown = [c for c in nb.cells if c.cell_type == "code"
+             and not c.metadata.get("nbgrader", {}).get("grade") and c.get("outputs")]
+    assert shown, "the display run left no output in any non-grade cell"
