@@ -112,7 +112,7 @@ def pytest_collection(session):
     tests = run_grader(config)
     items = [CheckItem.from_parent(session, name=t["name"].replace(": ", "::", 1), result=t)
              for t in tests if not str(t.get("name", "")).endswith(": loading")]
-    session.nngrade_problems = [t for t in tests if str(t.get("name", "")).endswith(": loading")]
+    config.nngrade_problems = [t for t in tests if str(t.get("name", "")).endswith(": loading")]
     session.items = items
     session.testscollected = len(items)
     config.hook.pytest_collectreport(report=CollectReport(session.nodeid, "passed", None, items))
@@ -121,8 +121,7 @@ def pytest_collection(session):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    problems = getattr(terminalreporter._session, "nngrade_problems", None) \
-        if hasattr(terminalreporter, "_session") else None
+    problems = getattr(config, "nngrade_problems", None)
     if problems:
         terminalreporter.section("nngrade: loading")
         for t in problems:
