@@ -167,6 +167,13 @@ def table(name, m, notebooks):
     return lines
 
 
+def kept_section(results):
+    """This script's section of an existing results.md ("" when there is none)."""
+    text = Path(results).read_text(encoding="utf-8") if Path(results).exists() else ""
+    match = re.search(re.escape(SECTION) + r".*?(?=\n## |\Z)", text, re.S)
+    return "\n" + match.group(0).rstrip() + "\n" if match else ""
+
+
 def write_results(data):
     (ROOT / "bench" / "autograde_results.json").write_text(json.dumps(data, indent=1) + "\n")
     lines = [SECTION, "",
