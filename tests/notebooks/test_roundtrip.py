@@ -43,6 +43,7 @@ STUDENTS = ("ref", "stub", "partial", "grade_patch", "numpy_patch", "no_tracebac
             "edited_tests", "crash")
 UNREADABLE = "invalid"
 BASE_SEED = 4242  # set in the course's config; `nngrade batch --seed` gets the same
+UNRENDERED = re.compile(r"^[a-z_]+\.[a-z_]+ (\{|$)")  # a message key batch could not render
 
 GRADE_PATCH = """
 import autograder.notebook
@@ -185,15 +186,26 @@ def gradebook_scores(root, aid, student):
     return per_cell, total
 
 
+def batch_tests(root, aid, student):
+    data = json.loads((root / "batch" / "results" / student / "results.json").read_text())
+    return [t for t in data["tests"] if t["name"].startswith(f"{aid}: ")]
+
+
 def batch_scores(root, aid, student):
     """({check: score}, total, [loading problem texts]) from `nngrade batch`'s results.json."""
-    data = json.loads((root / "batch" / "results" / student / "results.json").read_text())
+    tests = batch_tests(root, aid, student)
     prefix = f"{aid}: "
-    tests = [t for t in data["tests"] if t["name"].startswith(prefix)]
     checks = {t["name"][len(prefix):]: float(t["score"]) for t in tests
               if t["name"] != f"{aid}: loading"}
     problems = [t["output"] for t in tests if t["name"] == f"{aid}: loading"]
     return checks, sum(checks.values()), problems
+
+
+def feedback_lines(root, aid, student):
+    """Every ✔/✘/! line SandboxGrade wrote into the autograded notebook's test cells."""
+    nb = nbformat.read(str(root / "autograded" / student / aid / f"{aid}.ipynb"), 4)
+    return [line for cell in grading_cells(nb) for o in cell.outputs
+            if o.output_type == "stream" for line in o.text.splitlines()]
 
 
 @pytest.mark.parametrize("student", STUDENTS)
@@ -208,6 +220,20 @@ def test_gradebook_equals_nngrade_batch(course, student):
             assert per_cell[grade_id] == pytest.approx(sum(ours[n] for n in names), abs=1e-6), \
                 (aid, student, grade_id, problems)
         assert total == pytest.approx(ours_total, abs=1e-6), (aid, student)
+        # the same messages: each failed check's line carries batch's message for it, and the
+        # load problems come first. (Batch renders results.json in its parent process, which
+        # has not registered the checks modules' own message keys: those rows show the raw key
+        # and fields, e.g. "activations.he_shape {...}", and are not compared here.)
+        lines = feedback_lines(root, aid, student)
+        for t in batch_tests(root, aid, student):
+            name = t["name"][len(aid) + 2:]
+            if UNRENDERED.match(t["output"]):
+                continue
+            if name == "loading":
+                assert f"! {t['output']}" in lines, (aid, student, t["output"])
+            elif t["status"] != "passed":
+                assert any(line.startswith(f"✘ {name}: ") and line.endswith(f" — {t['output']}")
+                           for line in lines), (aid, student, name, t["output"])
         if student == "ref":
             assert total == pytest.approx(100), aid
         elif student in ("stub", "grade_patch", "no_traceback", "edited_tests"):
