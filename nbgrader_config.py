@@ -10,8 +10,11 @@ Workflows: docs/WORKFLOWS.md.
 """
 import os
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,
+                                    GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+
+from autograder.integrations.nbgrader_autograde import SandboxGrade
 
 c = get_config()  # noqa: F821 (provided by traitlets when nbgrader loads this file)
 
@@ -29,21 +32,42 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(ROOT, "gradebook.db")
 # The student stub; authoring/markers.py CODE_STUB must stay equal (tests check it).
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# Autograding: the grade cells call autograder.notebook.grade(), which trains small Keras models
-# in 05-07 (06 trains MNIST), so one cell may take minutes on a 2-core machine.
+# Autograding grades in nngrade's sandbox, not in a kernel: SandboxGrade takes the place of
+# nbgrader's Execute (the rest of nbgrader's autograde pipeline is unchanged). It grades each
+# notebook once with the same grade_file as `nngrade batch` (hidden checks included) and writes
+# each test cell's ✔/✘ lines and points, which SaveAutoGrades records. No student code runs in
+# this process or in a kernel. See autograder/integrations/nbgrader_autograde.py.
+c.Autograde.autograde_preprocessors = [
+    SandboxGrade, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata]
+# The course's seed policy: hidden-check inputs of student S on assignment A are drawn with
+# autograder.batch.derive_seed(base_seed, S, A); `nngrade batch --seed <base_seed>` gives the
+# same seeds, so both give the same scores. Change the base seed per term.
+c.SandboxGrade.base_seed = 20260901
+c.SandboxGrade.mode = "quick"          # MNIST accuracy check trains 1 epoch ("full": 5)
+c.SandboxGrade.lang = "ko"             # feedback lines in Korean ("en": English)
+# Off: student plots/prints do not appear in the autograded notebook. On: the non-grade cells
+# also run in a plain, UNSANDBOXED kernel for display only (a kernel start plus the notebook's
+# own run time: seconds for 01-04, minutes for 05-07); nothing it computes reaches a score.
+c.SandboxGrade.execute_for_display = False
+# A submitted notebook that is not valid JSON fails inside nbgrader before any preprocessor:
+# this hook logs the student and the reason; nbgrader grades the rest of the class.
+c.Autograde.pre_convert_hook = "autograder.integrations.nbgrader_autograde.report_unreadable"
+
+# Kernel execution is still nbgrader's for `nbgrader validate` (and the optional display run):
+# 05-07 train Keras models, so one cell may take minutes on a 2-core machine.
 c.Execute.timeout = 1800
 c.Execute.startup_timeout = 120
 c.Execute.interrupt_on_timeout = True
 
-# A student who deletes a test cell gets it back (with the hidden tests) before execution.
+# A student who deletes a test cell gets it back (with the hidden tests) before grading.
 c.OverwriteCells.add_missing_cells = True
 
 # Feedback shows each test cell's output (✔/✘, points, message) but not the hidden test code.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
 
-# The kernel inherits this environment. nbgrader scores any stderr output of a grade cell as 0;
-# grade() silences stderr while checks run, and these keep TensorFlow's C++ logs (and oneDNN's
-# notice) out of every other moment of the kernel's life.
+# Kernels (generate_assignment's validation, the optional display run) inherit this
+# environment; these keep TensorFlow's C++ logs (and oneDNN's notice) out of cell outputs.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")

@@ -21,7 +21,7 @@ from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
 from autograder.options import GradeOptions
 from autograder.results import AssignmentResult, CheckResult
-from autograder.sandbox import Sandbox, isolation
+from autograder.sandbox import isolation, open_sandbox
 from autograder.sandbox.limits import Limits
 
 # Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
@@ -208,9 +208,11 @@ def grade_file(submission, options=GradeOptions()):
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-", dir=workdir) as tmp:
-        sandbox = Sandbox(source.chunks, tmp, labels=source.cells, limits=limits,
-                          readable=[mnist_path] if mnist_path else [],
-                          require_isolation=needs_isolation)
+        public_only = not any(c.hidden for c in checks)  # e.g. the student wheel has none
+        sandbox = open_sandbox(source.chunks, tmp, public_only=public_only, runner=options.runner,
+                               labels=source.cells, limits=limits,
+                               readable=[mnist_path] if mnist_path else [],
+                               require_isolation=needs_isolation)
         try:
             result.problems.extend(load_problems(sandbox.start(), source.cells, source))
 

@@ -9,7 +9,7 @@ import json
 import traceback
 
 from autograder.sandbox import codec
-from autograder.sandbox.runner import LoadReport, ProbeReply
+from autograder.sandbox.protocol import LoadReport, ProbeReply
 
 
 def roundtrip(value):

@@ -127,6 +127,11 @@ CATALOG = {
         "ko": "채점 격리 약화: {what} 적용 불가 ({why}). 채점은 계속합니다.",
         "en": "sandbox: {what} could not be applied ({why}); grading continues with weaker "
               "isolation"},
+    "sandbox.unavailable": {
+        "ko": "이 컴퓨터에서는 격리 채점 샌드박스(Linux 전용)를 쓸 수 없어 비공개 테스트를 채점하지 "
+              "않았습니다. 공개 테스트만 실행하려면 `nngrade check`를 쓰세요.",
+        "en": "the isolated grading sandbox (Linux only) is not available on this computer, so "
+              "hidden checks were not graded; use `nngrade check` for the public checks"},
     "sandbox.refused": {
         "ko": "채점 샌드박스를 시작하지 않았습니다: {why}",
         "en": "the grading sandbox did not start: {why}"},

@@ -1,11 +1,18 @@
-"""Grade checks inside a notebook kernel: what nbgrader test cells call.
+"""Checks inside the student's own kernel: what the notebooks' test cells call.
 
     from autograder.notebook import grade
     grade("01_perceptron", "step_values", ns=globals())
 
-The last expression of the cell is the points earned, which nbgrader reads as partial credit
-(`nbgrader.utils.determine_grade`). Messages go to stdout; anything written to stderr while the
-checks run (TensorFlow logs) is swallowed, because nbgrader scores a cell with stderr output 0.
+**Advisory only.** This is the student's instant feedback while working (✔/✘, points and the
+message under each function). It runs in the student's kernel, next to the student's code, so
+that code can change what it prints; no grade of record comes from here. Grades come from the
+sandbox: `nngrade grade`/`batch`, Gradescope, and `nbgrader autograde`, whose `SandboxGrade`
+preprocessor (autograder/integrations/nbgrader_autograde.py) does not execute these cells at all
+but writes their outputs from one sandboxed grading of the notebook. The instructor's test-cell
+source (the ``grade(...)`` call) also tells `SandboxGrade` which checks a cell holds.
+
+The last expression of the cell is the points earned. Messages go to stdout; anything written to
+stderr while the checks run (TensorFlow logs) is swallowed, so a cell's output stays readable.
 """
 import contextlib
 import io

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import FrozenSet, Optional
 
 MODES = ("quick", "full")
+RUNNERS = ("auto", "sandbox", "portable")  # as autograder.sandbox.RUNNERS (tested)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class GradeOptions:
     """Names of the checks to run (tests that need a few); None runs them all."""
     workdir: Optional[str] = None
     """Folder for the per-submission temporary folders; None: the system's temp folder."""
+    runner: str = "auto"
+    """"auto" (`sandbox.open_sandbox` decides), or force "sandbox" / "portable" (public only)."""
 
     def __post_init__(self):
         if self.mode not in MODES:
@@ -38,6 +41,9 @@ class GradeOptions:
                                       or not isinstance(self.seed, int) or self.seed < 0):
             raise ValueError(f"GradeOptions.seed must be a non-negative int or None, "
                              f"got {self.seed!r}")
+        if self.runner not in RUNNERS:
+            raise ValueError(f"GradeOptions.runner must be one of {', '.join(RUNNERS)}, "
+                             f"got {self.runner!r}")
         if self.only is not None:
             object.__setattr__(self, "only", frozenset(self.only))
 

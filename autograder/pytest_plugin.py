@@ -1,12 +1,39 @@
 """pytest frontend: ``pytest --nngrade PATH [--nngrade-assignment ID]``.
 
-Registered as a pytest11 plugin. With ``--nngrade`` it grades the submission once (the same
-pipeline as ``nngrade grade``: sandbox, same checks) and turns every check into a test item, so
-any CI that reads pytest/JUnit results sees one pass/fail per check. Without the option it does
-nothing.
+Registered as a pytest11 plugin. With ``--nngrade`` it grades the submission once and turns every
+check into a test item, so any CI that reads pytest/JUnit results sees one pass/fail per check.
+Without the option it does nothing.
+
+pytest itself is no place to grade: it imports ``conftest.py`` files and test modules from the
+folders it looks at, i.e. from the student's folder. So with ``--nngrade``:
+
+* grading runs in a subprocess, ``python -I`` running `autograder.cli` ``grade --format json``
+  from the same installed package as this plugin, in an empty temporary folder: it imports
+  nothing from the student's folder (``-I``: no current folder, no ``PYTHONPATH``, no user
+  site) and its stdout (the grader's JSON) is the only thing read back;
+* conftest files are never loaded (``--noconftest`` is forced before pytest looks for them) and
+  nothing is collected from the folders (no test module is imported): the items are made from
+  the JSON alone.
+
+A student-controlled ``pytest.ini``/``pyproject.toml``/``tox.ini`` can still load code into the
+pytest process (``addopts = -p mymodule``) before any plugin can object; that cannot be fenced
+off from inside pytest. The score of record comes from ``nngrade``, nbgrader or Gradescope; an
+instructor who runs pytest on submissions passes a trusted ini and root (docs/WORKFLOWS.md).
 """
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+
+# The folder holding the `autograder` package this plugin was loaded from: the subprocess
+# grades with exactly this package (site-packages when installed, the checkout when editable).
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+BOOTSTRAP = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
+             "from autograder.cli import main; sys.exit(main(sys.argv[1:]))")
+GRADE_TIMEOUT = 4 * 3600  # the grader's own budgets end every submission well before this
 
 
 def pytest_addoption(parser):
@@ -20,20 +47,85 @@ def pytest_addoption(parser):
     group.addoption("--nngrade-lang", choices=("ko", "en"), default="ko")
 
 
-def pytest_collection_modifyitems(session, config, items):
-    path = config.getoption("--nngrade")
-    if not path:
-        return
-    from autograder.grade import grade_path
-    from autograder.options import GradeOptions, mnist_from_environment
-    results = grade_path(path, config.getoption("--nngrade-assignment"), options=GradeOptions(
-        mode="full" if config.getoption("--nngrade-full") else "quick",
-        seed=config.getoption("--nngrade-seed"),
-        include_hidden=not config.getoption("--nngrade-public-only"),
-        mnist_path=mnist_from_environment()))
-    lang = config.getoption("--nngrade-lang")
-    items[:] = [CheckItem.from_parent(session, name=f"{r.assignment}::{c.name}", result=c, lang=lang)
-                for r in results for c in r.checks]
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    """Before pytest imports any conftest.py: with --nngrade, none is ever imported."""
+    if getattr(early_config.known_args_namespace, "nngrade", None):
+        early_config.known_args_namespace.noconftest = True
+
+
+def pytest_configure(config):
+    if config.getoption("--nngrade"):
+        config.option.noconftest = True
+
+
+def pytest_report_header(config):
+    if config.getoption("--nngrade"):
+        return ["nngrade: grading in a separate process; conftest.py files are not loaded and "
+                "no test files are collected"]
+    return None
+
+
+def grade_command(config):
+    path = Path(config.getoption("--nngrade")).resolve()
+    cmd = [sys.executable, "-I", "-c", BOOTSTRAP, str(PACKAGE_ROOT), "grade", str(path),
+           "--format", "json", "--lang", config.getoption("--nngrade-lang")]
+    if config.getoption("--nngrade-assignment"):
+        cmd += ["--assignment", config.getoption("--nngrade-assignment")]
+    if config.getoption("--nngrade-seed") is not None:
+        cmd += ["--seed", str(config.getoption("--nngrade-seed"))]
+    if config.getoption("--nngrade-full"):
+        cmd.append("--full")
+    if config.getoption("--nngrade-public-only"):
+        cmd.append("--public-only")
+    return cmd
+
+
+def run_grader(config):
+    """The grader's JSON (Gradescope schema) for the submission; UsageError if it did not run."""
+    with tempfile.TemporaryDirectory(prefix="nngrade-pytest-") as empty:
+        try:
+            out = subprocess.run(grade_command(config), cwd=empty, capture_output=True,
+                                 stdin=subprocess.DEVNULL, timeout=GRADE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise pytest.UsageError(f"nngrade: grading took longer than {GRADE_TIMEOUT} s")
+    stderr = out.stderr.decode("utf-8", "replace").strip()
+    if out.returncode != 0:
+        raise pytest.UsageError(f"nngrade grade failed (exit {out.returncode}): "
+                                f"{stderr[-2000:] or 'no message'}")
+    try:
+        data = json.loads(out.stdout.decode("utf-8"))
+        tests = [t for t in data["tests"] if isinstance(t, dict)]
+    except (ValueError, KeyError, TypeError):
+        raise pytest.UsageError("nngrade grade printed no valid JSON: "
+                                f"{stderr[-2000:] or out.stdout[:200]!r}")
+    return tests
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    """With --nngrade: the items come from the grader's JSON; no folder is collected."""
+    config = session.config
+    if not config.getoption("--nngrade"):
+        return None
+    from _pytest.reports import CollectReport
+    tests = run_grader(config)
+    items = [CheckItem.from_parent(session, name=t["name"].replace(": ", "::", 1), result=t)
+             for t in tests if not str(t.get("name", "")).endswith(": loading")]
+    config.nngrade_problems = [t for t in tests if str(t.get("name", "")).endswith(": loading")]
+    session.items = items
+    session.testscollected = len(items)
+    config.hook.pytest_collectreport(report=CollectReport(session.nodeid, "passed", None, items))
+    config.hook.pytest_collection_finish(session=session)
+    return True
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    problems = getattr(config, "nngrade_problems", None)
+    if problems:
+        terminalreporter.section("nngrade: loading")
+        for t in problems:
+            terminalreporter.line(f"{t['name']}: {t.get('output', '')}")
 
 
 class CheckFailed(AssertionError):
@@ -41,17 +133,18 @@ class CheckFailed(AssertionError):
 
 
 class CheckItem(pytest.Item):
-    def __init__(self, *, result, lang, **kwargs):
+    """One check of the grader's JSON: passes when the grader says so."""
+
+    def __init__(self, *, result, **kwargs):
         super().__init__(**kwargs)
-        self.result, self.lang = result, lang
-        self.user_properties.append(("score", result.score))
-        self.user_properties.append(("max_score", result.max_score))
+        self.result = result
+        self.user_properties.append(("score", result.get("score")))
+        self.user_properties.append(("max_score", result.get("max_score")))
 
     def runtest(self):
-        if not self.result.passed:
-            from autograder.messages import render
-            raise CheckFailed(f"{self.result.score:g}/{self.result.max_score:g}: "
-                              + render(self.result.key, self.result.fields, self.lang))
+        if self.result.get("status") != "passed":
+            raise CheckFailed(f"{self.result.get('score', 0):g}/{self.result.get('max_score', 0):g}"
+                              f": {self.result.get('output', '')}")
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, CheckFailed):

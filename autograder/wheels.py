@@ -43,13 +43,16 @@ def minimum_python():
     return int(found.group(1)), int(found.group(2))
 
 
-def runtime_requirements():
-    """nnlab's Requires-Dist without extras (the runtime dependencies), as strings."""
+def runtime_requirements(extras=()):
+    """nnlab's Requires-Dist as strings: the runtime dependencies, plus those of EXTRAS (named
+    in pyproject.toml, e.g. "student"), their extra markers dropped."""
     from packaging.requirements import Requirement
     out = []
     for text in project_metadata().requires or []:
         req = Requirement(text)
-        if req.marker is None or req.marker.evaluate({"extra": ""}):
+        wanted = [""] + list(extras)
+        if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in wanted):
+            req.marker = None
             out.append(str(req))
     return out
 
@@ -67,17 +70,18 @@ def zip_entry(zf, name, data, mode=0o644):
     zf.writestr(info, data)
 
 
-def wheel_bytes(name, files, summary, top_level, entry_points):
+def wheel_bytes(name, files, summary, top_level, entry_points, extras=()):
     """(file name, bytes) of a py3-none-any wheel.
 
     name: distribution name ("nnlab_student"); files: [(archive name, bytes)];
-    top_level: package names; entry_points: the entry_points.txt text.
+    top_level: package names; entry_points: the entry_points.txt text; extras: nnlab extras whose
+    dependencies the wheel requires too.
     """
     dist_info = f"{name}-{__version__}.dist-info"
     meta = ["Metadata-Version: 2.1", f"Name: {name.replace('_', '-')}",
             f"Version: {__version__}", f"Summary: {summary}",
             f"Requires-Python: {requires_python()}"]
-    meta += [f"Requires-Dist: {r}" for r in runtime_requirements()]
+    meta += [f"Requires-Dist: {r}" for r in runtime_requirements(extras)]
     entries = list(files) + [
         (f"{dist_info}/METADATA", ("\n".join(meta) + "\n").encode()),
         (f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: nnlab\nRoot-Is-Purelib: true\n"

@@ -11,7 +11,11 @@ grade       nngrade on the reference submission of each assignment (source/<id>/
 whole       nngrade on one folder holding all seven reference notebooks
 nbconvert   `jupyter nbconvert --to notebook --execute` of the same notebooks (what a student's
             "Run all" costs; test cells included), wall and peak RSS (kernel)
-nbgrader    `nbgrader autograde` of the same notebooks submitted by one student
+nbgrader    `nbgrader autograde` of the same notebooks submitted by one student, with the
+            repository's nbgrader_config.py (SandboxGrade: graded in the sandbox, no kernel)
+autograde   bench/autograde_bench.py: stock nbgrader autograde (kernel) vs sandboxed vs
+            `nngrade batch`, seven references and a class of 10 on 01-04 (its own section of
+            results.md, kept when the other parts rewrite the file)
 batch       `nngrade batch` with -j1 and -j2 of 30 generated submissions (14 correct, 10 broken
             fixtures of tests/fixtures/submissions, 6 adversarial from tests/fixtures/attacks;
             student names shuffled, --batch-order grouped puts the adversarial ones last), then
@@ -43,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 PY = sys.executable
 BIN = str(Path(PY).parent)
 NUMPY_IDS = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
-PARTS = ("grade", "whole", "nbconvert", "nbgrader", "batch", "profile")
+PARTS = ("grade", "whole", "nbconvert", "nbgrader", "batch", "profile", "autograde")
 TARGETS = {"whole_vs_nbconvert": 0.4, "numpy_seconds": 3.0, "j2_vs_j1": 0.6}
 
 
@@ -498,6 +502,10 @@ def main(argv=None):
             print("batch of 30 mixed submissions, then of the correct + broken ones; -j1, -j2",
                   flush=True)
             res["batch"] = part_batch(tmp, args.seed, args.batch_timeout, args.batch_order)
+    if "autograde" in parts:
+        print("nbgrader autograde: kernel vs sandbox (bench/autograde_bench.py)", flush=True)
+        import autograde_bench
+        autograde_bench.main([])
     res["meta"]["load_after"] = loadavg()
     out = Path(args.out)
     run = {k: res["meta"][k] for k in ("date", "command", "load_before", "load_after")}
@@ -509,7 +517,8 @@ def main(argv=None):
         res["provenance"] = provenance
     table = summarize(res)
     print("\n" + table)
-    out.write_text(markdown(res, table), encoding="utf-8")
+    from autograde_bench import kept_section
+    out.write_text(markdown(res, table) + kept_section(out), encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(f"\nwrote {out} and {out.with_suffix('.json')}")
     return 0

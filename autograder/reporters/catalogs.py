@@ -1,7 +1,7 @@
 """Every message catalog, loaded explicitly before anything is rendered.
 
 Catalog keys live in `autograder.messages.CATALOG` and in the modules that `register` their own
-(each checks module's `MESSAGES`, `autograder.sandbox`). A process that renders results it did not
+(each checks module's `MESSAGES`). A process that renders results it did not
 grade itself — the `nngrade batch` parent writing results.json from its workers' results, a
 reporter given results from elsewhere — may never have imported those modules, and would write
 the raw key (`perceptron.gate_wrong {'gate': 'AND', ...}`). Reporters therefore render through
@@ -17,7 +17,6 @@ from autograder.assignments import ASSIGNMENT_IDS
 @functools.lru_cache(maxsize=None)
 def load_all():
     """Import every module that registers message keys (idempotent) → number of keys known."""
-    import autograder.sandbox  # noqa: F401  (registers sandbox.*, call.budget)
     from autograder.checks import checks_for
     hidden = importlib.util.find_spec("autograder.checks.hidden") is not None  # student build: no
     for aid in ASSIGNMENT_IDS:

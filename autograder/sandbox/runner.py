@@ -22,12 +22,13 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.sandbox import codec, isolation, reaper
 from autograder.sandbox.channel import ChildGone, ReplyChannel
 from autograder.sandbox.limits import Limits, child_environment
+from autograder.sandbox.protocol import (LoadReport, ProbeReply, clean, clean_error,  # noqa: F401
+                                         clean_load_errors, loaded_names)
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
@@ -35,26 +36,6 @@ MAX_RESTARTS = 8
 START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
 _LOGGED = set()  # degradations already logged by this process (one line each, not per child)
-
-
-@dataclass
-class ProbeReply:
-    status: str  # "ok" | "error" | "timeout" | "crashed" | "bad_output"
-    value: object = None
-    error: dict = field(default_factory=dict)
-
-
-@dataclass
-class LoadReport:
-    errors: list = field(default_factory=list)   # exceptions raised by chunks
-    names: list = field(default_factory=list)    # names the student's code defined
-    skipped: dict = field(default_factory=dict)  # chunk index -> "timeout" | "crashed" | ...
-    warnings: list = field(default_factory=list)  # (message key, fields): weaker isolation
-    isolation: list = field(default_factory=list)  # what the launcher applied
-
-
-def clean(text, limit=300):
-    return codec.clean_text(text, limit)
 
 
 class Sandbox:
@@ -198,11 +179,8 @@ class Sandbox:
                         current = index
                         deadline = self._load_deadline()
                     elif message.get("event") == "loaded":
-                        self.report.errors = _clean_load_errors(message.get("errors"))
-                        names = message.get("names")
-                        self.report.names = [n for n in names if type(n) is str
-                                             and n.isidentifier()][:1000] \
-                            if isinstance(names, list) else []
+                        self.report.errors = clean_load_errors(message.get("errors"))
+                        self.report.names = loaded_names(message.get("names"))
                         return self.report
                     else:
                         raise ChildGone("bad_output")
@@ -293,7 +271,7 @@ class Sandbox:
             except ValueError as exc:
                 return ProbeReply("bad_output", error={"message": clean(exc)})
         if message.get("ok") is False and isinstance(message.get("error"), dict):
-            return ProbeReply("error", error=_clean_error(message["error"]))
+            return ProbeReply("error", error=clean_error(message["error"]))
         return ProbeReply("bad_output", error={"message": "unexpected reply"})
 
     def _out_of_budget(self):
@@ -329,25 +307,6 @@ class Sandbox:
             if message.get("id") == expect:
                 return message
             # a line for an earlier request or one the student wrote: never an answer
-
-
-def _clean_error(error):
-    """Keep only short, printable strings from a child's error description."""
-    frames = error.get("frames") if isinstance(error.get("frames"), list) else []
-    return {
-        "type": clean(error.get("type", "Exception"), 100),
-        "message": clean(error.get("message", ""), 2000),
-        "frames": [clean(f, 300) for f in frames[:8]],
-    }
-
-
-def _clean_load_errors(errors):
-    out = []
-    for error in errors[:50] if isinstance(errors, list) else []:
-        if isinstance(error, dict):
-            cell = error.get("cell")
-            out.append({"cell": cell if type(cell) is int else None, **_clean_error(error)})
-    return out
 
 
 def _kill_uid(uid):

@@ -2,7 +2,11 @@
 
 Started (through `launcher.py`) as ``python -I -B worker.py REQ_FD RESP_FD CONFIG_JSON`` with
 this file, ``codec.py`` and the ``probes`` package beside it. It imports nothing from
-`autograder` (the grader's package is not reachable from here).
+`autograder` (the grader's package is not reachable from here). The portable runner
+(`portable.py`, any OS) starts it as ``python -I -B worker.py --stdio CONFIG_JSON``: requests on
+stdin, replies on stdout; the student's code then gets an empty stdin and its prints go to
+stderr (a file the grader never reads into a report). Only portable calls are used here:
+timers and signals that a platform lacks are skipped (`hasattr`).
 
 Requests:  {"id": n, "op": "load", "chunks": [source, ...], "labels": [cell no, ...],
             "skip": [index, ...]}
@@ -55,7 +59,7 @@ def install_guards(config):
     hidden = tuple(os.path.realpath(p).rstrip("/") for p in config.get("hidden", []))
     public = tuple(os.path.realpath(p).rstrip("/") for p in config.get("public", []))
     realpath, join, getcwd, fspath = os.path.realpath, os.path.join, os.getcwd, os.fspath
-    unix = socket.AF_UNIX
+    unix = getattr(socket, "AF_UNIX", None)  # absent on some Windows builds
     path_events = frozenset({"open", "os.listdir", "os.scandir", "os.chdir", "shutil.copyfile",
                              "os.rename", "os.remove", "os.symlink", "os.link"})
     net_events = frozenset({"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"})
@@ -145,9 +149,10 @@ class Pristine:
                 pass
 
     def restore(self):
-        signal.alarm(0)  # timers and handlers a student armed must not fire in a later check
-        for timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
-            signal.setitimer(timer, 0)
+        if hasattr(signal, "setitimer"):  # POSIX; Windows has neither alarms nor itimers
+            signal.alarm(0)  # timers and handlers a student armed must not fire in a later check
+            for timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+                signal.setitimer(timer, 0)
         for sig, handler in self.handlers.items():
             if handler is not None and signal.getsignal(sig) is not handler:
                 try:
@@ -205,10 +210,27 @@ def run_probe(ns, name, args):
     return probe(ns, **args)
 
 
+def stdio_channels():
+    """Protocol on private copies of stdin/stdout; the student's stdin is empty, its fd 1 is
+    the stderr file (so a print to fd 1 cannot forge a reply)."""
+    requests_fd, replies_fd = os.dup(0), os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    os.dup2(2, 1)
+    sys.stdin = open(0, "r", encoding="utf-8", closefd=False)
+    return (os.fdopen(requests_fd, "r", encoding="utf-8"),
+            os.fdopen(replies_fd, "w", encoding="utf-8", newline="\n"))
+
+
 def main():
-    requests = os.fdopen(int(sys.argv[1]), "r", encoding="utf-8")
-    replies = os.fdopen(int(sys.argv[2]), "w", encoding="utf-8")
-    config = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
+    if sys.argv[1] == "--stdio":
+        requests, replies = stdio_channels()
+        config = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+    else:
+        requests = os.fdopen(int(sys.argv[1]), "r", encoding="utf-8")
+        replies = os.fdopen(int(sys.argv[2]), "w", encoding="utf-8")
+        config = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
     blocker = install_guards(config)
     limit = int(config.get("output_bytes", 2**20))
     sys.stdout = CappedText(1, limit // 2)

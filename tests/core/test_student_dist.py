@@ -2,6 +2,7 @@
 import ast
 import importlib
 import inspect
+import os
 import subprocess
 import sys
 import zipfile
@@ -46,24 +47,44 @@ def test_wheel_has_no_reference_or_hidden_code(wheel):
     assert not leaked, f"reference code in the student wheel: {sorted(leaked)[:5]}"
 
 
+def test_wheel_requires_pytest_for_local_tests(wheel):
+    with zipfile.ZipFile(wheel) as zf:
+        meta = next(zf.read(n).decode() for n in zf.namelist() if n.endswith("/METADATA"))
+        entry_points = next(zf.read(n).decode() for n in zf.namelist()
+                            if n.endswith("/entry_points.txt"))
+    assert "Requires-Dist: pytest>=8" in meta.splitlines()
+    assert "nngrade = autograder.pytest_plugin" in entry_points
+
+
 @pytest.mark.slow
 def test_nngrade_check_works_from_the_wheel_alone(wheel, tmp_path):
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    fresh = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing of the repo
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=fresh)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    subprocess.run(pip + ["--no-deps", str(wheel)], check=True)
-    subprocess.run(pip + ["numpy"], check=True)  # enough for the numpy assignments
+    subprocess.run(pip + ["--no-deps", str(wheel)], check=True, env=fresh)
+    # enough for the numpy assignments: numpy, and pytest (a requirement of the wheel)
+    subprocess.run(pip + ["numpy", "pytest>=8"], check=True, env=fresh)
     python = str(venv / "bin" / "python")
     probe = subprocess.run([python, "-c", "import solutions"], capture_output=True, text=True,
-                           cwd=tmp_path)
+                           cwd=tmp_path, env=fresh)
     assert probe.returncode != 0 and "No module named 'solutions'" in probe.stderr
 
     work = tmp_path / "work"
     work.mkdir()
     make_submission("01_perceptron", None, work)
     out = subprocess.run([str(venv / "bin" / "nngrade"), "check", "01_perceptron", "--lang", "en"],
-                         cwd=work, capture_output=True, text=True, timeout=300)
+                         cwd=work, capture_output=True, text=True, timeout=300, env=fresh)
     assert out.returncode == 0, out.stderr
     public = sum(c.points for c in checks_for("01_perceptron", include_hidden=False))
     assert f"01_perceptron: {public:g} / {public:g}" in out.stdout, out.stdout
     assert "[hidden]" not in out.stdout
+
+    # the same public checks as pytest items, from the student's folder (conftests ignored)
+    (work / "conftest.py").write_text("raise SystemExit('a conftest must not be imported')\n")
+    out = subprocess.run([str(venv / "bin" / "pytest"), "--nngrade", "01_perceptron.py",
+                          "-p", "no:cacheprovider"], cwd=work, capture_output=True, text=True,
+                         timeout=300, env=fresh)
+    public_count = len(checks_for("01_perceptron", include_hidden=False))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert f"{public_count} passed" in out.stdout, out.stdout

@@ -1,18 +1,28 @@
-"""The real nbgrader round trip: generate → submit → autograde (sqlite gradebook) → feedback,
-and the gradebook agrees with nngrade on the same submissions, check by check.
+"""The real nbgrader round trip: generate → submit → autograde (sqlite gradebook) → feedback →
+export, with autograde grading in nngrade's sandbox (nbgrader_config.py: SandboxGrade), and the
+gradebook equal to `nngrade batch`'s results on the same submitted/ tree, check by check.
 
 Students (per assignment):
-* ``ref``     the instructor notebook (source/, solutions in place) → 100
-* ``stub``    the untouched release notebook → 0
-* ``partial`` the instructor notebook with its first solution cell reset to the stub and its last
-              test cell deleted (nbgrader must put it back: OverwriteCells.add_missing_cells)
+* ``ref``          the instructor notebook (source/, solutions in place) → 100
+* ``stub``         the untouched release notebook → 0
+* ``partial``      the instructor notebook with its first solution cell reset to the stub and its
+                   last test cell deleted (nbgrader puts it back: OverwriteCells.add_missing_cells)
+* ``grade_patch``  hostile: the release stub whose first solution cell replaces
+                   `autograder.notebook.grade` with a function returning each cell's points (100 in
+                   a kernel-executing autograde)
+* ``numpy_patch``  hostile: stubs that return arrays, numpy's comparisons patched to always agree
+* ``no_traceback`` hostile: breaks `grade` and hides the kernel's tracebacks (a grade cell with
+                   neither error nor result gets full credit from nbgrader)
+* ``edited_tests`` hostile: the stub with every test cell's code replaced by its points
+* ``crash``        the instructor notebook whose first solution cell kills the process at load
+* ``invalid``      not JSON: nbgrader fails on it alone, logs the reason, grades the rest
 
-Cost: every notebook is executed by nbgrader, experiments included (NNLAB_FAST=1 shortens the
-MNIST training). Default: the numpy assignments 01-04 and the smallest Keras one, 07;
-NNLAB_ROUNDTRIP=all runs all seven (or a comma-separated list of ids).
+Cost: no kernel runs (the sandbox grades each notebook once). Default: the numpy assignments
+01-04; NNLAB_ROUNDTRIP=all adds the Keras ones (or a comma-separated list of ids).
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,16 +32,43 @@ import nbformat
 import pytest
 
 from autograder.assignments import ASSIGNMENT_IDS
-from autograder.grade import grade_path
-from autograder.options import GradeOptions
 from authoring import build
 from authoring.markers import clear_solutions
 from tests.notebooks.support import copy_course, kernel_env
 
 pytestmark = pytest.mark.slow
 
-DEFAULT = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers", "07_tanh_practice")
-STUDENTS = ("ref", "stub", "partial")
+DEFAULT = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
+STUDENTS = ("ref", "stub", "partial", "grade_patch", "numpy_patch", "no_traceback",
+            "edited_tests", "crash")
+UNREADABLE = "invalid"
+BASE_SEED = 4242  # set in the course's config; `nngrade batch --seed` gets the same
+UNRENDERED = re.compile(r"^[a-z_]+\.[a-z_]+ (\{|$)")  # a message key batch could not render
+
+GRADE_PATCH = """
+import autograder.notebook
+from autograder.checks import checks_for as _checks_for
+autograder.notebook.grade = lambda aid, *names, ns, **kw: sum(
+    c.points for c in _checks_for(aid) if c.name in names)
+"""
+NUMPY_PATCH = """
+import numpy as np
+np.allclose = lambda *a, **k: True
+np.array_equal = lambda *a, **k: True
+np.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), dtype=bool)
+np.testing.assert_allclose = lambda *a, **k: None
+"""
+NO_TRACEBACK = """
+import autograder.notebook
+autograder.notebook.grade = None
+from IPython import get_ipython as _get_ipython
+if _get_ipython() is not None:
+    _get_ipython().showtraceback = lambda *a, **k: None
+"""
+CRASH = """
+def _boom(x=__import__("os")._exit(3)):
+    pass
+"""
 
 
 def selected():
@@ -42,89 +79,194 @@ def selected():
     return tuple(a for a in choice.split(",") if a in ASSIGNMENT_IDS) or DEFAULT
 
 
-def nbgrader(course, *args, env):
+def run(course, *args, env, check=True):
     started = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=WARN"],
-                         cwd=course, env=env, capture_output=True, text=True)
-    assert out.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{out.stdout}\n{out.stderr}"
-    return time.monotonic() - started
+    out = subprocess.run([sys.executable, "-m", *args], cwd=course, env=env,
+                         capture_output=True, text=True)
+    if check:
+        assert out.returncode == 0, f"{' '.join(args)} failed:\n{out.stdout}\n{out.stderr}"
+    return out, time.monotonic() - started
 
 
-def partial_notebook(source_path):
-    nb = nbformat.read(str(source_path), as_version=4)
-    first = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
-    first.source = clear_solutions(first.source)
-    tests = [i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade")]
-    deleted = nb.cells[tests[-1]].metadata["nbgrader"]["grade_id"]
-    del nb.cells[tests[-1]]
-    return nb, deleted
+def solution_cells(nb):
+    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
 
 
-def grade_id_to_check(aid):
-    source = nbformat.read(str(build.notebook_path(aid)), as_version=4)
-    return {grade_id: check for grade_id, check, _ in build.grade_cells(source)}
+def grading_cells(nb):
+    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+            and not c.metadata["nbgrader"].get("solution")]
+
+
+def student_notebook(student, source, release):
+    """The submitted notebook node of STUDENT (source/release: notebook nodes); extra info."""
+    nb = nbformat.from_dict(json.loads(json.dumps(source if student in ("ref", "partial", "crash")
+                                                  else release)))
+    first = solution_cells(nb)[0]
+    info = None
+    if student == "partial":
+        first.source = clear_solutions(first.source)
+        tests = [i for i, c in enumerate(nb.cells) if any(c is t for t in grading_cells(nb))]
+        info = nb.cells[tests[-1]].metadata["nbgrader"]["grade_id"]
+        del nb.cells[tests[-1]]
+    elif student == "grade_patch":
+        first.source = GRADE_PATCH + "\n" + first.source
+    elif student == "numpy_patch":
+        for cell in solution_cells(nb):
+            cell.source = cell.source.replace("raise NotImplementedError()",
+                                              "return np.zeros(3)")
+        first.source = NUMPY_PATCH + "\n" + first.source
+    elif student == "no_traceback":
+        first.source = NO_TRACEBACK + "\n" + first.source
+    elif student == "edited_tests":
+        for cell in grading_cells(nb):
+            cell.source = f"{cell.metadata['nbgrader']['points']}"
+    elif student == "crash":
+        first.source = first.source + "\n" + CRASH
+    return nb, info
 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, mnist_path):
     times = {}
     course = copy_course(tmp_path_factory.mktemp("course"))
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write(f"\nc.SandboxGrade.base_seed = {BASE_SEED}\n")
     env = kernel_env(NNLAB_MNIST=mnist_path)
-    times["generate_assignment"] = nbgrader(course, "generate_assignment", "*", "--force",
-                                            env=env)
+    ids = selected()
+    for aid in ids:
+        _, times[f"generate_assignment {aid}"] = run(course, "nbgrader", "generate_assignment",
+                                                     aid, "--force", "--log-level=WARN", env=env)
     deleted = {}
-    for aid in selected():
-        for student in STUDENTS:
+    for aid in ids:
+        source = nbformat.read(str(course / "source" / aid / f"{aid}.ipynb"), as_version=4)
+        release = nbformat.read(str(course / "assignments" / aid / f"{aid}.ipynb"), as_version=4)
+        for student in STUDENTS + (UNREADABLE,):
             folder = course / "submitted" / student / aid
             folder.mkdir(parents=True)
             target = folder / f"{aid}.ipynb"
-            if student == "ref":
-                shutil.copy2(course / "source" / aid / f"{aid}.ipynb", target)
-            elif student == "stub":
-                shutil.copy2(course / "assignments" / aid / f"{aid}.ipynb", target)
-            else:
-                nb, deleted[aid] = partial_notebook(course / "source" / aid / f"{aid}.ipynb")
-                nbformat.write(nb, str(target))
-    for aid in selected():
-        times[f"autograde {aid}"] = nbgrader(course, "autograde", aid, "--force", env=env)
-    times["generate_feedback"] = nbgrader(course, "generate_feedback", "*", "--force", env=env)
-    times["export"] = nbgrader(course, "export", "--to", str(course / "grades.csv"), env=env)
+            if student == UNREADABLE:
+                target.write_text('{"cells": [ not json', encoding="utf-8")
+                continue
+            nb, info = student_notebook(student, source, release)
+            if info:
+                deleted[aid] = info
+            nbformat.write(nb, str(target))
+    logs = {}
+    for aid in ids:
+        out, times[f"autograde {aid}"] = run(course, "nbgrader", "autograde", aid, "--force",
+                                             "--log-level=WARN", env=env, check=False)
+        logs[aid] = out
+    _, times["generate_feedback"] = run(course, "nbgrader", "generate_feedback", "*", "--force",
+                                        "--log-level=WARN", env=env)
+    _, times["export"] = run(course, "nbgrader", "export", "--to", str(course / "grades.csv"),
+                             "--log-level=WARN", env=env)
+    _, times["nngrade batch -j 2"] = run(
+        course, "autograder.cli", "batch", str(course), "-j", "2", "--seed", str(BASE_SEED),
+        "--out", str(course / "batch" / "grades.csv"), "--results-dir",
+        str(course / "batch" / "results"), "--quiet", "--lang", "ko", env=env)
     print("round-trip times (s):", json.dumps({k: round(v, 1) for k, v in times.items()}))
-    return {"root": course, "deleted": deleted, "mnist": mnist_path}
+    return {"root": course, "deleted": deleted, "logs": logs}
+
+
+def grade_id_to_checks(aid):
+    """{grade_id: [check, ...]} of the instructor notebook's test cells."""
+    from autograder.integrations.nbgrader_autograde import named_checks
+    source = nbformat.read(str(build.notebook_path(aid)), as_version=4)
+    return {c.metadata.nbgrader["grade_id"]: named_checks(c.source, aid)
+            for c in grading_cells(source)}
 
 
 def gradebook_scores(root, aid, student):
-    """({check: score}, total) from nbgrader's sqlite gradebook."""
+    """({grade_id: score}, total) from nbgrader's sqlite gradebook."""
     from nbgrader.api import Gradebook
-    names = grade_id_to_check(aid)
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
         notebook = gb.find_submission_notebook(aid, aid, student)
-        per_check = {names[g.name]: float(g.score) for g in notebook.grades}
+        per_cell = {g.name: float(g.score) for g in notebook.grades}
         total = float(gb.find_submission(aid, student).score)
-    return per_check, total
+    return per_cell, total
+
+
+def batch_tests(root, aid, student):
+    data = json.loads((root / "batch" / "results" / student / "results.json").read_text())
+    return [t for t in data["tests"] if t["name"].startswith(f"{aid}: ")]
+
+
+def batch_scores(root, aid, student):
+    """({check: score}, total, [loading problem texts]) from `nngrade batch`'s results.json."""
+    tests = batch_tests(root, aid, student)
+    prefix = f"{aid}: "
+    checks = {t["name"][len(prefix):]: float(t["score"]) for t in tests
+              if t["name"] != f"{aid}: loading"}
+    problems = [t["output"] for t in tests if t["name"] == f"{aid}: loading"]
+    return checks, sum(checks.values()), problems
+
+
+def feedback_lines(root, aid, student):
+    """Every ✔/✘/! line SandboxGrade wrote into the autograded notebook's test cells."""
+    nb = nbformat.read(str(root / "autograded" / student / aid / f"{aid}.ipynb"), 4)
+    return [line for cell in grading_cells(nb) for o in cell.outputs
+            if o.output_type == "stream" for line in o.text.splitlines()]
 
 
 @pytest.mark.parametrize("student", STUDENTS)
-def test_gradebook_equals_nngrade(course, student):
+def test_gradebook_equals_nngrade_batch(course, student):
     root = course["root"]
-    results = {r.assignment: r for r in grade_path(
-        root / "submitted" / student,
-        options=GradeOptions(seed=0, include_hidden=True, mnist_path=course["mnist"]))}
     for aid in selected():
-        per_check, total = gradebook_scores(root, aid, student)
-        ours = {c.name: c.score for c in results[aid].checks}
-        why = {c.name: (c.key, c.fields) for c in results[aid].checks}
-        assert per_check.keys() == ours.keys(), aid
-        for name in ours:
-            assert per_check[name] == pytest.approx(ours[name], abs=1e-6), \
-                (aid, student, name, "nngrade:", why[name], results[aid].problems)
-        assert total == pytest.approx(results[aid].score, abs=1e-6)
+        per_cell, total = gradebook_scores(root, aid, student)
+        ours, ours_total, problems = batch_scores(root, aid, student)
+        cells = grade_id_to_checks(aid)
+        assert sorted(n for names in cells.values() for n in names) == sorted(ours), aid
+        for grade_id, names in cells.items():
+            assert per_cell[grade_id] == pytest.approx(sum(ours[n] for n in names), abs=1e-6), \
+                (aid, student, grade_id, problems)
+        assert total == pytest.approx(ours_total, abs=1e-6), (aid, student)
+        # the same messages: each failed check's line carries batch's message for it, and the
+        # load problems come first; batch renders every catalog (no raw key reaches a student)
+        lines = feedback_lines(root, aid, student)
+        for t in batch_tests(root, aid, student):
+            name = t["name"][len(aid) + 2:]
+            assert not UNRENDERED.match(t["output"]), (aid, student, t["output"])
+            if name == "loading":
+                assert f"! {t['output']}" in lines, (aid, student, t["output"])
+            elif t["status"] != "passed":
+                assert any(line.startswith(f"✘ {name}: ") and line.endswith(f" — {t['output']}")
+                           for line in lines), (aid, student, name, t["output"])
         if student == "ref":
             assert total == pytest.approx(100), aid
-        elif student == "stub":
-            assert total == 0, aid
+        elif student in ("stub", "grade_patch", "no_traceback", "edited_tests"):
+            assert total == 0, (aid, student, problems)
+        elif student == "numpy_patch":  # stubs returning zeros: at most "inputs not modified"
+            assert total <= 10, (aid, student, problems)
         else:
-            assert 0 < total < 100, aid
+            assert 0 < total < 100, (aid, student, problems)
+
+
+def test_feedback_lines_are_nngrades_messages(course):
+    """A grade cell's output: nngrade's ✔/✘ lines and the points as its result."""
+    root = course["root"]
+    for aid in selected():
+        nb = nbformat.read(str(root / "autograded" / "crash" / aid / f"{aid}.ipynb"), 4)
+        first = grading_cells(nb)[0]
+        text = "".join(o.text for o in first.outputs if o.output_type == "stream")
+        results = [o for o in first.outputs if o.output_type == "execute_result"]
+        assert len(results) == 1 and "data" in results[0], aid
+        assert text.startswith("! "), text  # the load problem (the killed cell) comes first
+        for cell in grading_cells(nb):
+            assert [o.output_type for o in cell.outputs][-1] == "execute_result", aid
+
+
+def test_unreadable_notebook_is_reported_and_the_class_is_graded(course):
+    root = course["root"]
+    for aid, out in course["logs"].items():
+        assert out.returncode != 0  # nbgrader reports the failed student ...
+        assert f"[nngrade] {UNREADABLE}/{aid}: nbgrader cannot grade the submitted notebook " \
+               "(the notebook is not valid JSON" in out.stderr, out.stderr[-3000:]
+        for student in STUDENTS:  # ... and grades everyone else
+            assert (root / "autograded" / student / aid / f"{aid}.ipynb").exists()
+        _, total = gradebook_scores(root, aid, UNREADABLE)
+        assert total == 0
+        ours, ours_total, problems = batch_scores(root, aid, UNREADABLE)
+        assert ours_total == 0 and any("JSON" in p for p in problems), problems
 
 
 def test_deleted_test_cell_was_restored(course):
@@ -136,13 +278,42 @@ def test_deleted_test_cell_was_restored(course):
 
 
 def test_feedback_and_export(course):
+    from autograder.checks import checks_for
     root = course["root"]
     for aid in selected():
+        hidden = [c.name for c in checks_for(aid) if c.hidden]
         for student in STUDENTS:
             html = root / "feedback" / student / aid / f"{aid}.html"
             assert html.exists(), html
             text = html.read_text(encoding="utf-8")
             assert "Score" in text or "score" in text
             assert "BEGIN HIDDEN" not in text  # feedback shows test outputs, not hidden test code
+            for name in hidden:
+                assert not re.search(re.escape(name) + r'(&quot;|"|&#34;), ns=globals', text)
+        ref = (root / "feedback" / "ref" / aid / f"{aid}.html").read_text(encoding="utf-8")
+        assert "✔" in ref
     rows = (root / "grades.csv").read_text().strip().split("\n")
-    assert len(rows) >= 1 + len(selected()) * len(STUDENTS)
+    assert len(rows) >= 1 + len(selected()) * (len(STUDENTS) + 1)
+
+
+def test_display_run_shows_outputs_and_changes_no_score(tmp_path, mnist_path):
+    """execute_for_display: student outputs appear; the scores are still the sandbox's."""
+    aid = "01_perceptron"
+    course = copy_course(tmp_path / "course")
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write("\nc.SandboxGrade.execute_for_display = True\n")
+    env = kernel_env(NNLAB_MNIST=mnist_path)
+    run(course, "nbgrader", "generate_assignment", aid, "--force", "--log-level=WARN", env=env)
+    source = nbformat.read(str(course / "source" / aid / f"{aid}.ipynb"), as_version=4)
+    release = nbformat.read(str(course / "assignments" / aid / f"{aid}.ipynb"), as_version=4)
+    for student in ("ref", "grade_patch"):
+        target = course / "submitted" / student / aid / f"{aid}.ipynb"
+        target.parent.mkdir(parents=True)
+        nbformat.write(student_notebook(student, source, release)[0], str(target))
+    run(course, "nbgrader", "autograde", aid, "--force", "--log-level=WARN", env=env)
+    assert gradebook_scores(course, aid, "ref")[1] == pytest.approx(100)
+    assert gradebook_scores(course, aid, "grade_patch")[1] == 0
+    nb = nbformat.read(str(course / "autograded" / "ref" / aid / f"{aid}.ipynb"), 4)
+    shown = [c for c in nb.cells if c.cell_type == "code"
+             and not c.metadata.get("nbgrader", {}).get("grade") and c.get("outputs")]
+    assert shown, "the display run left no output in any non-grade cell"

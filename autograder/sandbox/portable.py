@@ -1,0 +1,284 @@
+"""Portable runner: the student's code in a plain child process, on any OS (Windows, macOS, Colab).
+
+For public checks on a student's own machine (`nngrade check`, the student-side
+`pytest --nngrade`): it is their code on their computer, so no isolation is attempted — only a
+separate process, a wall-clock timeout per request and the same replies, messages and restarts
+as `runner.Sandbox`. Hidden checks never run here (`autograder.sandbox.open_sandbox` decides).
+
+Standard library only, and only calls every platform has: `subprocess` with pipes, a reader
+thread per child and a writer thread per request (no `select` on pipes, no `fcntl`, `resource`,
+`os.fork`, `killpg`, `start_new_session`, `setitimer`/`alarm`). Killing the child ends it, not
+processes it may have started itself (acceptable on the student's own machine).
+
+The worker is the sandbox's own `worker.py` in its ``--stdio`` mode, copied with ``codec.py`` and
+the probes into the grading folder as the sandbox does.
+"""
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from autograder.sandbox import codec
+from autograder.sandbox.limits import Limits, child_environment
+from autograder.sandbox.protocol import (LoadReport, ProbeReply, clean, clean_error,
+                                         clean_load_errors, loaded_names)
+
+HERE = Path(__file__).resolve().parent
+PROBES = HERE.parent / "probes"
+MAX_REPLY_BYTES = 400 * 2**20
+MAX_RESTARTS = 8
+START_SECONDS = 120.0  # interpreter + numpy start on a student's laptop (antivirus scans, ...)
+ISOLATION = "portable: separate process and wall-clock timeouts only (no isolation)"
+
+
+class ChildGone(Exception):
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+class PortableRunner:
+    """Same interface as `runner.Sandbox`: start() → LoadReport, probe(), close(), .report."""
+
+    def __init__(self, chunks, workdir, labels=None, limits=None, extra_env=None, readable=(),
+                 hide=(), require_isolation=False):
+        # require_isolation: accepted for the common interface and unused — `open_sandbox` picks
+        # this runner only for public checks, which need no isolation
+        self.chunks = list(chunks)
+        self.labels = list(labels) if labels else list(range(1, len(self.chunks) + 1))
+        self.workdir = Path(workdir)
+        self.limits = limits or Limits()
+        self.extra_env = dict(extra_env or {})
+        self.proc = None
+        self.report = LoadReport()
+        self.restarts = 0
+        self._lines = None
+        self._next_id = 0
+        self._deadline = None
+        self._output = None
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def _prepare(self):
+        run, home = self.workdir / "run", self.workdir / "home"
+        if run.exists():
+            shutil.rmtree(run)
+        run.mkdir()
+        for name in ("worker.py", "codec.py"):
+            shutil.copyfile(HERE / name, run / name)
+        shutil.copytree(PROBES, run / "probes", ignore=shutil.ignore_patterns("__pycache__"))
+        home.mkdir(exist_ok=True)
+        return run, home
+
+    def _environment(self, home):
+        """The user's own environment (the OS needs it, e.g. SYSTEMROOT on Windows) with the
+        sandbox's fixed settings on top, so numbers and logging match the sandbox's."""
+        env = dict(os.environ)
+        for key, value in child_environment(self.workdir, self.extra_env).items():
+            if key != "PATH":
+                env[key] = value.replace("{home}", str(home))
+        return env
+
+    def _spawn(self):
+        run, home = self._prepare()
+        config = {"block": ["solutions", "autograder"], "output_bytes": self.limits.output_bytes}
+        if self._output is not None:
+            self._output.close()
+        self._output = open(run / "output.txt", "wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-B", str(run / "worker.py"), "--stdio", json.dumps(config)],
+            cwd=home, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._output,
+            env=self._environment(home))
+        self._lines = queue.Queue()
+        threading.Thread(target=_read_lines, args=(self.proc.stdout, self._lines),
+                         daemon=True, name="nngrade-portable-reader").start()
+
+    def _remaining(self):
+        return self._deadline - time.monotonic()
+
+    def _until(self, seconds):
+        return time.monotonic() + min(seconds, max(self._remaining(), 0))
+
+    def start(self):
+        """Start the child and load the code; returns the LoadReport."""
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.limits.submission_seconds
+        self.report = LoadReport(skipped=dict(self.report.skipped), isolation=[ISOLATION])
+        while True:
+            if self._remaining() <= 0:
+                self.report.skipped[-1] = "budget"
+                return self.report
+            current = None
+            try:
+                try:
+                    self._spawn()
+                except OSError:
+                    raise ChildGone("crashed")
+                if self._receive(self._until(START_SECONDS), expect=None).get("event") != "ready":
+                    raise ChildGone("bad_output")
+                request = self._send({"op": "load", "chunks": self.chunks, "labels": self.labels,
+                                      "skip": sorted(i for i in self.report.skipped if i >= 0)},
+                                     time.monotonic() + 60)
+                deadline = self._until(self.limits.load_seconds)
+                while True:
+                    message = self._receive(deadline, expect=request)
+                    if message.get("event") == "chunk":
+                        index = message.get("index")
+                        if type(index) is not int or not 0 <= index < len(self.chunks):
+                            raise ChildGone("bad_output")
+                        current = index
+                        deadline = self._until(self.limits.load_seconds)
+                    elif message.get("event") == "loaded":
+                        self.report.errors = clean_load_errors(message.get("errors"))
+                        self.report.names = loaded_names(message.get("names"))
+                        return self.report
+                    else:
+                        raise ChildGone("bad_output")
+            except ChildGone as gone:
+                self._kill()
+                status = "budget" if gone.status == "timeout" and self._remaining() <= 0 \
+                    else gone.status
+                if current is None or self.restarts >= MAX_RESTARTS or status == "budget":
+                    self.report.skipped[-1] = status
+                    return self.report
+                self.report.skipped[current] = status
+                self.restarts += 1
+
+    def close(self):
+        self._kill()
+        if self._output is not None:
+            self._output.close()
+            self._output = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _kill(self):
+        if self.proc is None:
+            return
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+        self.proc = None
+
+    # -- requests ------------------------------------------------------------------------------
+    def probe(self, name, args, timeout):
+        """Run probe `name` on the student's code; never raises for anything the child does."""
+        if self._deadline is not None and self._remaining() <= 0:
+            return self._out_of_budget()
+        if self.proc is None or self.proc.poll() is not None:
+            self.restarts += 1
+            if self.restarts > MAX_RESTARTS:
+                return ProbeReply("crashed", error={"message": "too many restarts"})
+            self.start()
+            if self.proc is None:
+                if self.report.skipped.get(-1) == "budget":
+                    return self._out_of_budget()
+                return ProbeReply("crashed", error={"message": "the child did not start"})
+        deadline = self._until(timeout)
+        try:
+            request = self._send({"op": "probe", "probe": name, "args": codec.encode(args)},
+                                 deadline)
+            message = self._receive(deadline, expect=request)
+        except ChildGone as gone:
+            self._kill()
+            if gone.status == "timeout" and self._remaining() <= 0:
+                return self._out_of_budget()
+            return ProbeReply(gone.status)
+        if message.get("ok") is True:
+            try:
+                return ProbeReply("ok", value=codec.decode(message.get("value")))
+            except ValueError as exc:
+                return ProbeReply("bad_output", error={"message": clean(exc)})
+        if message.get("ok") is False and isinstance(message.get("error"), dict):
+            return ProbeReply("error", error=clean_error(message["error"]))
+        return ProbeReply("bad_output", error={"message": "unexpected reply"})
+
+    def _out_of_budget(self):
+        seconds = self.limits.submission_seconds
+        return ProbeReply("timeout", error={"message": f"submission time budget ({seconds:g} s) "
+                                            "used up", "budget": seconds})
+
+    def _send(self, message, deadline):
+        """Write one request from a helper thread, waiting for it at most until `deadline`."""
+        self._next_id += 1
+        message["id"] = self._next_id
+        data = (json.dumps(message, separators=(",", ":")) + "\n").encode()
+        failed = []
+
+        def write():
+            try:
+                self.proc.stdin.write(data)
+                self.proc.stdin.flush()
+            except (OSError, ValueError):
+                failed.append(True)
+
+        writer = threading.Thread(target=write, daemon=True, name="nngrade-portable-writer")
+        writer.start()
+        writer.join(max(deadline - time.monotonic(), 0))
+        if writer.is_alive():
+            raise ChildGone("timeout")  # the child does not read; killing it ends the write
+        if failed:
+            raise ChildGone("crashed")
+        return self._next_id
+
+    def _receive(self, deadline, expect):
+        """Next message answering request `expect` (None: the worker's "ready" line)."""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ChildGone("timeout")
+            try:
+                line = self._lines.get(timeout=remaining)
+            except queue.Empty:
+                raise ChildGone("timeout")
+            if line is None:
+                raise ChildGone("crashed")
+            if line is _OVERSIZE:
+                raise ChildGone("bad_output")
+            try:
+                message = json.loads(line)
+            except (ValueError, RecursionError):
+                raise ChildGone("bad_output")
+            if not isinstance(message, dict):
+                raise ChildGone("bad_output")
+            if message.get("id") == expect:
+                return message
+            # a line for an earlier request: never an answer
+
+
+_OVERSIZE = object()
+
+
+def _read_lines(stream, lines):
+    """Reader thread: one queue entry per reply line; None at end of file."""
+    try:
+        while True:
+            line = stream.readline(MAX_REPLY_BYTES + 1)
+            if not line:
+                break
+            if len(line) > MAX_REPLY_BYTES and not line.endswith(b"\n"):
+                lines.put(_OVERSIZE)
+                break
+            lines.put(line)
+    except (OSError, ValueError):
+        pass
+    lines.put(None)
