@@ -44,8 +44,10 @@ from traitlets import Bool, Enum, Integer, Unicode
 from autograder.assignments import ASSIGNMENT_IDS
 from autograder.batch import derive_seed
 from autograder.grade import grade_file
+from autograder.options import GradeOptions, mnist_from_environment
 from autograder.loader import SubmissionFile, read_source
 from autograder.messages import register, render
+from autograder.sandbox.isolation import IsolationRequired
 
 log = logging.getLogger("autograder.nbgrader")
 
@@ -124,7 +126,12 @@ class SandboxGrade(NbGraderPreprocessor):
         sources = self.trusted_sources(info["db_url"], notebook, assignment, grade_cell_ids(nb))
         if self.execute_for_display:
             self.display_run(nb, resources)
-        result = self.grade(nb, aid, student) if aid in ASSIGNMENT_IDS else None
+        try:
+            result = self.grade(nb, aid, student) if aid in ASSIGNMENT_IDS else None
+        except IsolationRequired as exc:  # no score is written: nbgrader reports this student
+            log.error("%s/%s: %s", student, aid, render(
+                "sandbox.isolation_required", {"why": exc.status.explain(self.lang)}, self.lang))
+            raise
         by_name = {c.name: c for c in result.checks} if result else {}
         problems = [f"! {render(k, f, self.lang)}" for k, f in result.problems] if result else []
         count = 0
@@ -172,9 +179,10 @@ class SandboxGrade(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="nngrade-nbgrader-") as tmp:
             path = Path(tmp) / f"{aid}.ipynb"
             nbformat.write(nb, str(path))
-            return grade_file(SubmissionFile(aid, path), mode=self.mode,
-                              seed=derive_seed(self.base_seed, student, aid),
-                              include_hidden=True, mnist_path=self.mnist or None)
+            options = GradeOptions(mode=self.mode, seed=derive_seed(self.base_seed, student, aid),
+                                   include_hidden=True,
+                                   mnist_path=mnist_from_environment(self.mnist or None))
+            return grade_file(SubmissionFile(aid, path), options)
 
     def display_run(self, nb, resources):
         """Outputs of the non-grade cells from a plain kernel run (display only)."""

@@ -34,11 +34,14 @@ def choose_runner(public_only, requested="auto"):
         raise ValueError(f"unknown runner {requested!r}; choose one of {', '.join(RUNNERS)}")
     if requested == "portable":
         return "portable" if public_only else "refused"
-    if requested == "sandbox" or isolation.status().real:
-        return "sandbox" if sandbox_runs_here() else "refused"
+    runs = sandbox_runs_here()
+    if requested == "sandbox":
+        return "sandbox" if runs else "refused"
+    if runs and isolation.status().real:
+        return "sandbox"
     if public_only:
         return "portable"
-    return "sandbox" if sandbox_runs_here() else "refused"
+    return "sandbox" if runs else "refused"
 
 
 class Refused:

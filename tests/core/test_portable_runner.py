@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from autograder.grade import grade_file
+from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.sandbox import choose_runner
 from tests.fixtures.build import make_submission
@@ -38,8 +39,9 @@ def verdicts(result):
 @pytest.mark.parametrize("aid,kind", CASES)
 def test_portable_runner_gives_the_sandboxs_results(aid, kind, tmp_path):
     path = submission(aid, kind, tmp_path)
-    results = {runner: grade_file(SubmissionFile(aid, Path(path)), seed=0, include_hidden=False,
-                                  runner=runner) for runner in ("sandbox", "portable")}
+    results = {runner: grade_file(SubmissionFile(aid, Path(path)),
+                                  GradeOptions(seed=0, include_hidden=False, runner=runner))
+               for runner in ("sandbox", "portable")}
     assert verdicts(results["portable"]) == verdicts(results["sandbox"])
     assert results["portable"].problems == [p for p in results["sandbox"].problems
                                             if p[0] != "sandbox.degraded"]
@@ -53,9 +55,9 @@ def test_portable_runner_keeps_the_timeout_and_restart_messages(tmp_path):
     with open(path, "a", encoding="utf-8") as f:
         f.write("\n\ndef step(s):\n    while True:\n        pass\n\n"
                 "def sigmoid(s):\n    import os\n    os._exit(1)\n")
-    results = {runner: grade_file(SubmissionFile("01_perceptron", path), seed=0,
-                                  include_hidden=False, runner=runner,
-                                  only=["step_values", "sigmoid_values", "poly_features_values"])
+    results = {runner: grade_file(SubmissionFile("01_perceptron", path), GradeOptions(
+        seed=0, include_hidden=False, runner=runner,
+        only=["step_values", "sigmoid_values", "poly_features_values"]))
                for runner in ("sandbox", "portable")}
     assert verdicts(results["portable"]) == verdicts(results["sandbox"])
     keys = [c.key for c in results["portable"].checks]
@@ -66,8 +68,8 @@ def test_hidden_checks_never_use_the_portable_runner(tmp_path):
     assert choose_runner(public_only=False, requested="portable") == "refused"
     assert choose_runner(public_only=True, requested="portable") == "portable"
     aid = "01_perceptron"
-    result = grade_file(SubmissionFile(aid, ROOT / "source" / aid / f"{aid}.ipynb"), seed=0,
-                        include_hidden=True, runner="portable")
+    result = grade_file(SubmissionFile(aid, ROOT / "source" / aid / f"{aid}.ipynb"),
+                        GradeOptions(seed=0, include_hidden=True, runner="portable"))
     assert result.score == 0
     assert result.problems[0] == ("sandbox.unavailable", {})
 
