@@ -65,7 +65,7 @@ def _points(value):
 
 
 def test_cell_source(aid, check):
-    call = f'from autograder.notebook import grade\ngrade("{aid}", "{check.name}", ns=globals())'
+    call = f'from autograder.kernel_checks import grade\ngrade("{aid}", "{check.name}", ns=globals())'
     points = _points(check.points)
     if check.hidden:
         return (f"# 비공개 테스트: 제출 후 채점됩니다 ({points}점).\n"

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Optional
 
 from autograder.assignments import ASSIGNMENT_IDS
-from autograder.batch_pool import (DEFAULT_GRADER, DEFAULT_TIMEOUT, Outcome, Pool,  # noqa: F401
+from autograder.batch_pool import (DEFAULT_GRADER, DEFAULT_TIMEOUT, JobOutcome, Pool,  # noqa: F401
                                    run_batch)
 from autograder.batch_progress import Progress
 from autograder.loader.locate import (Refusal, SubmissionFile, entry_at, locate,

@@ -27,7 +27,7 @@ TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
 
 
 @dataclass
-class Outcome:
+class JobOutcome:
     job: object                  # autograder.batch.Job
     result: AssignmentResult
     error: str = ""              # why the job could not be graded normally ("" when it was)
@@ -160,7 +160,7 @@ class Pool:
             self._retire(slot, kill=True)
 
     def run(self, jobs, timeout=None, on_done=None):
-        """Run JOBS → {job.key: Outcome}; calls on_done(outcome) as each finishes."""
+        """Run JOBS → {job.key: JobOutcome}; calls on_done(outcome) as each finishes."""
         queue = deque((job, 1) for job in jobs)
         outcomes = {}
 
@@ -204,7 +204,7 @@ class Pool:
                             if slot.attempt <= CRASH_RETRIES:
                                 queue.appendleft((job, slot.attempt + 1))
                             else:
-                                finish(Outcome(job, failed_result(job, "batch.crashed",
+                                finish(JobOutcome(job, failed_result(job, "batch.crashed",
                                                                   {"detail": detail}),
                                                error=f"worker crashed ({detail})",
                                                attempts=slot.attempt))
@@ -215,9 +215,9 @@ class Pool:
                             continue
                         slot.job = None
                         if status == "ok" and isinstance(payload, AssignmentResult):
-                            finish(Outcome(job, payload, attempts=slot.attempt))
+                            finish(JobOutcome(job, payload, attempts=slot.attempt))
                         else:
-                            finish(Outcome(job, failed_result(job, "batch.error",
+                            finish(JobOutcome(job, failed_result(job, "batch.error",
                                                               {"detail": str(payload)[:300]}),
                                            error=f"grader error: {payload}"[:500],
                                            attempts=slot.attempt))
@@ -226,7 +226,7 @@ class Pool:
                         self._retire(slot, kill=True)
                         result = failed_result(job, "batch.timeout", {"seconds": seconds})
                         result.seconds = round(now - slot.started, 3)
-                        finish(Outcome(job, result, error=f"timed out after {seconds} s",
+                        finish(JobOutcome(job, result, error=f"timed out after {seconds} s",
                                        attempts=slot.attempt))
         finally:
             self.close()
@@ -235,7 +235,7 @@ class Pool:
 
 def run_batch(jobs, workers=1, timeout=None, grader=DEFAULT_GRADER, progress=None,
               recheck_timeouts=False):
-    """Grade JOBS with WORKERS processes → list of Outcome in job order (sorted).
+    """Grade JOBS with WORKERS processes → list of JobOutcome in job order (sorted).
 
     Limits are wall-clock, so with several workers a neighbour that hogs the CPU (a fork bomb
     is contained by the sandbox's process limit, not its CPU share) can push an honest job past

@@ -1,7 +1,10 @@
-"""The grading pipeline: locate → read → load in sandbox → run checks → results.
+"""The grading pipeline: locate → read → load in sandbox → run checks → settle → results.
 
-Each step is a small function; `grade_path` chains them. Nothing a submission does can make
-these functions raise: every failure becomes a CheckResult with score 0 and a message.
+Each step is a small function; `grade_file` chains them for one submission file and
+`grade_path` runs it for every file the locator finds (docs/ARCHITECTURE.md traces one run).
+Nothing a submission does can make these functions raise: every failure becomes a CheckResult
+with score 0 and a message. (Refused isolation is the grader's own condition, not the
+submission's: `isolation.IsolationRequired` propagates to the frontend.)
 """
 import secrets
 import tempfile
@@ -157,7 +160,7 @@ def grade_file(submission, options=GradeOptions()):
     Hidden checks (the reference runs in this process) need real isolation: raises
     `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
     """
-    include_hidden, only, workdir = options.include_hidden, options.only, options.workdir
+    include_hidden, only = options.include_hidden, options.only
     needs_isolation = include_hidden and not isolation.unsafe_allowed()
     if include_hidden:
         isolation.require_real_isolation()
@@ -181,7 +184,7 @@ def grade_file(submission, options=GradeOptions()):
         result.problems.append(refusal)
         result.checks = _all_failed(checks, *refusal)
         return result
-    with tempfile.TemporaryDirectory(prefix="nngrade-read-", dir=workdir) as private:
+    with tempfile.TemporaryDirectory(prefix="nngrade-read-") as private:
         copy, refusal = private_copy(submission, private)  # re-checked while reading
         if refusal is not None:
             result.problems.append(refusal)
@@ -207,7 +210,7 @@ def grade_file(submission, options=GradeOptions()):
         return reference_cache[0]
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
-    with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-", dir=workdir) as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-") as tmp:
         public_only = not any(c.hidden for c in checks)  # e.g. the student wheel has none
         sandbox = open_sandbox(source.chunks, tmp, public_only=public_only, runner=options.runner,
                                labels=source.cells, limits=limits,

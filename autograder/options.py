@@ -28,8 +28,6 @@ class GradeOptions:
     """MNIST .npz (Keras layout) for 06_mnist; None: `$NNLAB_MNIST`, else Keras' cache."""
     only: Optional[FrozenSet[str]] = None
     """Names of the checks to run (tests that need a few); None runs them all."""
-    workdir: Optional[str] = None
-    """Folder for the per-submission temporary folders; None: the system's temp folder."""
     runner: str = "auto"
     """"auto" (`sandbox.open_sandbox` decides), or force "sandbox" / "portable" (public only)."""
 

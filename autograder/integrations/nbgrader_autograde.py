@@ -87,7 +87,7 @@ def named_checks(source, assignment):
 
 
 def check_lines(checks, lang):
-    """The ✔/✘ lines `autograder.notebook.grade` prints, for CheckResults."""
+    """The ✔/✘ lines `autograder.kernel_checks.grade` prints, for CheckResults."""
     lines = []
     for r in checks:
         detail = "" if r.passed else " — " + render(r.key, r.fields, lang)

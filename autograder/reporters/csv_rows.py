@@ -47,6 +47,6 @@ def report(results, student="submission"):
 
 
 def report_outcomes(outcomes):
-    """Batch outcomes (autograder.batch.Outcome) → CSV text, sorted by (student, assignment)."""
+    """Batch outcomes (autograder.batch.JobOutcome) → CSV text, sorted by (student, assignment)."""
     ordered = sorted(outcomes, key=lambda o: (o.job.student, o.job.assignment))
     return write(row(o.job.student, o.result, o.error) for o in ordered)

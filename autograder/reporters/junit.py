@@ -15,7 +15,7 @@ from autograder.reporters.catalogs import render
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def clean(text, limit=None):
+def xml_safe(text, limit=None):
     text = _NOT_XML.sub("\ufffd", str(text))
     return text[:limit] if limit else text
 
@@ -29,23 +29,23 @@ def report(results, lang="en"):
         total += len(res.checks)
         failures += len(failed)
         seconds += res.seconds
-        suite = ET.SubElement(root, "testsuite", name=clean(res.assignment),
+        suite = ET.SubElement(root, "testsuite", name=xml_safe(res.assignment),
                               tests=str(len(res.checks)), failures=str(len(failed)), errors="0",
                               skipped="0", time=f"{res.seconds:.3f}")
         for check in res.checks:
-            case = ET.SubElement(suite, "testcase", classname=clean(res.assignment),
-                                 name=clean(check.name), time=f"{check.seconds:.3f}")
+            case = ET.SubElement(suite, "testcase", classname=xml_safe(res.assignment),
+                                 name=xml_safe(check.name), time=f"{check.seconds:.3f}")
             props = ET.SubElement(case, "properties")
             ET.SubElement(props, "property", name="score", value=f"{check.score:g}")
             ET.SubElement(props, "property", name="max_score", value=f"{check.max_score:g}")
             ET.SubElement(props, "property", name="hidden", value=str(check.hidden).lower())
             if not check.passed:
-                text = clean(render(check.key, check.fields, lang))
+                text = xml_safe(render(check.key, check.fields, lang))
                 failure = ET.SubElement(case, "failure", message=text[:1000], type=check.key)
                 failure.text = f"{check.score:g}/{check.max_score:g} points\n{text}"
         if res.problems:
             err = ET.SubElement(suite, "system-err")
-            err.text = "\n".join(clean(render(k, f, lang)) for k, f in res.problems)
+            err.text = "\n".join(xml_safe(render(k, f, lang)) for k, f in res.problems)
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", "0")

@@ -1,12 +1,9 @@
 """Shared proof harness for an assignment's checks, through the real pipeline.
 
-A test module declares its fixture table and pulls in the standard tests:
-
-    TABLE = FixtureTable("04_optimizers", broken={...}, alt=[...])
-    globals().update(standard_tests(TABLE))
-
-Every submission (reference, alternatives, the generated stub, each broken variant) is graded
-once per module by `grade_file` (real sandbox child), two at a time, and shared by the tests.
+A test module declares its fixture table in a subclass of `CheckProof` and gets the standard
+tests (see the class). Every submission (reference, alternatives, the generated stub, each
+broken variant) is graded once per class by `grade_file` (real sandbox child), two at a time,
+and shared by the tests.
 """
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -81,16 +78,28 @@ def grader_errors(result):
     return [c.name for c in result.checks if c.key.startswith("grader.")]
 
 
-def standard_tests(table):
-    @pytest.fixture(scope="module")
-    def graded(tmp_path_factory):
+class CheckProof:
+    """Base class of an assignment's proof; a module declares
+
+        class TestChecks(CheckProof):
+            TABLE = FixtureTable("04_optimizers", broken={...}, alt=[...])
+
+    and gets the standard tests below; its own tests that read `graded` are methods too.
+    Every submission of the table is graded once per class (two at a time)."""
+    TABLE: FixtureTable = None
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def graded(cls, tmp_path_factory):
+        table = cls.TABLE
         root = tmp_path_factory.mktemp(table.aid)
         jobs = table.jobs()
         with ThreadPoolExecutor(2) as pool:
             results = list(pool.map(lambda job: table.grade(job, root), jobs))
         return {job[0]: result for job, result in zip(jobs, results)}
 
-    def test_fixture_table_matches_disk_and_catches_every_check():
+    def test_fixture_table_matches_disk_and_catches_every_check(self):
+        table = self.TABLE
         assert set(table.broken) == set(fixtures(table.aid, "broken"))
         assert set(table.alt) == set(fixtures(table.aid, "alt"))
         assert len(table.broken) >= table.min_broken and len(table.alt) >= 2
@@ -99,29 +108,36 @@ def standard_tests(table):
         for fails in table.broken.values():
             assert fails <= table.all_checks
 
-    @pytest.mark.parametrize("seed", table.seeds)
-    def test_reference_scores_100(graded, seed):
+    def pytest_generate_tests(self, metafunc):
+        """One test id per seed, broken fixture and alternative, named after them."""
+        table = self.TABLE
+        if "seed" in metafunc.fixturenames:
+            metafunc.parametrize("seed", table.seeds)
+        if "fixture" in metafunc.fixturenames and metafunc.function.__name__ == \
+                "test_broken_fails_exactly_its_checks":
+            metafunc.parametrize("fixture", sorted(table.broken))
+        if "label" in metafunc.fixturenames:
+            metafunc.parametrize("label", [f"{a}@{s}" for a in table.alt
+                                           for s in table.alt_seeds.get(a, table.seeds)])
+
+    def test_reference_scores_100(self, graded, seed):
         result = graded[f"reference@{seed}"]
         assert result.seed == seed
         assert result.score == 100, describe(result)
         assert not result.problems
 
-    def test_generated_stub_scores_zero_without_grader_errors(graded):
+    def test_generated_stub_scores_zero_without_grader_errors(self, graded):
+        table = self.TABLE
         result = graded["stub"]
         assert result.score == 0, describe(result)
         assert len(result.checks) == len(table.all_checks)
         assert not grader_errors(result)
         assert {c.key for c in result.checks} <= table.stub_keys
 
-    @pytest.mark.parametrize("fixture", sorted(table.broken))
-    def test_broken_fails_exactly_its_checks(graded, fixture):
+    def test_broken_fails_exactly_its_checks(self, graded, fixture):
         result = graded[fixture]
         assert not grader_errors(result), describe(result)
-        assert failing(result) == table.broken[fixture], describe(result)
+        assert failing(result) == self.TABLE.broken[fixture], describe(result)
 
-    @pytest.mark.parametrize("label", [f"{a}@{s}" for a in table.alt
-                                       for s in table.alt_seeds.get(a, table.seeds)])
-    def test_alternative_scores_100(graded, label):
+    def test_alternative_scores_100(self, graded, label):
         assert graded[label].score == 100, describe(graded[label])
-
-    return {name: obj for name, obj in locals().items() if name != "table"}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from autograder.checks import checks_for
-from tests.checks.harness import FixtureTable, check, describe, standard_tests
+from tests.checks.harness import FixtureTable, check, describe, CheckProof
 
 AID = "03_activations"
 SEEDS = (11, 12)
@@ -61,13 +61,41 @@ BROKEN = {name: gated(fails) for name, fails in BROKEN.items()}
 ALT = ["alt_loops", "alt_where"]
 NOWORK = ["broken_nowork_none", "broken_nowork_zeros", "broken_nowork_identity"]
 TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
-globals().update(standard_tests(TABLE))
+class TestChecks(CheckProof):
+    TABLE = TABLE
 
+    @pytest.mark.parametrize("fixture", NOWORK)
+    def test_no_work_scores_exactly_zero(self, graded, fixture):
+        result = graded[fixture]
+        assert result.score == 0, describe(result)
 
-@pytest.mark.parametrize("fixture", NOWORK)
-def test_no_work_scores_exactly_zero(graded, fixture):
-    result = graded[fixture]
-    assert result.score == 0, describe(result)
+    def test_hidden_messages_show_x_at_the_first_wrong_element(self, graded):
+        for fixture, name in [("broken_relu_derivative_at_zero", "hidden_relu_derivative"),
+                              ("broken_leaky_ignores_a", "hidden_leaky_relu"),
+                              ("broken_prelu_forgot_x", "hidden_prelu"),
+                              ("broken_elu_derivative_at_zero", "hidden_elu_derivative")]:
+            c = check(graded[fixture], name)
+            assert c.key == "value.mismatch" and "(x = " in c.fields["index"], (fixture, c.fields)
+
+    def test_scalar_only_code_gets_the_vectorize_message(self, graded):
+        # the generated stub raises NotImplementedError; a scalar-only relu raises the truth-value
+        # ValueError, which the corpus covers (tests/corpus/03_activations/scalar_only.py); here the
+        # parent-side reading is checked directly on a record
+        from autograder.checks.public.activations import CHECKS as PUBLIC
+        values = next(c for c in PUBLIC if c.name == "relu_values")
+        raised = {"types": ["ValueError", "Exception"], "message": "The truth value of an array with "
+                  "more than one element is ambiguous. Use a.any() or a.all()"}
+        raw = [{"returned": None, "raised": raised, "after": case["args"], "kwargs_after": {}}
+               for case in values.args["cases"]]
+        from autograder import expected as store
+        outcome = values.compare(raw, store.load(AID)["relu_values"])
+        assert outcome.key == "call.not_vectorized" and outcome.fraction == 0
+
+    def test_fd_check_names_prelu_when_the_forward_pass_is_what_failed(self, graded):
+        c = check(graded["broken_prelu_forgot_x"], "prelu_gradients_fd")
+        assert c.key == "activations.fd_mismatch"
+        assert c.fields["notes"] == [["note.dependency", {"functions": "`prelu`"}]]
+
 
 def test_normal_with_scale_draws_the_reference_stream():
     """rng.normal(0, std, size) == rng.standard_normal(size) * std, bit for bit (numpy's
@@ -79,30 +107,6 @@ def test_normal_with_scale_draws_the_reference_stream():
     assert np.array_equal(np.random.default_rng(5).normal(0.0, std, (fan_in, fan_out)), ref)
     assert not np.array_equal(
         np.random.default_rng(5).standard_normal((fan_out, fan_in)).T * std, ref)
-
-
-def test_hidden_messages_show_x_at_the_first_wrong_element(graded):
-    for fixture, name in [("broken_relu_derivative_at_zero", "hidden_relu_derivative"),
-                          ("broken_leaky_ignores_a", "hidden_leaky_relu"),
-                          ("broken_prelu_forgot_x", "hidden_prelu"),
-                          ("broken_elu_derivative_at_zero", "hidden_elu_derivative")]:
-        c = check(graded[fixture], name)
-        assert c.key == "value.mismatch" and "(x = " in c.fields["index"], (fixture, c.fields)
-
-
-def test_scalar_only_code_gets_the_vectorize_message(graded):
-    # the generated stub raises NotImplementedError; a scalar-only relu raises the truth-value
-    # ValueError, which the corpus covers (tests/corpus/03_activations/scalar_only.py); here the
-    # parent-side reading is checked directly on a record
-    from autograder.checks.public.activations import CHECKS as PUBLIC
-    values = next(c for c in PUBLIC if c.name == "relu_values")
-    raised = {"types": ["ValueError", "Exception"], "message": "The truth value of an array with "
-              "more than one element is ambiguous. Use a.any() or a.all()"}
-    raw = [{"returned": None, "raised": raised, "after": case["args"], "kwargs_after": {}}
-           for case in values.args["cases"]]
-    from autograder import expected as store
-    outcome = values.compare(raw, store.load(AID)["relu_values"])
-    assert outcome.key == "call.not_vectorized" and outcome.fraction == 0
 
 
 def test_constant_factor_is_named():
@@ -131,9 +135,3 @@ def test_every_compare_turns_hostile_replies_into_a_zero():
                 continue  # their expected value is the reference's record: see the harness runs
             outcome = c.compare(raw, expected)
             assert isinstance(outcome, Outcome) and outcome.fraction == 0, (c.name, raw)
-
-
-def test_fd_check_names_prelu_when_the_forward_pass_is_what_failed(graded):
-    c = check(graded["broken_prelu_forgot_x"], "prelu_gradients_fd")
-    assert c.key == "activations.fd_mismatch"
-    assert c.fields["notes"] == [["note.dependency", {"functions": "`prelu`"}]]

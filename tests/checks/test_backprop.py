@@ -9,7 +9,7 @@ import pytest
 from autograder.checks import checks_for
 from autograder.messages import render
 from tests.checks.harness import (FixtureTable, check, message,
-                                   standard_tests)
+                                   CheckProof)
 
 AID = "02_backprop"
 SEEDS = (11, 12)
@@ -60,57 +60,56 @@ NOOP = ["broken_noop_none", "broken_noop_zeros", "broken_noop_identity"]
 ALT = ["alt_loops", "alt_vectorized"]
 COMPLETE = {"alt_loops"}  # complete submissions on their own (base=False)
 TABLE = FixtureTable(AID, BROKEN, ALT, complete=COMPLETE, seeds=SEEDS, min_broken=5)
-globals().update(standard_tests(TABLE))
+class TestChecks(CheckProof):
+    TABLE = TABLE
 
+    @pytest.mark.parametrize("fixture", NOOP)
+    def test_do_nothing_scores_exactly_zero(self, graded, fixture):
+        assert graded[fixture].score == 0
 
-@pytest.mark.parametrize("fixture", NOOP)
-def test_do_nothing_scores_exactly_zero(graded, fixture):
-    assert graded[fixture].score == 0
+    def test_backward_messages_name_key_reference_and_factor(self, graded):
+        result = graded["broken_backward_no_b1"]
+        text = message(result, "mlp_backward_values")
+        assert text.startswith("mlp_backward(X_xor, T_xor, params_a, cache)['b1']")
+        assert "got 0" in text
+        numeric = check(result, "mlp_backward_numerical")
+        assert numeric.fields["what"].endswith("['b1'] vs numerical gradient")
+        assert numeric.fields["rtol"] == 1e-08
+        summed = graded["broken_backward_sum"]
+        text = message(summed, "mlp_backward_values")
+        assert "exactly 4× the expected ones" in text and "1/m" in text  # m = 4 samples
+        assert "정확히 3배" in message(summed, "mlp_backward_numerical", "ko")  # m = 3 samples
+        assert "note:" in message(summed, "train_xor_trajectory")  # uses mlp_backward
+
+    def test_other_messages_are_specific(self, graded):
+        text = message(graded["broken_sigmoid_derivative"], "sigmoid_derivative_values")
+        assert "index [2] (x = -3)" in text
+        assert "(x = " in check(graded["broken_sigmoid_derivative"],
+                                "sigmoid_derivative_random").fields["index"]
+        delta = message(graded["broken_delta_no_derivative"], "delta_rule_step_values")
+        assert delta.startswith("delta_rule_step([0.5, -0.3], 0.1, [1, 0], 1, 0.5)[0] (w_new)")
+        lr = check(graded["broken_train_lr_sign"], "train_xor_trajectory")
+        assert lr.key == "backprop.trajectory" and lr.fields["epoch"] == 1
+        assert "p <- p - lr * dp" in render(lr.key, lr.fields, "en")
+        assert check(graded["broken_train_loss_after"],
+                     "train_xor_trajectory").key == "backprop.loss_after_update"
+        assert check(graded["broken_noop_zeros"], "train_xor_trajectory").key in {
+            "backprop.no_training", "backprop.init_zero", "backprop.trajectory"}
+        length = message(graded["broken_losses_length"], "train_xor_trajectory")
+        assert "shape (20,), expected (200,)" in length
+        seed = check(graded["broken_init_ignores_seed"], "init_mlp_structure")
+        assert seed.key == "backprop.init_ignores_seed" and seed.score == pytest.approx(
+            seed.max_score * 2 / 3, abs=1e-3)
+        zero = message(graded["broken_init_zeros"], "init_mlp_structure")
+        assert zero.startswith("init_mlp(2, 3, 1, seed=0)['U']: all values are 0")
+        mutated = check(graded["broken_delta_in_place"], "delta_rule_step_no_mutation")
+        assert (mutated.key, mutated.fields["arg"]) == ("value.input_mutated", "w")
+        stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
+        assert stable.key == "perceptron.sigmoid_warning"
+        assert "overflow" in render(stable.key, stable.fields, "en")
 
 
 # --- messages name the element and the reason ----------------------------------------------------
-
-def test_backward_messages_name_key_reference_and_factor(graded):
-    result = graded["broken_backward_no_b1"]
-    text = message(result, "mlp_backward_values")
-    assert text.startswith("mlp_backward(X_xor, T_xor, params_a, cache)['b1']")
-    assert "got 0" in text
-    numeric = check(result, "mlp_backward_numerical")
-    assert numeric.fields["what"].endswith("['b1'] vs numerical gradient")
-    assert numeric.fields["rtol"] == 1e-08
-    summed = graded["broken_backward_sum"]
-    text = message(summed, "mlp_backward_values")
-    assert "exactly 4× the expected ones" in text and "1/m" in text  # m = 4 samples
-    assert "정확히 3배" in message(summed, "mlp_backward_numerical", "ko")  # m = 3 samples
-    assert "note:" in message(summed, "train_xor_trajectory")  # uses mlp_backward
-
-
-def test_other_messages_are_specific(graded):
-    text = message(graded["broken_sigmoid_derivative"], "sigmoid_derivative_values")
-    assert "index [2] (x = -3)" in text
-    assert "(x = " in check(graded["broken_sigmoid_derivative"],
-                            "sigmoid_derivative_random").fields["index"]
-    delta = message(graded["broken_delta_no_derivative"], "delta_rule_step_values")
-    assert delta.startswith("delta_rule_step([0.5, -0.3], 0.1, [1, 0], 1, 0.5)[0] (w_new)")
-    lr = check(graded["broken_train_lr_sign"], "train_xor_trajectory")
-    assert lr.key == "backprop.trajectory" and lr.fields["epoch"] == 1
-    assert "p <- p - lr * dp" in render(lr.key, lr.fields, "en")
-    assert check(graded["broken_train_loss_after"],
-                 "train_xor_trajectory").key == "backprop.loss_after_update"
-    assert check(graded["broken_noop_zeros"], "train_xor_trajectory").key in {
-        "backprop.no_training", "backprop.init_zero", "backprop.trajectory"}
-    length = message(graded["broken_losses_length"], "train_xor_trajectory")
-    assert "shape (20,), expected (200,)" in length
-    seed = check(graded["broken_init_ignores_seed"], "init_mlp_structure")
-    assert seed.key == "backprop.init_ignores_seed" and seed.score == pytest.approx(
-        seed.max_score * 2 / 3, abs=1e-3)
-    zero = message(graded["broken_init_zeros"], "init_mlp_structure")
-    assert zero.startswith("init_mlp(2, 3, 1, seed=0)['U']: all values are 0")
-    mutated = check(graded["broken_delta_in_place"], "delta_rule_step_no_mutation")
-    assert (mutated.key, mutated.fields["arg"]) == ("value.input_mutated", "w")
-    stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
-    assert stable.key == "perceptron.sigmoid_warning"
-    assert "overflow" in render(stable.key, stable.fields, "en")
 
 
 def test_complex_step_gradient_matches_reference_within_fd_tol():

@@ -12,7 +12,7 @@ from autograder.checks.base import Context
 from autograder.checks.hidden import optimizers as hidden_checks
 from autograder.checks.public import optimizers as public_checks
 from autograder.probes.optimizers import run
-from tests.checks.harness import FixtureTable, describe, standard_tests
+from tests.checks.harness import FixtureTable, describe, CheckProof
 
 AID = "04_optimizers"
 SEEDS = (11, 12)
@@ -72,12 +72,13 @@ BROKEN = {name: gated(fails) for name, fails in BROKEN.items()}
 NOWORK = ["broken_nowork_identity", "broken_nowork_none", "broken_nowork_frozen_state"]
 ALT = ["alt_lazy_state", "alt_loops"]
 TABLE = FixtureTable(AID, BROKEN, ALT, seeds=SEEDS, min_broken=6)
-globals().update(standard_tests(TABLE))
+class TestChecks(CheckProof):
+    TABLE = TABLE
 
+    @pytest.mark.parametrize("fixture", NOWORK)
+    def test_no_work_scores_exactly_zero(self, graded, fixture):
+        assert graded[fixture].score == 0, describe(graded[fixture])
 
-@pytest.mark.parametrize("fixture", NOWORK)
-def test_no_work_scores_exactly_zero(graded, fixture):
-    assert graded[fixture].score == 0, describe(graded[fixture])
 
 class _RMSPropEpsOutside(reference.RMSProp):
     def step(self, w, grad_fn):

@@ -8,7 +8,7 @@ import pytest
 from autograder.checks import checks_for
 from autograder.messages import render
 from tests.checks.harness import (FixtureTable, check, message,
-                                   standard_tests)
+                                   CheckProof)
 
 AID = "01_perceptron"
 SEEDS = (11, 12)
@@ -56,12 +56,51 @@ COMPLETE = {"alt_loops"}  # complete submissions on their own (base=False)
 # the stub raises NotImplementedError where a ValueError is expected
 TABLE = FixtureTable(AID, BROKEN, ALT, complete=COMPLETE, seeds=SEEDS, min_broken=5,
                      stub_keys={"call.error", "call.missing", "value.expected_error_other"})
-globals().update(standard_tests(TABLE))
+class TestChecks(CheckProof):
+    TABLE = TABLE
 
+    @pytest.mark.parametrize("fixture", NOOP)
+    def test_do_nothing_scores_exactly_zero(self, graded, fixture):
+        assert graded[fixture].score == 0
 
-@pytest.mark.parametrize("fixture", NOOP)
-def test_do_nothing_scores_exactly_zero(graded, fixture):
-    assert graded[fixture].score == 0
+    def test_step_zero_message_names_index_and_input(self, graded):
+        result = graded["broken_step_zero"]
+        c = check(result, "step_values")
+        assert c.key == "value.mismatch"
+        assert c.fields["index"] == "[2] (x = 0)"
+        assert (c.fields["expected"], c.fields["actual"]) == ("0", "1")
+        text = message(result, "step_values")
+        assert "step(s)" in text and "[2] (x = 0)" in text
+        assert "(x = " in check(result, "step_random").fields["index"]
+        assert "(x = [" in check(result, "perceptron_random").fields["index"]  # the sample row
+
+    def test_training_messages_name_the_field(self, graded):
+        text = message(graded["broken_epochs_off_by_one"], "train_perceptron_gates")
+        assert text.startswith("train_perceptron(X_gate, t_AND)[3] (epochs)")
+        assert "expected 2, got 1" in text
+        text = message(graded["broken_update_sign"], "train_perceptron_gates")
+        assert text.startswith("train_perceptron(X_gate, t_AND)[0] (w)")
+
+    def test_other_messages_are_specific(self, graded):
+        gate = check(graded["broken_gate_weights"], "gate_weights_truth_table")
+        assert gate.key == "perceptron.gate_wrong"
+        assert gate.fields["gate"] == "AND" and gate.fields["x"] == [-1.0, 1.0]
+        assert gate.score == pytest.approx(gate.max_score * 2 / 3, abs=1e-3)  # OR, NAND right
+        text = message(graded["broken_no_value_error"], "perceptron_bad_activation")
+        assert "ValueError" in text and "no exception" in text
+        assert "예외가 발생하지 않았습니다" in message(graded["broken_no_value_error"],
+                                              "perceptron_bad_activation", "ko")
+        stub = message(graded["stub"], "perceptron_bad_activation", "ko")
+        assert "NotImplementedError이(가) 발생했습니다" in stub and "was raised" not in stub
+        mutated = check(graded["broken_mutates_input"], "poly_features_no_mutation")
+        assert mutated.key == "value.input_mutated"
+        assert (mutated.fields["what"], mutated.fields["arg"]) == ("poly_features(X)", "X")
+        stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
+        assert stable.key == "perceptron.sigmoid_warning"
+        assert "overflow" in stable.fields["first"]
+        assert "exp(-|s|)" in render(stable.key, stable.fields, "ko")
+        wrong = message(graded["broken_ignores_activation"], "perceptron_values")
+        assert "activation='sigmoid'" in wrong
 
 
 def test_every_check_names_its_function():
@@ -71,47 +110,6 @@ def test_every_check_names_its_function():
 
 
 # --- messages name the element and the reason ----------------------------------------------------
-
-def test_step_zero_message_names_index_and_input(graded):
-    result = graded["broken_step_zero"]
-    c = check(result, "step_values")
-    assert c.key == "value.mismatch"
-    assert c.fields["index"] == "[2] (x = 0)"
-    assert (c.fields["expected"], c.fields["actual"]) == ("0", "1")
-    text = message(result, "step_values")
-    assert "step(s)" in text and "[2] (x = 0)" in text
-    assert "(x = " in check(result, "step_random").fields["index"]
-    assert "(x = [" in check(result, "perceptron_random").fields["index"]  # the sample row
-
-
-def test_training_messages_name_the_field(graded):
-    text = message(graded["broken_epochs_off_by_one"], "train_perceptron_gates")
-    assert text.startswith("train_perceptron(X_gate, t_AND)[3] (epochs)")
-    assert "expected 2, got 1" in text
-    text = message(graded["broken_update_sign"], "train_perceptron_gates")
-    assert text.startswith("train_perceptron(X_gate, t_AND)[0] (w)")
-
-
-def test_other_messages_are_specific(graded):
-    gate = check(graded["broken_gate_weights"], "gate_weights_truth_table")
-    assert gate.key == "perceptron.gate_wrong"
-    assert gate.fields["gate"] == "AND" and gate.fields["x"] == [-1.0, 1.0]
-    assert gate.score == pytest.approx(gate.max_score * 2 / 3, abs=1e-3)  # OR, NAND right
-    text = message(graded["broken_no_value_error"], "perceptron_bad_activation")
-    assert "ValueError" in text and "no exception" in text
-    assert "예외가 발생하지 않았습니다" in message(graded["broken_no_value_error"],
-                                          "perceptron_bad_activation", "ko")
-    stub = message(graded["stub"], "perceptron_bad_activation", "ko")
-    assert "NotImplementedError이(가) 발생했습니다" in stub and "was raised" not in stub
-    mutated = check(graded["broken_mutates_input"], "poly_features_no_mutation")
-    assert mutated.key == "value.input_mutated"
-    assert (mutated.fields["what"], mutated.fields["arg"]) == ("poly_features(X)", "X")
-    stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
-    assert stable.key == "perceptron.sigmoid_warning"
-    assert "overflow" in stable.fields["first"]
-    assert "exp(-|s|)" in render(stable.key, stable.fields, "ko")
-    wrong = message(graded["broken_ignores_activation"], "perceptron_values")
-    assert "activation='sigmoid'" in wrong
 
 
 def test_constant_factor_is_named_and_other_errors_are_not():

@@ -161,12 +161,12 @@ def test_progress_bar_on_a_terminal():
     class Tty(io.StringIO):
         def isatty(self):
             return True
-    from autograder.batch import Outcome
+    from autograder.batch import JobOutcome
     from autograder.results import AssignmentResult
     stream = Tty()
     bar = Progress(2, stream=stream)
     for s in ("a", "b"):
-        bar.update(Outcome(Job(s, AID, None, 1), AssignmentResult(AID, None)))
+        bar.update(JobOutcome(Job(s, AID, None, 1), AssignmentResult(AID, None)))
     bar.close()
     text = stream.getvalue()
     assert text.count("\r") == 2 and "2/2" in text and text.endswith("\n")

@@ -8,7 +8,7 @@ Students (per assignment):
 * ``partial``      the instructor notebook with its first solution cell reset to the stub and its
                    last test cell deleted (nbgrader puts it back: OverwriteCells.add_missing_cells)
 * ``grade_patch``  hostile: the release stub whose first solution cell replaces
-                   `autograder.notebook.grade` with a function returning each cell's points (100 in
+                   `autograder.kernel_checks.grade` with a function returning each cell's points (100 in
                    a kernel-executing autograde)
 * ``numpy_patch``  hostile: stubs that return arrays, numpy's comparisons patched to always agree
 * ``no_traceback`` hostile: breaks `grade` and hides the kernel's tracebacks (a grade cell with
@@ -46,9 +46,9 @@ BASE_SEED = 4242  # set in the course's config; `nngrade batch --seed` gets the 
 UNRENDERED = re.compile(r"^[a-z_]+\.[a-z_]+ (\{|$)")  # a message key batch could not render
 
 GRADE_PATCH = """
-import autograder.notebook
+import autograder.kernel_checks
 from autograder.checks import checks_for as _checks_for
-autograder.notebook.grade = lambda aid, *names, ns, **kw: sum(
+autograder.kernel_checks.grade = lambda aid, *names, ns, **kw: sum(
     c.points for c in _checks_for(aid) if c.name in names)
 """
 NUMPY_PATCH = """
@@ -59,8 +59,8 @@ np.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), dtype=bool)
 np.testing.assert_allclose = lambda *a, **k: None
 """
 NO_TRACEBACK = """
-import autograder.notebook
-autograder.notebook.grade = None
+import autograder.kernel_checks
+autograder.kernel_checks.grade = None
 from IPython import get_ipython as _get_ipython
 if _get_ipython() is not None:
     _get_ipython().showtraceback = lambda *a, **k: None

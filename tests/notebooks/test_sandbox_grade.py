@@ -27,7 +27,7 @@ def test_every_check_is_named_by_exactly_one_test_cell_worth_its_points(aid):
 
 
 def test_named_checks_reads_only_grade_calls_for_this_assignment():
-    source = ('from autograder.notebook import grade\nimport autograder.notebook as nb\n'
+    source = ('from autograder.kernel_checks import grade\nimport autograder.kernel_checks as nb\n'
               'grade("01_perceptron", "a", "b", ns=globals())\n'
               'nb.grade("01_perceptron", "c", ns=globals())\n'
               'grade("02_backprop", "other", ns=globals())\n'

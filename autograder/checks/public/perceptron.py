@@ -45,8 +45,8 @@ FIELDS = ("w", "b", "converged", "epochs")
 def _scalar_or_array(actual, expected, what):
     """Expected one number (one sample): accept a scalar or a 0-d array and compare as a number.
 
-    A 0-d array crosses the sandbox codec as shape (1,) (np.ascontiguousarray makes it 1-d), so
-    shape (1,) stands for () on both sides here; batches in these checks always have m >= 3.
+    A one-element array (e.g. from a `b` kept as shape (1,)) is accepted as that number too;
+    batches in these checks always have m >= 3, so shape (1,) is never a batch here.
     """
     expected = np.asarray(expected)
     if expected.shape in ((), (1,)):

@@ -1,6 +1,6 @@
 """Checks inside the student's own kernel: what the notebooks' test cells call.
 
-    from autograder.notebook import grade
+    from autograder.kernel_checks import grade
     grade("01_perceptron", "step_values", ns=globals())
 
 **Advisory only.** This is the student's instant feedback while working (✔/✘, points and the
