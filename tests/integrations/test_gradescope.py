@@ -251,20 +251,28 @@ def wheel_metadata(data):
 
 def test_both_wheels_and_setup_state_the_projects_own_python_and_dependencies(built_zip,
                                                                               tmp_path):
-    """One wheel writer (autograder.wheels), fed from nnlab's installed metadata."""
+    """One wheel writer (autograder.wheels), fed from nnlab's installed metadata; the student
+    wheel adds the `student` extra (pytest, for `pytest --nngrade`)."""
     from importlib import metadata
+
+    from packaging.requirements import Requirement
+
     from autograder.distribute import build_wheel
     from autograder.wheels import minimum_python
     meta = metadata.distribution("nnlab").metadata
-    wanted = {f"Requires-Python: {meta['Requires-Python']}"} | {
-        f"Requires-Dist: {r}" for r in metadata.distribution("nnlab").requires
-        if "extra ==" not in r}
+    requires = [Requirement(r) for r in metadata.distribution("nnlab").requires]
+    runtime = {f"Requires-Dist: {r}" for r in requires if r.marker is None}
+    student_extra = {f"Requires-Dist: {r.name}{r.specifier}" for r in requires
+                     if r.marker is not None and r.marker.evaluate({"extra": "student"})}
+    python = {f"Requires-Python: {meta['Requires-Python']}"}
+    assert student_extra == {"Requires-Dist: pytest>=8"}
     with zipfile.ZipFile(built_zip) as zf:
         instructor = wheel_metadata(zf.read(next(n for n in zf.namelist()
                                                  if n.endswith(".whl"))))
         setup = zf.read("setup.sh").decode()
     student = wheel_metadata(build_wheel(tmp_path).read_bytes())
-    for text in (instructor, student):
+    for text, wanted in ((instructor, python | runtime),
+                         (student, python | runtime | student_extra)):
         lines = {line for line in text.splitlines() if line.startswith("Requires-")}
         assert lines == wanted, text
     major, minor = minimum_python()
