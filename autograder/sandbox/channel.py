@@ -24,6 +24,8 @@ import os
 import select
 import time
 
+from autograder.sandbox.protocol import ChildGone
+
 MiB = 2**20
 # Largest legitimate reply, measured (`bench/memory_reply.py legit`, every line the grader reads
 # while grading the seven reference notebooks, hidden checks included): 1,066,888 bytes
@@ -41,14 +43,6 @@ MAX_REQUEST_LINES = 100_000
 # json.loads builds to ~13 MiB.
 MAX_JSON_TOKENS = 200_000
 READ_BYTES = 1 * MiB
-
-
-class ChildGone(Exception):
-    """The child must be killed: status "timeout" | "crashed" | "bad_output" | "refused"."""
-
-    def __init__(self, status):
-        super().__init__(status)
-        self.status = status
 
 
 class ReplyChannel:

@@ -23,26 +23,19 @@ import threading
 import time
 from pathlib import Path
 
-from autograder.sandbox import codec
 from autograder.sandbox.limits import Limits, child_environment
-from autograder.sandbox.protocol import (LoadReport, ProbeReply, clean, clean_error,
+from autograder.sandbox.protocol import (ChildGone, LoadReport, ProbeRequests,
                                          clean_load_errors, loaded_names)
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
 MAX_REPLY_BYTES = 400 * 2**20
-MAX_RESTARTS = 8
 START_SECONDS = 120.0  # interpreter + numpy start on a student's laptop (antivirus scans, ...)
 ISOLATION = "portable: separate process and wall-clock timeouts only (no isolation)"
 
 
-class ChildGone(Exception):
-    def __init__(self, status):
-        super().__init__(status)
-        self.status = status
 
-
-class PortableRunner:
+class PortableRunner(ProbeRequests):
     """Same interface as `runner.Sandbox`: start() → LoadReport, probe(), close(), .report."""
 
     def __init__(self, chunks, workdir, labels=None, limits=None, extra_env=None, readable=(),
@@ -97,12 +90,6 @@ class PortableRunner:
         threading.Thread(target=_read_lines, args=(self.proc.stdout, self._lines),
                          daemon=True, name="nngrade-portable-reader").start()
 
-    def _remaining(self):
-        return self._deadline - time.monotonic()
-
-    def _until(self, seconds):
-        return time.monotonic() + min(seconds, max(self._remaining(), 0))
-
     def start(self):
         """Start the child and load the code; returns the LoadReport."""
         if self._deadline is None:
@@ -142,7 +129,7 @@ class PortableRunner:
                 self._kill()
                 status = "budget" if gone.status == "timeout" and self._remaining() <= 0 \
                     else gone.status
-                if current is None or self.restarts >= MAX_RESTARTS or status == "budget":
+                if current is None or self.restarts >= self.max_restarts or status == "budget":
                     self.report.skipped[-1] = status
                     return self.report
                 self.report.skipped[current] = status
@@ -180,43 +167,6 @@ class PortableRunner:
         self.proc = None
 
     # -- requests ------------------------------------------------------------------------------
-    def probe(self, name, args, timeout):
-        """Run probe `name` on the student's code; never raises for anything the child does."""
-        if self._deadline is not None and self._remaining() <= 0:
-            return self._out_of_budget()
-        if self.proc is None or self.proc.poll() is not None:
-            self.restarts += 1
-            if self.restarts > MAX_RESTARTS:
-                return ProbeReply("crashed", error={"message": "too many restarts"})
-            self.start()
-            if self.proc is None:
-                if self.report.skipped.get(-1) == "budget":
-                    return self._out_of_budget()
-                return ProbeReply("crashed", error={"message": "the child did not start"})
-        deadline = self._until(timeout)
-        try:
-            request = self._send({"op": "probe", "probe": name, "args": codec.encode(args)},
-                                 deadline)
-            message = self._receive(deadline, expect=request)
-        except ChildGone as gone:
-            self._kill()
-            if gone.status == "timeout" and self._remaining() <= 0:
-                return self._out_of_budget()
-            return ProbeReply(gone.status)
-        if message.get("ok") is True:
-            try:
-                return ProbeReply("ok", value=codec.decode(message.get("value")))
-            except ValueError as exc:
-                return ProbeReply("bad_output", error={"message": clean(exc)})
-        if message.get("ok") is False and isinstance(message.get("error"), dict):
-            return ProbeReply("error", error=clean_error(message["error"]))
-        return ProbeReply("bad_output", error={"message": "unexpected reply"})
-
-    def _out_of_budget(self):
-        seconds = self.limits.submission_seconds
-        return ProbeReply("timeout", error={"message": f"submission time budget ({seconds:g} s) "
-                                            "used up", "budget": seconds})
-
     def _send(self, message, deadline):
         """Write one request from a helper thread, waiting for it at most until `deadline`."""
         self._next_id += 1

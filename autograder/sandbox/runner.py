@@ -24,21 +24,21 @@ import sys
 import time
 from pathlib import Path
 
-from autograder.sandbox import codec, isolation, reaper
-from autograder.sandbox.channel import ChildGone, ReplyChannel
+from autograder.sandbox import isolation, reaper
+from autograder.sandbox.channel import ChildGone, ReplyChannel  # noqa: F401 (re-exported)
 from autograder.sandbox.limits import Limits, child_environment
-from autograder.sandbox.protocol import (LoadReport, ProbeReply, clean, clean_error,  # noqa: F401
+from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
+                                         ProbeRequests, clean, clean_error,
                                          clean_load_errors, loaded_names)
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
-MAX_RESTARTS = 8
 START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
 _LOGGED = set()  # degradations already logged by this process (one line each, not per child)
 
 
-class Sandbox:
+class Sandbox(ProbeRequests):
     """One child process holding one submission's code for one assignment.
 
     `readable`: extra files/folders the child may read (e.g. the MNIST .npz given to a probe);
@@ -120,9 +120,6 @@ class Sandbox:
         self._requests, self._replies = req_w, resp_r
         self._channel = ReplyChannel(resp_r)
 
-    def _remaining(self):
-        return self._deadline - time.monotonic()
-
     def _hello(self):
         """First line: the launcher's account of the isolation it applied."""
         message = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
@@ -188,7 +185,7 @@ class Sandbox:
                 self._kill()
                 status = "budget" if gone.status == "timeout" and self._remaining() <= 0 \
                     else gone.status
-                if current is None or self.restarts >= MAX_RESTARTS or status in ("budget",
+                if current is None or self.restarts >= self.max_restarts or status in ("budget",
                                                                                    "refused"):
                     self.report.skipped[-1] = status
                     return self.report
@@ -240,45 +237,6 @@ class Sandbox:
         self.proc = None
 
     # -- requests ------------------------------------------------------------------------------
-    def probe(self, name, args, timeout):
-        """Run probe `name` on the student's code; never raises for anything the child does."""
-        if self._deadline is not None and self._remaining() <= 0:
-            return self._out_of_budget()
-        if self.report.skipped.get(-1) == "refused":
-            return ProbeReply("crashed", error={"message": "the sandbox refused to start"})
-        if self.proc is None or self.proc.poll() is not None:
-            self.restarts += 1
-            if self.restarts > MAX_RESTARTS:
-                return ProbeReply("crashed", error={"message": "too many restarts"})
-            self.start()
-            if self.proc is None:
-                if self.report.skipped.get(-1) == "budget":
-                    return self._out_of_budget()
-                return ProbeReply("crashed", error={"message": "the sandbox did not start"})
-        deadline = time.monotonic() + min(timeout, max(self._remaining(), 0))
-        try:
-            request = self._send({"op": "probe", "probe": name, "args": codec.encode(args)},
-                                 deadline)
-            message = self._receive(deadline, expect=request)
-        except ChildGone as gone:
-            self._kill()
-            if gone.status == "timeout" and self._remaining() <= 0:
-                return self._out_of_budget()
-            return ProbeReply(gone.status)
-        if message.get("ok") is True:
-            try:
-                return ProbeReply("ok", value=codec.decode(message.get("value")))
-            except ValueError as exc:
-                return ProbeReply("bad_output", error={"message": clean(exc)})
-        if message.get("ok") is False and isinstance(message.get("error"), dict):
-            return ProbeReply("error", error=clean_error(message["error"]))
-        return ProbeReply("bad_output", error={"message": "unexpected reply"})
-
-    def _out_of_budget(self):
-        seconds = self.limits.submission_seconds
-        return ProbeReply("timeout", error={"message": f"submission time budget ({seconds:g} s) "
-                                            "used up", "budget": seconds})
-
     def _send(self, message, deadline):
         """Write one request without ever blocking past `deadline`; returns its id."""
         self._next_id += 1

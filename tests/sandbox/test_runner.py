@@ -30,7 +30,7 @@ def test_submission_wall_budget_stops_everything_after_it(tmp_path):
 
 
 def test_restarts_are_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "MAX_RESTARTS", 2)
+    monkeypatch.setattr(runner.Sandbox, "max_restarts", 2)
     code = "import os\n\ndef die():\n    os._exit(3)\n"
     with open_sandbox(code, tmp_path) as (box, _):
         replies = [call(box, "die") for _ in range(5)]
