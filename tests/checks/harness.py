@@ -74,6 +74,12 @@ def message(result, name, lang="en"):
     return render(c.key, c.fields, lang)
 
 
+def assert_scores_zero(result, all_checks):
+    """A do-nothing submission: exactly 0, every check reported, no grader error."""
+    assert result.score == 0 and {c.name for c in result.checks} == all_checks, describe(result)
+    assert not grader_errors(result), describe(result)
+
+
 def grader_errors(result):
     return [c.name for c in result.checks if c.key.startswith("grader.")]
 

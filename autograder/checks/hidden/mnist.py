@@ -29,14 +29,11 @@ def subset_args(ctx):
 
 
 def trained_on_given_data(value, expected, what):
-    sent, mnist = expected["sent"], expected["mnist"]
-    if mnist is None:
-        return fail("mnist.no_data", what=what)
-    read = kf.mnist_trained(value, sent, what)
+    read = kf.mnist_trained_from(value, expected, what)
     if isinstance(read, Outcome):
         return read
-    _, history, plan = read
-    n, steps = len(sent["subset"]), history.params.get("steps")
+    history, plan, mnist = read
+    n, steps = len(expected["sent"]["subset"]), history.params.get("steps")
     if type(steps) is not int or steps > n:
         return fail("keras.steps", what=what, steps=steps, n=n)
     _, (xte, yte) = mnist

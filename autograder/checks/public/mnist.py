@@ -139,14 +139,11 @@ def judged_on(args):
 def accuracy(value, expected, what):
     """History of the asked epochs, training from the grader's weights changed them, no sign of
     training on the test set, test accuracy >= the measured minimum: accuracies computed here."""
-    sent, mnist = expected["sent"], expected["mnist"]
-    if mnist is None:
-        return fail("mnist.no_data", what=what)
-    read = kf.mnist_trained(value, sent, what)
+    read = kf.mnist_trained_from(value, expected, what)
     if isinstance(read, Outcome):
         return read
-    _, _, plan = read
-    (xtr, ytr), (xte, yte) = mnist
+    _, plan, ((xtr, ytr), (xte, yte)) = read
+    sent = expected["sent"]
     test, train = kv.accuracy(plan, xte, yte), kv.accuracy(plan, xtr, ytr)
     if test is None or train is None:
         return kf.cannot_evaluate(("output", "10"), what)
