@@ -161,9 +161,6 @@ def grade_file(submission, options=GradeOptions()):
     `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
     """
     include_hidden, only = options.include_hidden, options.only
-    needs_isolation = include_hidden and not isolation.unsafe_allowed()
-    if include_hidden:
-        isolation.require_real_isolation()
     started = time.monotonic()
     aid = submission.assignment
     seed = secrets.randbits(32) if options.seed is None else options.seed
@@ -173,6 +170,10 @@ def grade_file(submission, options=GradeOptions()):
         if unknown:
             raise ValueError(f"no such checks in {aid}: {', '.join(sorted(unknown))}")
         checks = [c for c in checks if c.name in only]
+    hidden = any(c.hidden for c in checks)  # the reference then runs in this process
+    needs_isolation = hidden and not isolation.unsafe_allowed()
+    if hidden:
+        isolation.require_real_isolation()
     result = AssignmentResult(assignment=aid, file=str(submission.path) if submission.path else None,
                               seed=seed)
     if submission.path is None:
@@ -211,8 +212,7 @@ def grade_file(submission, options=GradeOptions()):
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-") as tmp:
-        public_only = not any(c.hidden for c in checks)  # e.g. the student wheel has none
-        sandbox = open_sandbox(source.chunks, tmp, public_only=public_only, runner=options.runner,
+        sandbox = open_sandbox(source.chunks, tmp, public_only=not hidden, runner=options.runner,
                                labels=source.cells, limits=limits,
                                readable=[mnist_path] if mnist_path else [],
                                require_isolation=needs_isolation)

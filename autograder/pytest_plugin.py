@@ -76,8 +76,11 @@ def grade_command(config):
         cmd += ["--seed", str(config.getoption("--nngrade-seed"))]
     if config.getoption("--nngrade-full"):
         cmd.append("--full")
-    if config.getoption("--nngrade-public-only"):
-        cmd.append("--public-only")
+    # Nothing of autograder is imported in this process (the student's folder is on its path):
+    # the installed package's own folder says whether the hidden checks are there.
+    hidden_installed = (PACKAGE_ROOT / "autograder" / "checks" / "hidden").is_dir()
+    if config.getoption("--nngrade-public-only") or not hidden_installed:
+        cmd.append("--public-only")  # the student wheel has no hidden checks: grade needs none
     return cmd
 
 
