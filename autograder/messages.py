@@ -121,6 +121,20 @@ CATALOG = {
         "ko": "`{name}`은(는) 문법 오류가 있어 건너뛴 셀 {cell}에 정의되어 있습니다. 그 오류를 고치세요.",
         "en": "`{name}` is defined in cell {cell}, which was skipped because of a syntax error; "
               "fix that error"},
+    # --- nbgrader autograde (autograder/integrations/nbgrader_autograde.py) --------------------
+
+    "nbgrader.no_checks": {
+        "ko": "이 테스트 셀은 nngrade 채점 항목을 지정하지 않아 0점입니다 (강의 담당자에게 알려 주세요).",
+        "en": "this test cell names no nngrade check, so it scores 0 (please tell the course "
+              "staff)"},
+    "nbgrader.unknown_check": {
+        "ko": "채점 항목 {name}이(가) {assignment}에 없습니다 (강의 담당자에게 알려 주세요).",
+        "en": "check {name} does not exist in {assignment} (please tell the course staff)"},
+    "nbgrader.unreadable": {
+        "ko": "{student}/{assignment}: 제출한 노트북을 읽을 수 없어 nbgrader가 채점하지 못했습니다 "
+              "({reason}). 이 학생은 0점이며, `nngrade batch`의 같은 행에도 같은 이유가 적힙니다.",
+        "en": "{student}/{assignment}: nbgrader cannot grade the submitted notebook ({reason}); "
+              "it scores 0 and `nngrade batch` gives the same reason in that student's row"},
     # --- the sandbox (autograder/sandbox) -------------------------------------------------------
 
     "sandbox.degraded": {

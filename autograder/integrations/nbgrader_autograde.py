@@ -46,25 +46,10 @@ from autograder.batch import derive_seed
 from autograder.grade import grade_file
 from autograder.options import GradeOptions, mnist_from_environment
 from autograder.loader import SubmissionFile, read_source
-from autograder.messages import register, render
+from autograder.messages import render
 from autograder.sandbox.isolation import IsolationRequired
 
 log = logging.getLogger("autograder.nbgrader")
-
-register({
-    "nbgrader.no_checks": {
-        "ko": "이 테스트 셀은 nngrade 채점 항목을 지정하지 않아 0점입니다 (강의 담당자에게 알려 주세요).",
-        "en": "this test cell names no nngrade check, so it scores 0 (please tell the course "
-              "staff)"},
-    "nbgrader.unknown_check": {
-        "ko": "채점 항목 {name}이(가) {assignment}에 없습니다 (강의 담당자에게 알려 주세요).",
-        "en": "check {name} does not exist in {assignment} (please tell the course staff)"},
-    "nbgrader.unreadable": {
-        "ko": "{student}/{assignment}: 제출한 노트북을 읽을 수 없어 nbgrader가 채점하지 못했습니다 "
-              "({reason}). 이 학생은 0점이며, `nngrade batch`의 같은 행에도 같은 이유가 적힙니다.",
-        "en": "{student}/{assignment}: nbgrader cannot grade the submitted notebook ({reason}); "
-              "it scores 0 and `nngrade batch` gives the same reason in that student's row"},
-})
 
 
 def named_checks(source, assignment):

@@ -14,7 +14,8 @@ Students (per assignment):
 * ``no_traceback`` hostile: breaks `grade` and hides the kernel's tracebacks (a grade cell with
                    neither error nor result gets full credit from nbgrader)
 * ``edited_tests`` hostile: the stub with every test cell's code replaced by its points
-* ``crash``        the instructor notebook whose first solution cell kills the process at load
+* ``crash``        the instructor notebook plus a statement that kills the process at load
+                   (reported and skipped; the graded functions do not need it: 100)
 * ``invalid``      not JSON: nbgrader fails on it alone, logs the reason, grades the rest
 
 Cost: no kernel runs (the sandbox grades each notebook once). Default: the numpy assignments
@@ -120,8 +121,10 @@ def student_notebook(student, source, release):
     elif student == "edited_tests":
         for cell in grading_cells(nb):
             cell.source = f"{cell.metadata['nbgrader']['points']}"
-    elif student == "crash":
-        first.source = first.source + "\n" + CRASH
+    elif student == "crash":  # hung off the first graded function, so the loader runs it
+        cell = next(c for c in solution_cells(nb) if re.search(r"^def \w+", c.source, re.M))
+        graded = re.search(r"^def (\w+)", cell.source, re.M).group(1)
+        cell.source = cell.source + "\n" + CRASH + f"\n\n{graded}.uses = _boom\n"
     return nb, info
 
 
@@ -237,6 +240,8 @@ def test_gradebook_equals_nngrade_batch(course, student):
             assert total == 0, (aid, student, problems)
         elif student == "numpy_patch":  # stubs returning zeros: at most "inputs not modified"
             assert total <= 10, (aid, student, problems)
+        elif student == "crash":  # the killed statement is reported; nothing graded needs it
+            assert total == pytest.approx(100) and problems, (aid, student, problems)
         else:
             assert 0 < total < 100, (aid, student, problems)
 

@@ -172,7 +172,8 @@ def test_dir_fd_read_of_the_reference_fails_in_user_namespaces(folder):
               "print(json.dumps(probe_attacked(sys.argv[1])))\n")
     got = as_user([PYTHON, "-c", driver, str(path)], cwd=folder)
     forced = as_user([PYTHON, "-c", driver, str(path)], cwd=folder, env=FORCE_NONE)
-    assert json.loads(got.stdout) == "FileNotFoundError", got.stderr
+    # masked: the folder is an empty tmpfs (not found) or not reachable at all (permission)
+    assert json.loads(got.stdout) in ("FileNotFoundError", "PermissionError"), got.stderr
     # the vector is real where there is no mount namespace: hence the refusal above
     assert json.loads(forced.stdout).startswith("READ"), forced.stderr
 
