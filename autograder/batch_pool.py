@@ -16,7 +16,7 @@ from multiprocessing.connection import wait as wait_any
 from typing import Optional
 
 from autograder.assignments import KERAS_ASSIGNMENTS
-from autograder.results import AssignmentResult, CheckResult
+from autograder.results import AssignmentResult, all_failed
 
 DEFAULT_TIMEOUT = {"numpy": 600.0, "keras": 3600.0}  # seconds per (student, assignment) job
 START_ALLOWANCE = 300.0  # a new worker's imports (numpy, the checks) before its clock starts
@@ -90,8 +90,7 @@ def failed_result(job, key, fields):
         result.problems.append((key, dict(fields)))
         result.problems.append(("batch.error", {"detail": f"{type(exc).__name__}: {exc}"[:300]}))
         return result
-    result.checks = [CheckResult(name=c.name, max_score=c.points, score=0.0, hidden=c.hidden,
-                                 key=key, fields=dict(fields)) for c in checks]
+    result.checks = all_failed(checks, key, fields)
     return result
 
 

@@ -23,7 +23,7 @@ from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
 from autograder.options import GradeOptions
-from autograder.results import AssignmentResult, CheckResult
+from autograder.results import AssignmentResult, CheckResult, all_failed
 from autograder.sandbox import isolation, open_sandbox
 from autograder.sandbox.limits import Limits
 
@@ -149,11 +149,6 @@ def find_mnist(problems):
         return None
 
 
-def _all_failed(checks, key, fields):
-    return [CheckResult(name=c.name, max_score=c.points, score=0.0, hidden=c.hidden, key=key,
-                        fields=dict(fields)) for c in checks]
-
-
 def grade_file(submission, options=GradeOptions()):
     """Grade one assignment file → AssignmentResult, as `options` (GradeOptions) say.
 
@@ -177,25 +172,25 @@ def grade_file(submission, options=GradeOptions()):
     result = AssignmentResult(assignment=aid, file=str(submission.path) if submission.path else None,
                               seed=seed)
     if submission.path is None:
-        result.checks = _all_failed(checks, "load.missing_file",
+        result.checks = all_failed(checks, "load.missing_file",
                                     {"expected": f"{aid}/{aid}.ipynb"})
         return result
     if submission.refusal is not None:  # the locator saw a link or a FIFO: nothing is read
         refusal = (submission.refusal.key, submission.refusal.fields)
         result.problems.append(refusal)
-        result.checks = _all_failed(checks, *refusal)
+        result.checks = all_failed(checks, *refusal)
         return result
     with tempfile.TemporaryDirectory(prefix="nngrade-read-") as private:
         copy, refusal = private_copy(submission, private)  # re-checked while reading
         if refusal is not None:
             result.problems.append(refusal)
-            result.checks = _all_failed(checks, *refusal)
+            result.checks = all_failed(checks, *refusal)
             return result
         source = read_source(copy, needed={n for c in checks for n in c.needs})
     result.problems.extend(source.problems)
     if source.fatal:
         key, fields = source.problems[0]
-        result.checks = _all_failed(checks, key, fields)
+        result.checks = all_failed(checks, key, fields)
         return result
     mnist_path = None  # only the MNIST assignment sees the file
     if aid in MNIST_ASSIGNMENTS:
@@ -203,12 +198,9 @@ def grade_file(submission, options=GradeOptions()):
     if mnist_path:  # the sandbox mounts the real file: a symlink's target may be hidden there
         mnist_path = str(Path(mnist_path).resolve())
     ctx = Context(rng=np.random.default_rng(seed), mode=options.mode, mnist_path=mnist_path)
-    reference_cache = []
 
-    def reference():
-        if not reference_cache:
-            reference_cache.append(reference_session(aid))
-        return reference_cache[0]
+    def reference():  # loaded on first use (public checks never need it), then cached
+        return reference_session(aid)
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-") as tmp:

@@ -4,6 +4,7 @@ Used for trusted code (the reference solutions) and inside a notebook kernel (nb
 cells, where the student's code already runs in the kernel). Values take the same codec round
 trip as in the sandbox, so every frontend compares exactly the same data.
 """
+import functools
 import importlib
 import json
 import traceback
@@ -38,8 +39,9 @@ class InProcessSession:
             return ProbeReply("bad_output", error={"message": str(exc)[:300]})
 
 
+@functools.lru_cache(maxsize=None)
 def reference_session(assignment):
-    """The reference solution's namespace (instructor side only)."""
+    """The reference solution's namespace (instructor side only), one per process."""
     from autograder.assignments import module_of
     module = importlib.import_module(f"solutions.{module_of(assignment)}")
     return InProcessSession(vars(module))

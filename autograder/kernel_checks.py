@@ -54,11 +54,9 @@ def grade(assignment, *names, ns, lang=None, seed=None):
     ctx = Context(rng=np.random.default_rng(seed), mode=os.environ.get("NNGRADE_MODE", "quick"),
                   mnist_path=mnist_from_environment())
     session = InProcessSession(ns)
-    cache = []
 
-    def reference():
-        cache or cache.append(reference_session(assignment))
-        return cache[0]
+    def reference():  # loaded on first use, then cached
+        return reference_session(assignment)
 
     # a property check pays only next to its function's values (`Check.requires`): run those
     # too (unscored here; their own cells score them) and apply the same cross-check rules

@@ -38,3 +38,10 @@ class AssignmentResult:
     @property
     def max_score(self):
         return round(sum(c.max_score for c in self.checks), 4)
+
+
+def all_failed(checks, key, fields):
+    """Every one of CHECKS at 0 points with the same reason (KEY, FIELDS): a submission that
+    could not be read, located or graded at all."""
+    return [CheckResult(name=c.name, max_score=c.points, score=0.0, hidden=c.hidden, key=key,
+                        fields=dict(fields)) for c in checks]
