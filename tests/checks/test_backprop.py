@@ -38,6 +38,7 @@ BROKEN = {
     # zero weights: only init_mlp's own checks; train_xor follows the documented procedure from
     # that init, so it is not punished twice
     "broken_init_zeros": {"init_mlp_structure", "init_mlp_random"},
+    "broken_init_constant": {"init_mlp_structure", "init_mlp_random"},
     # the backward pass gets the student's own (bias-free) cache; train_xor trains the
     # bias-free net, off the documented trajectory
     "broken_forward_no_bias": {"mlp_forward_values", "mlp_forward_random",
@@ -100,6 +101,8 @@ class TestChecks(CheckProof):
         seed = check(graded["broken_init_ignores_seed"], "init_mlp_structure")
         assert seed.key == "backprop.init_ignores_seed" and seed.score == pytest.approx(
             seed.max_score * 2 / 3, abs=1e-3)
+        constant = message(graded["broken_init_constant"], "init_mlp_structure")
+        assert "every weight of U and W is 0.5" in constant
         zero = message(graded["broken_init_zeros"], "init_mlp_structure")
         assert zero.startswith("init_mlp(2, 3, 1, seed=0)['U']: all values are 0")
         mutated = check(graded["broken_delta_in_place"], "delta_rule_step_no_mutation")

@@ -97,6 +97,9 @@ def _init_one(params, shapes, what):
     for k in ("U", "W"):
         if not np.any(params[k]):
             return fail("backprop.init_zero", what=f"{what}[{k!r}]")
+    weights = np.concatenate([params["U"].ravel(), params["W"].ravel()])
+    if np.all(weights == weights[0]):  # >= 2 weights always; random draws never all agree
+        return fail("backprop.init_constant", what=what, value=float(weights[0]))
     return PASS
 
 
@@ -216,6 +219,11 @@ MESSAGES = {
               "난수로 초기화하세요.",
         "en": "{what}: all values are 0; all-zero weights make the hidden units learn the same "
               "thing, draw them at random"},
+    "backprop.init_constant": {
+        "ko": "{what}: U와 W의 모든 가중치가 {value}(으)로 같습니다. 같은 값으로 시작하면 은닉 노드들이 "
+              "똑같이 학습되므로 rng에서 난수로 뽑으세요.",
+        "en": "{what}: every weight of U and W is {value}; identical weights make the hidden units "
+              "learn the same thing, draw them from rng"},
     "backprop.init_not_deterministic": {
         "ko": "{what}을(를) 두 번 호출했더니 값이 다릅니다. np.random.default_rng(seed)로 만든 "
               "난수 생성기를 사용하세요.",
