@@ -6,6 +6,7 @@
     python -m authoring.build 01_perceptron 04_optimizers   # only these
 """
 import argparse
+import dataclasses
 import hashlib
 import os
 import re
@@ -18,7 +19,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograder.assignments import ASSIGNMENT_IDS, module_of
-from authoring import solution_source, stubs
+from autograder.checks import weights
+from authoring import readme_points, solution_source, stubs
 from authoring.markers import BEGIN_HIDDEN, END_HIDDEN
 from authoring.template import parse
 
@@ -57,7 +59,8 @@ def registry(aid):
     names = [c.name for c in checks]
     if len(names) != len(set(names)):
         raise ValueError(f"duplicate check names in {aid}")
-    return checks
+    points = weights.normalised({c.name: c.points for c in checks}) if checks else {}
+    return [dataclasses.replace(c, points=points[c.name]) for c in checks]
 
 
 def _points(value):
@@ -249,9 +252,9 @@ def main(argv=None):
                         help="then run nbgrader generate_assignment into assignments/")
     args = parser.parse_args(argv)
     stale = []
-    for aid in args.assignments:
-        module_of(aid)  # KeyError for unknown ids
-        for path, text in outputs(aid).items():
+    jobs = [outputs(aid) for aid in args.assignments] + [readme_points.outputs()]
+    for files in jobs:
+        for path, text in files.items():
             current = path.read_text(encoding="utf-8") if path.exists() else None
             if current == text:
                 continue

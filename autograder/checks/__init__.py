@@ -1,8 +1,10 @@
 """Check registry: public checks ship to students, hidden ones stay with the instructor."""
+import dataclasses
 import importlib
 import importlib.util
 
 from autograder.assignments import module_of
+from autograder.checks import weights
 from autograder.messages import register
 
 
@@ -19,11 +21,22 @@ def hidden_available():
     return importlib.util.find_spec("autograder.checks.hidden") is not None
 
 
-def checks_for(assignment, include_hidden=True):
-    checks = _load("public", assignment)
-    if include_hidden:
-        checks += _load("hidden", assignment)
+def declared(assignment):
+    """Public then hidden checks as declared: `points` are weights (checks/weights.py)."""
+    checks = _load("public", assignment) + _load("hidden", assignment)
     names = [c.name for c in checks]
     if len(names) != len(set(names)):
         raise ValueError(f"duplicate check names in {assignment}")
     return checks
+
+
+def checks_for(assignment, include_hidden=True):
+    """The assignment's checks with their points: the weights scaled to a total of 100."""
+    checks = declared(assignment)
+    if hidden_available():
+        points = weights.normalised({c.name: c.points for c in checks})
+    else:  # the student wheel: the instructor side stored what it cannot compute here
+        points = weights.stored(assignment) or {c.name: c.points for c in checks}
+    return [c if points.get(c.name, c.points) == c.points
+            else dataclasses.replace(c, points=points[c.name])
+            for c in checks if include_hidden or not c.hidden]

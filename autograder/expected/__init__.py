@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.assignments import ASSIGNMENT_IDS
+from autograder.checks import weights
 from autograder.sandbox import codec
 
 FOLDER = Path(__file__).resolve().parent  # this package holds the JSON files
@@ -48,6 +49,12 @@ def render(assignment):
     return json.dumps(build(assignment), indent=1, sort_keys=True) + "\n"
 
 
+def render_points():
+    """points.json: public points of assignments whose weights do not sum to 100."""
+    from autograder.checks import declared
+    return json.dumps(weights.table(ASSIGNMENT_IDS, declared), indent=1, sort_keys=True) + "\n"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="rewrite the JSON files")
@@ -61,6 +68,13 @@ def main(argv=None):
             path.write_text(text)
         elif text != stored:
             stale.append(aid)
+    points = render_points()  # every assignment: one file (checks/weights.py)
+    path = weights.STORED
+    stored = path.read_text() if path.exists() else "{}\n"
+    if args.write and points != stored:
+        path.write_text(points)
+    elif points != stored:
+        stale.append(path.name)
     if stale:
         raise SystemExit(f"stale expected values: {', '.join(stale)} (run with --write)")
 
