@@ -3,7 +3,7 @@ its exact expected score and failing-check set, graded through the real pipeline
 
 Files: tests/corpus/02_backprop/<style>.py.
 """
-from tests.checks.corpus import CorpusProof, Entry
+from tests.checks.corpus import CorpusProof, Fails
 
 AID = "02_backprop"
 
@@ -14,25 +14,26 @@ SIGMOID_USERS = {"sigmoid_values", "sigmoid_stable", "sigmoid_random", "sigmoid_
                  "mlp_forward_no_mutation", "mlp_backward_values", "mlp_backward_numerical",
                  "mlp_backward_random", "mlp_backward_no_mutation"} | XOR
 
-# style → exact score and exact failing-check set
+# style → exact failing-check set; the score follows from the registry
 TABLE = {
-    "lambdas": Entry(100.0),
-    "method_aliases": Entry(100.0),
-    "layered_dlfs": Entry(100.0),       # Affine/Sigmoid layers, cache of layer objects
-    "per_sample_loops": Entry(100.0),   # math.exp, per-sample backward accumulation
-    "numpy_scalars": Entry(100.0),      # np.float64 returns, 2 * rng.random() - 1 init
-    "init_other_order": Entry(100.0),   # W drawn before U, small random biases
+    "lambdas": Fails(),
+    "method_aliases": Fails(),
+    "layered_dlfs": Fails(),       # Affine/Sigmoid layers, cache of layer objects
+    "per_sample_loops": Fails(),   # math.exp, per-sample backward accumulation
+    "numpy_scalars": Fails(),      # np.float64 returns, 2 * rng.random() - 1 init
+    "init_other_order": Fails(),   # W drawn before U, small random biases
     # scalar-only sigmoid: only delta_rule_step (scalar net input) and init_mlp keep points
-    "scalar_only_sigmoid": Entry(21.0, SIGMOID_USERS),
-    # hard-coded XOR weights with a fabricated falling loss curve: train_xor's 22 points
-    "hardcoded_xor": Entry(78.0, XOR),
-    "loss_after_update": Entry(78.0, XOR),
+    "scalar_only_sigmoid": Fails(SIGMOID_USERS),
+    # hard-coded XOR weights with a fabricated falling loss curve: train_xor's checks
+    "hardcoded_xor": Fails(XOR),
+    "loss_after_update": Fails(XOR),
 }
 
 
 class TestCorpus(CorpusProof):
     AID = AID
     TABLE = TABLE
+    COMPLETE = True
 
     def test_messages_name_the_procedure(self, graded):
         keys = {name: {c.name: c.key for c in graded[(name, 11)].checks}

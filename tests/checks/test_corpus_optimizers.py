@@ -1,10 +1,10 @@
 """04_optimizers corpus: whole submissions written in the styles students use (tests/corpus/).
 
-Each entry's exact score and failing-check set, on two seeds, through the real pipeline.
-Partial scores come from checks with several parts (path, states, look-ahead): e.g. a hidden
-check whose path is wrong but whose states are right keeps its states' share.
+Each entry's exact failing-check set, on two seeds, through the real pipeline; the score follows
+from the registry. Partial scores come from checks with several parts (path, states, look-ahead):
+a hidden check whose path is wrong but whose states are right keeps its states' share (`paid`).
 """
-from tests.checks.corpus import CorpusProof, Entry
+from tests.checks.corpus import CorpusProof, Fails
 
 
 def each(cls, *kinds):
@@ -24,32 +24,34 @@ HARD_EPS = ("path", "state", "hidden", "hidden_eps", "warm", "hidden_warm", "no_
 NO_STATE = ("state", "hidden", "warm", "hidden_warm")
 
 TABLE = {
-    "dlfs_update_wrapper": Entry(100),
-    "lazy_none_state": Entry(100),
-    # CS231n's rmsprop adds eps outside the sqrt: -2 (public) -1 (hidden)
-    "cs231n_config_wrapper": Entry(97, each("RMSProp", "eps", "hidden_eps")),
-    "adam_eps_inside": Entry(97, each("Adam", "eps", "hidden_eps")),
-    # path 5, grad points 4, hidden 4 - 4/3 (its states pay), warm 1 + 1 (the warm m is taken as
-    # theta's velocity at w, so the states differ too), no mutation 0.5, defaults 0.5
-    "nesterov_lookahead_free": Entry(100 - 14 - 2 / 3, {"nesterov_grad_points"} | each(
-        "Nesterov", "path", "hidden", "warm", "hidden_warm", "no_mutation", "defaults")),
-    # AdaGrad 4+3+0.5+0.5+3+1+0.5 (its public warm start begins at s = [2, 0.5], where a fixed
-    # 1e-8 moves w by < 1e-10 relative: measured, it passes), RMSProp 4+3+0.5+0.5+1+3+1+0.5,
-    # Adam 5 + 4*2/3 (t pays) + 0.5 + 1 + 1/2 (warm states pay) + 4*5/6 + 1 + 5/6
-    "hardcoded_eps": Entry(100 - 12.5 - 13.5 - (14 + 5 / 6),
-                           each("AdaGrad", *HARD_EPS) - {"adagrad_warm_start"}
-                           | each("RMSProp", *HARD_EPS) | each("Adam", *HARD_EPS)),
-    # AdaGrad/RMSProp/Adam left as stubs: only their own checks are lost (SGD, Momentum,
-    # Nesterov and minimize earn 34.5 public + 15 hidden points)
-    "partial_stub_left": Entry(49.5, set().union(*(each(c, *HARD_EPS, "eps") for c in (
+    "dlfs_update_wrapper": Fails(),
+    "lazy_none_state": Fails(),
+    # CS231n's rmsprop adds eps outside the sqrt
+    "cs231n_config_wrapper": Fails(each("RMSProp", "eps", "hidden_eps")),
+    "adam_eps_inside": Fails(each("Adam", "eps", "hidden_eps")),
+    # hidden_nesterov's states pay (a third); the warm m is taken as theta's velocity at w, so
+    # the warm-start states differ too
+    "nesterov_lookahead_free": Fails({"nesterov_grad_points"} | each(
+        "Nesterov", "path", "hidden", "warm", "hidden_warm", "no_mutation", "defaults"),
+        paid={"hidden_nesterov": 1 / 3}),
+    # AdaGrad's public warm start begins at s = [2, 0.5], where a fixed 1e-8 moves w by < 1e-10
+    # relative: measured, it passes. Adam's t (a third of its states) and its warm states pay
+    "hardcoded_eps": Fails(each("AdaGrad", *HARD_EPS) - {"adagrad_warm_start"}
+                           | each("RMSProp", *HARD_EPS) | each("Adam", *HARD_EPS),
+                           paid={"adam_state": 1 / 3, "adam_warm_start": 1 / 2,
+                                 "hidden_adam": 1 / 6, "hidden_warm_start_adam": 1 / 6}),
+    # AdaGrad/RMSProp/Adam left as stubs: only their own checks are lost
+    "partial_stub_left": Fails(set().union(*(each(c, *HARD_EPS, "eps") for c in (
         "AdaGrad", "RMSProp", "Adam")))),
-    "minimize_list_path": Entry(93, {"minimize_path", "hidden_minimize"}),
-    "getter_only_properties": Entry(91, WARM),
-    # Momentum 4+2+1+1, Nesterov 3+4+8/3+1+1, AdaGrad/RMSProp 3+1.5+1+0.5, Adam 8/3+4/3+1+1
-    "other_state_names": Entry(100 - 8 - (11 + 2 / 3) - 6 - 6 - 6,
-                               {"nesterov_grad_points"} | each("Momentum", *NO_STATE)
+    "minimize_list_path": Fails({"minimize_path", "hidden_minimize"}),
+    "getter_only_properties": Fails(WARM),
+    # other names for the state: the parts of the hidden checks that do not read it still pay
+    "other_state_names": Fails({"nesterov_grad_points"} | each("Momentum", *NO_STATE)
                                | each("Nesterov", *NO_STATE) | each("AdaGrad", *NO_STATE)
-                               | each("RMSProp", *NO_STATE) | each("Adam", *NO_STATE)),
+                               | each("RMSProp", *NO_STATE) | each("Adam", *NO_STATE),
+                               paid={"adam_state": 1 / 3, "hidden_momentum": 1 / 2,
+                                     "hidden_nesterov": 1 / 3, "hidden_adagrad": 1 / 2,
+                                     "hidden_rmsprop": 1 / 2, "hidden_adam": 2 / 3}),
 }
 
 
@@ -62,6 +64,7 @@ def _notes(result, name):
 class TestCorpus(CorpusProof):
     AID = "04_optimizers"
     TABLE = TABLE
+    COMPLETE = True
 
     def test_eps_messages_name_the_side_and_a_hard_coded_value(self, graded):
         graded = {name: result for (name, seed), result in graded.items() if seed == 11}

@@ -36,9 +36,6 @@ FD_H = 1e-5
 FD_ATOL = 1e-7
 FD_RTOL = 1e-7
 
-ELEMENTWISE = ("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
-               "elu", "elu_derivative", "tanh", "tanh_derivative")
-
 MESSAGES = dict(he.MESSAGES, **{
     "activations.fd_mismatch": {
         "ko": "{what}: {part}이(가) 수치 미분(중앙차분, h={h})과 다릅니다. 위치 {index}: 해석적 "
@@ -162,27 +159,35 @@ def prelu_fd_compare(actual, expected=None):
 
 
 # ---- the checks ----------------------------------------------------------------------------
+# Messages name an argument by its name here and a number by its value: "leaky_relu(x2, 0.05)".
+INPUTS = {"x": X, "x2": X2, "upstream": U, "upstream2": U2}
+
+
+def label(args):
+    """How messages write a call's arguments, from the declared inputs (no per-function code)."""
+    return ", ".join(next((n for n, v in INPUTS.items() if v is a), None) or repr(a)
+                     for a in args)
+
+
 def values_check(name, points, func, calls, judge=elementwise):
-    """calls: list of (args, label); the first argument is the x shown in messages."""
-    cases = [{"args": list(args)} for args, _ in calls]
-    whats = [f"{func}({label})" for _, label in calls]
-    return Check(name, points, "common.observe_many", what=f"{func}(x)", needs=(func,),
+    """calls: argument tuples; the first argument is the x shown at the first wrong element."""
+    cases = [{"args": list(args)} for args in calls]
+    whats = [f"{func}({label(args)})" for args in calls]
+    return Check(name, points, "common.observe_many", what=whats[0], needs=(func,),
                  function=func, args={"func": func, "cases": cases},
                  compare=per_case(cases, whats, judge))
 
 
-PARAMS = {"prelu": ["x", "alpha"], "prelu_gradients": ["x", "alpha", "upstream"]}
-
-
-def mutation_check(func):
-    """func must not change its inputs; pays only with func's correct values."""
-    args = [X] + ([0.25] if func == "prelu" else [0.25, U] if func == "prelu_gradients" else [])
+def mutation_check(values, points=0.5):
+    """The function of a values check must not change its inputs (probed with that check's first
+    call); pays only with the function's correct values."""
+    func, args = values.function, values.args["cases"][0]["args"]
     case = {"args": args}
-    what = f"{func}({', '.join(PARAMS.get(func, ['x']))})"
-    return Check(f"{func}_no_mutation", 0.5, "common.observe", expected=None, what=what,
-                 needs=(func,), function=func, requires=(f"{func}_values",),
-                 args={"func": func, "args": args},
-                 compare=mutation_compare(case, PARAMS.get(func, ["x"]), what))
+    what = f"{func}({label(args)})"
+    names = [label([a]) for a in args]
+    return Check(f"{func}_no_mutation", points, "common.observe", expected=None, what=what,
+                 needs=(func,), function=func, requires=(values.name,),
+                 args={"func": func, "args": args}, compare=mutation_compare(case, names, what))
 
 
 HE_SIZE = (400, 250)         # n = 100000; fan_in != fan_out so a std from fan_out fails
@@ -199,30 +204,30 @@ def he_check(name, points, calls, compare, what, requires=()):
                  args={"calls": calls}, compare=compare)
 
 
-CHECKS = [
-    values_check("relu_values", 4, "relu", [((X,), "x"), ((X2,), "x2")]),
-    values_check("relu_derivative_values", 4, "relu_derivative", [((X,), "x"), ((X2,), "x2")]),
-    values_check("leaky_relu_values", 4, "leaky_relu",
-                 [((X,), "x"), ((X, 0.2), "x, 0.2"), ((X2, 0.05), "x2, 0.05")]),
+VALUES = [
+    values_check("relu_values", 4, "relu", [(X,), (X2,)]),
+    values_check("relu_derivative_values", 4, "relu_derivative", [(X,), (X2,)]),
+    values_check("leaky_relu_values", 4, "leaky_relu", [(X,), (X, 0.2), (X2, 0.05)]),
     values_check("leaky_relu_derivative_values", 4, "leaky_relu_derivative",
-                 [((X,), "x"), ((X, 0.2), "x, 0.2"), ((X2, 0.05), "x2, 0.05")]),
-    values_check("prelu_values", 4, "prelu", [((X, 0.25), "x, 0.25"), ((X2, 0.6), "x2, 0.6")]),
-    values_check("prelu_gradients_values", 6, "prelu_gradients",
-                 [((X, 0.25, U), "x, 0.25, upstream"), ((X2, 0.6, U2), "x2, 0.6, upstream2")],
+                 [(X,), (X, 0.2), (X2, 0.05)]),
+    values_check("prelu_values", 4, "prelu", [(X, 0.25), (X2, 0.6)]),
+    values_check("prelu_gradients_values", 6, "prelu_gradients", [(X, 0.25, U), (X2, 0.6, U2)],
                  judge=gradients),
+    values_check("elu_values", 5, "elu", [(X,), (X, 0.5), (X2, 2.0)]),
+    values_check("elu_derivative_values", 5, "elu_derivative", [(X,), (X, 0.5), (X2, 2.0)]),
+    values_check("tanh_values", 4, "tanh", [(X,), (X2,)]),
+    values_check("tanh_derivative_values", 4, "tanh_derivative", [(X,), (X2,)]),
+]
+
+CHECKS = [
+    *VALUES,
     # self-consistency with the student's own prelu: uses prelu, pays only next to correct
     # prelu_gradients values (a do-nothing pair — zeros forward and backward — agrees with itself)
     Check("prelu_gradients_fd", 5, "common.observe_each", expected=None,
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu", "prelu_gradients"),
           function="prelu_gradients", uses=("prelu",), requires=("prelu_gradients_values",),
           args={"calls": FD_CALLS}, compare=prelu_fd_compare),
-    values_check("elu_values", 5, "elu",
-                 [((X,), "x"), ((X, 0.5), "x, 0.5"), ((X2, 2.0), "x2, 2.0")]),
-    values_check("elu_derivative_values", 5, "elu_derivative",
-                 [((X,), "x"), ((X, 0.5), "x, 0.5"), ((X2, 2.0), "x2, 2.0")]),
-    values_check("tanh_values", 4, "tanh", [((X,), "x"), ((X2,), "x2")]),
-    values_check("tanh_derivative_values", 4, "tanh_derivative", [((X,), "x"), ((X2,), "x2")]),
-    *[mutation_check(f) for f in ELEMENTWISE + ("prelu_gradients",)],
+    *[mutation_check(values) for values in VALUES],
     he_check("he_normal_shape", 3, SHAPES_CALLS, SHAPES_COMPARE,
              "he_normal(fan_in, fan_out, rng)", requires=("he_normal_stats",)),
     he_check("he_normal_stats", 5, he.he_calls(*HE_SIZE, HE_STATS_SEEDS),
