@@ -64,7 +64,8 @@ def registry(aid):
 
 
 def _points(value):
-    return int(value) if float(value).is_integer() else float(value)
+    value = round(float(value), 2)  # points are hundredths (checks/weights.py); sums too
+    return int(value) if value.is_integer() else value
 
 
 def test_cell_source(aid, check):

@@ -10,6 +10,7 @@ from autograder.grade import grade_file
 from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.messages import render
+from tests.fixtures.build import complete
 
 STYLES = '''\
 import numpy as np
@@ -89,7 +90,8 @@ raise SystemExit("the experiments above would end the load if they ran")
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     path = tmp_path_factory.mktemp("styles") / "03_activations.py"
-    path.write_text(STYLES, encoding="utf-8")
+    # contract functions added after STYLES was written come from the reference
+    path.write_text(complete("03_activations", STYLES), encoding="utf-8")
     return grade_file(SubmissionFile("03_activations", path),
                       GradeOptions(seed=5, include_hidden=True))
 
