@@ -54,8 +54,8 @@ class Fails:
     def score(self, points):
         """The expected score from the registry's points {check: points}."""
         paid = dict(self.paid)
-        return sum(p * (paid.get(name, 0.0) if name in self.failing else 1.0)
-                   for name, p in points.items())
+        return round(sum(p * (paid.get(name, 0.0) if name in self.failing else 1.0)
+                         for name, p in points.items()), 4)  # as results.GradeResult.score
 
 
 def expected_score(entry, points):
