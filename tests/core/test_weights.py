@@ -35,3 +35,19 @@ def test_stored_public_points_are_current():
               if weights.STORED.exists() else {})
     assert stored == weights.table(ASSIGNMENT_IDS, declared), \
         "run: python -m autograder.expected --write"
+
+
+def test_the_student_side_reads_the_public_points_it_cannot_compute(monkeypatch, tmp_path):
+    """Without hidden checks (the student wheel) the scaled public points come from points.json,
+    so `nngrade check` and notebooks show the instructor side's points."""
+    import autograder.checks as registry
+    aid = "03_activations"
+    public = [c for c in declared(aid) if not c.hidden]
+    stored = {c.name: round(c.points * 0.9, 2) for c in public}  # as if checks had been added
+    path = tmp_path / "points.json"
+    path.write_text(json.dumps({aid: stored}), encoding="utf-8")
+    monkeypatch.setattr(weights, "STORED", path)
+    monkeypatch.setattr(registry, "hidden_available", lambda: False)
+    student = checks_for(aid, include_hidden=False)
+    assert [c.name for c in student] == [c.name for c in public]
+    assert {c.name: c.points for c in student} == stored
