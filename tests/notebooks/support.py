@@ -8,6 +8,9 @@ import time
 from pathlib import Path
 
 import nbformat
+import pytest
+
+from autograder.grade import MNIST_ASSIGNMENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 GRADE_CALL = re.compile(r'grade\("(?P<aid>[^"]+)", "(?P<check>[^"]+)", ns=globals\(\)\)')
@@ -88,3 +91,16 @@ def copy_course(dest, release=False):
 
 def dump(obj):
     return json.dumps(obj, indent=1, ensure_ascii=False, default=str)
+
+
+def mnist_env(ids):
+    """Kernel environment; $NNLAB_MNIST only when a selected assignment reads MNIST. Without the
+    file, the round trip skips only if such an assignment is selected, and names it."""
+    needing = [aid for aid in ids if aid in MNIST_ASSIGNMENTS]
+    if not needing:
+        return kernel_env()
+    path = os.environ.get("NNLAB_MNIST")
+    if not path or not os.path.exists(path):
+        pytest.skip(f"MNIST not available, needed by {', '.join(needing)}: set NNLAB_MNIST to "
+                    "a mnist.npz (Keras layout); only tests of these assignments skip")
+    return kernel_env(NNLAB_MNIST=path)

@@ -5,14 +5,14 @@ import pytest
 
 from autograder.assignments import ASSIGNMENT_IDS
 from authoring import build
-from tests.notebooks.support import error_outputs, execute, grade_cells, kernel_env
+from tests.notebooks.support import error_outputs, execute, grade_cells, mnist_env
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
-def test_instructor_notebook_runs_and_scores_full(aid, mnist_path):
-    nb, seconds = execute(build.notebook_path(aid), env=kernel_env(NNLAB_MNIST=mnist_path))
+def test_instructor_notebook_runs_and_scores_full(aid):
+    nb, seconds = execute(build.notebook_path(aid), env=mnist_env([aid]))
     print(f"{aid}: executed in {seconds:.1f} s")
     assert not error_outputs(nb)
     cells = grade_cells(nb)

@@ -33,10 +33,9 @@ import nbformat
 import pytest
 
 from autograder.assignments import ASSIGNMENT_IDS
-from autograder.grade import MNIST_ASSIGNMENTS
 from authoring import build
 from authoring.markers import clear_solutions
-from tests.notebooks.support import copy_course, kernel_env
+from tests.notebooks.support import copy_course, mnist_env
 
 pytestmark = pytest.mark.slow
 
@@ -127,19 +126,6 @@ def student_notebook(student, source, release):
         graded = re.search(r"^def (\w+)", cell.source, re.M).group(1)
         cell.source = cell.source + "\n" + CRASH + f"\n\n{graded}.uses = _boom\n"
     return nb, info
-
-
-def mnist_env(ids):
-    """Kernel environment; $NNLAB_MNIST only when a selected assignment reads MNIST. Without the
-    file, the round trip skips only if such an assignment is selected, and names it."""
-    needing = [aid for aid in ids if aid in MNIST_ASSIGNMENTS]
-    if not needing:
-        return kernel_env()
-    path = os.environ.get("NNLAB_MNIST")
-    if not path or not os.path.exists(path):
-        pytest.skip(f"MNIST not available, needed by {', '.join(needing)}: set NNLAB_MNIST to "
-                    "a mnist.npz (Keras layout) or leave it out of NNLAB_ROUNDTRIP")
-    return kernel_env(NNLAB_MNIST=path)
 
 
 @pytest.fixture(scope="module")
