@@ -28,7 +28,8 @@ class Progress:
             return
         elapsed = time.monotonic() - self.started
         res = outcome.result
-        what = f"{outcome.job.student}/{outcome.job.assignment} {res.score:g}/{res.max_score:g}"
+        score = "-" if res.score is None else f"{res.score:g}"  # a grading error has none
+        what = f"{outcome.job.student}/{outcome.job.assignment} {score}/{res.max_score:g}"
         if outcome.error:
             what += f" [{outcome.error[:60]}]"
         if self.tty:
