@@ -117,9 +117,6 @@ class SandboxGrade(NbGraderPreprocessor):
         info = resources["nbgrader"]
         notebook, assignment, student = info["notebook"], info["assignment"], info["student"]
         aid = notebook if notebook in ASSIGNMENT_IDS else assignment
-        sources = self.trusted_sources(info["db_url"], notebook, assignment, grade_cell_ids(nb))
-        if self.execute_for_display:
-            self.display_run(nb, resources)
         try:
             result = self.grade(nb, aid, student) if aid in ASSIGNMENT_IDS else None
         except IsolationRequired as exc:  # no score is written: nbgrader reports this student
@@ -131,6 +128,9 @@ class SandboxGrade(NbGraderPreprocessor):
             for lang in ("en", "ko"):
                 log.error("%s/%s: %s", student, aid, label(result.error, lang))
             raise GradingError(f"{student}/{aid}: {label(result.error, 'en')}")
+        sources = self.trusted_sources(info["db_url"], notebook, assignment, grade_cell_ids(nb))
+        if self.execute_for_display:  # after grading: grade cells are emptied in a copy only
+            self.display_run(nb, resources)
         by_name = {c.name: c for c in result.checks} if result else {}
         problems = [f"! {render(k, f, self.lang)}" for k, f in result.problems] if result else []
         count = 0
