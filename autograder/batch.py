@@ -227,12 +227,11 @@ def preflight_refusal(jobs, args):
     """3 (and the reasons) when the run would fail every student; None to start."""
     from autograder import preflight
     from autograder.checks import hidden_available
-    from autograder.cli import REFUSED
     aids = {j.assignment for j in jobs if j.path and j.refusal is None}
     found = preflight.problems(aids, hidden_available(), getattr(args, "mnist", None))
     for line in preflight.refusal_lines(found, args.lang):
         print(f"nngrade batch: {line}", file=sys.stderr)
-    return REFUSED if found else None
+    return preflight.REFUSED if found else None
 
 
 def cmd_batch(args):

@@ -6,6 +6,7 @@ import sys
 import time
 
 from autograder.assignments import ASSIGNMENT_IDS
+from autograder.preflight import REFUSED as REFUSED_EXIT
 
 FORMATS = ("text", "json", "gradescope", "junit", "csv", "classroom")
 
@@ -71,7 +72,7 @@ def cmd_grade(args, include_hidden=True, preflight=True):
     return grading_error.EXIT_CODE if faulted else 0
 
 
-REFUSED = 3  # exit code: refused before grading (isolation, or a preflight check failed)
+REFUSED = REFUSED_EXIT  # exit code: refused before grading (isolation, or a preflight check)
 
 
 def preflight_refusal(args, include_hidden):

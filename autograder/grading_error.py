@@ -108,10 +108,9 @@ def mark(result, checks, fault):
 
 
 def reason(error, lang="en"):
-    """(key, fields) → the reason sentence."""
-    from autograder.reporters.catalogs import render
+    """(key, fields) → the reason sentence (every key is a grading_error.* key, defined here)."""
     key, fields = error
-    return render(key, fields, lang)
+    return messages.render(key, fields, lang)
 
 
 def label(error, lang="en"):

@@ -20,6 +20,7 @@ from pathlib import Path
 from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.grader_fault import GraderFault
 
+REFUSED = 3  # exit code of a frontend that refused to start (`nngrade grade`/`batch`)
 MNIST_ASSIGNMENTS = ("06_mnist",)
 # A clean sandbox's import of TensorFlow: ~8 s alone; minutes on a machine busy with training
 # (the grader's own KERAS_LIMITS.load_seconds, 300 s, is the bound used here too).
