@@ -119,11 +119,13 @@ def settle(checks, results):
     * a check pays only when every check it `requires` passed (property checks — no mutation,
       defaults, shapes — earn nothing next to wrong or missing values; a required check that did
       not run counts as not passed);
-    * a failed check whose `uses` functions failed a check of their own says so in a note.
+    * a failed check whose `uses` functions failed a check of their own says so in a note;
+    * a grading error stays one, and a check `requires`-gated on one becomes one (no score).
     """
     passed = {r.name: r.passed for r in results}
     errors = {r.name: r.error for r in results if r.error}
-    failed_functions = {c.function for c, r in zip(checks, results) if c.function and not r.passed}
+    failed_functions = {c.function for c, r in zip(checks, results)
+                        if c.function and not r.passed and r.error is None}
     settled = []
     for check, result in zip(checks, results):
         unmet = [name for name in check.requires if not passed.get(name, False)]
