@@ -244,7 +244,7 @@ def cmd_batch(args):
     except (ValueError, CourseConfigError) as exc:
         print(f"nngrade batch: {exc}", file=sys.stderr)
         return 2
-    refused = preflight_refusal(jobs, args)
+    refused = preflight_refusal(jobs, args) if jobs else None
     if refused:
         return refused
     shard = f" (shard {args.shard[0]}/{args.shard[1]})" if args.shard else ""
