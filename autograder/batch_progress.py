@@ -23,7 +23,7 @@ class Progress:
 
     def update(self, outcome):
         self.done += 1
-        self.errors += bool(outcome.error)
+        self.errors += bool(outcome.error) or outcome.result.error is not None
         if not self.enabled:
             return
         elapsed = time.monotonic() - self.started
