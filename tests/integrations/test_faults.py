@@ -41,7 +41,7 @@ def full_marks(aid=AID):
     return f"{sum(c.points for c in checks_for(aid)):g}"
 
 
-# -- §1: missing MNIST ----------------------------------------------------------------------------
+# -- §1: missing MNIST -----------------------------------------------------------------------------
 def test_missing_mnist_is_a_grading_error_with_exit_4_and_an_empty_score(tmp_path):
     path = put(tmp_path / "sub", MNIST_AID, "reference")
     proc = run(NNGRADE + ["grade", str(path), "--format", "csv", "--seed", "1", "--lang", "en"],
@@ -130,7 +130,7 @@ def test_a_faulted_job_is_retried_once(tmp_path):
     assert outcome.result.error[0] == "grading_error.mnist_missing"
 
 
-# -- §1: classification ------------------------------------------------------------------------------
+# -- §1: classification ----------------------------------------------------------------------------
 def test_a_full_disk_and_memory_are_the_hosts_failures():
     with pytest.raises(OSError) as full:
         with open("/dev/full", "w") as fh:  # the kernel's always-full device: real ENOSPC
@@ -162,7 +162,7 @@ def test_a_student_breaking_numpy_keeps_their_score_not_a_grading_error(tmp_path
     assert proc.returncode == 0 and row["score"] == "0" and row["error"] == "", proc.stderr
 
 
-# -- §1: every reporter ------------------------------------------------------------------------------
+# -- §1: every reporter ----------------------------------------------------------------------------
 def faulted(aid=MNIST_AID):
     from autograder.results import AssignmentResult
     result = AssignmentResult(aid, None, seed=3)
@@ -236,7 +236,7 @@ def test_nbgrader_preprocessor_writes_no_points_for_a_grading_error(tmp_path, mo
     assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
 
 
-# -- §4: grade files are data ------------------------------------------------------------------------
+# -- §4: grade files are data ----------------------------------------------------------------------
 def test_safe_cell_and_timestamps():
     for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", ATTACKER):
         assert safe_cell(bad) == "'" + bad
@@ -299,7 +299,7 @@ def test_merge_neutralises_a_hand_edited_file_and_keeps_ours(attacked, tmp_path)
     assert "'=cmd|' /C calc'!A0" in merged
 
 
-# -- §5: the course's base seed ----------------------------------------------------------------------
+# -- §5: the course's base seed --------------------------------------------------------------------
 def test_batch_takes_the_base_seed_from_the_courses_nbgrader_config(tmp_path):
     course = submitted_tree(tmp_path / "course", {"amy": "reference"})
     (course / "nbgrader_config.py").write_text(
