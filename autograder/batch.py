@@ -12,9 +12,10 @@ Jobs run in long-lived *worker processes* (``-j N`` of them, started with ``spaw
 calls ``autograder.grade.grade_file``, which itself runs the student's code in a sandbox child.
 The parent only schedules, so nothing a job does can stop the batch:
 
-* an exception in the grader becomes an error row (score 0, ``error`` column says why);
-* a worker that dies (segfault, OOM kill, ``os._exit``) is replaced; its job is retried once in a
-  fresh worker, then becomes an error row;
+* a grading error (the grader could not measure: `autograder/grading_error.py`), an exception
+  in the grader, or a worker that dies (segfault, OOM kill, ``os._exit``; the student's code runs
+  in the sandbox, not the worker) is retried once, then becomes a row with an EMPTY score and
+  "grading error: <reason>" in the ``error`` column, and the batch exits 4;
 * a job running longer than ``--timeout`` seconds is stopped (SIGTERM, so the worker closes its
   sandbox child; SIGKILL after a grace period) and becomes an error row.
 
@@ -25,9 +26,19 @@ Outputs: one CSV row per (student, assignment), sorted by (student, assignment) 
 is (``reporters/csv_rows.py`` documents the columns; ``--format nbgrader-csv`` writes nbgrader's
 export columns instead) and ``<results-dir>/<student>/results.json`` in Gradescope's schema.
 
-Seeds: each job's hidden-check seed is derived from ``--seed`` and (student, assignment), so a
+Before any job, a preflight (`autograder/preflight.py`) refuses (exit 3) a run that would fail
+every student: no readable MNIST with 06_mnist in the run, no isolation for hidden checks,
+numpy or TensorFlow not importing in a clean sandbox.
+
+Seeds: each job's hidden-check seed is derived from a base seed and (student, assignment), so a
 row is reproducible with ``nngrade grade FILE --seed <row's seed>`` and independent of ``-j`` and
-``--shard``. ``--shard K/N`` grades the students whose index in the sorted list is K-1 modulo N.
+``--shard``. The base seed is ``--seed``, else the course's ``c.SandboxGrade.base_seed`` from the
+nbgrader_config.py beside ``submitted/`` (`course_config.py`: the seeds `nbgrader autograde`
+uses), else random; it is printed and written in every row (``base_seed``).
+``--shard K/N`` grades the students whose index in the sorted list is K-1 modulo N.
+
+``timestamp.txt`` is parsed as a timestamp and written normalized (`reporters/cells.py`), or left
+empty with a warning in the error column; no cell of either CSV starts a spreadsheet formula.
 """
 import argparse
 import hashlib
@@ -44,6 +55,7 @@ from autograder.assignments import ASSIGNMENT_IDS
 from autograder.batch_pool import (DEFAULT_GRADER, DEFAULT_TIMEOUT, JobOutcome, Pool,  # noqa: F401
                                    run_batch)
 from autograder.batch_progress import Progress
+from autograder.reporters.cells import parse_timestamp
 from autograder.loader.locate import (Refusal, SubmissionFile, entry_at, locate,
                                       read_small_text)
 from autograder.sandbox.reaper import write_output
@@ -64,6 +76,8 @@ class Job:
     timestamp: str = ""          # nbgrader's submitted/<student>/<id>/timestamp.txt, if any
     root: Optional[str] = None   # the resolved submitted/ folder; path lies below it
     refusal: Optional[Refusal] = None  # the locator refused this assignment (a link, a FIFO)
+    base_seed: Optional[int] = None    # the batch's base seed `seed` was derived from
+    warnings: tuple = ()               # notes for the error column (e.g. a bad timestamp.txt)
 
     @property
     def key(self):
@@ -121,6 +135,17 @@ def locate_job(root, student, aid):
     return found, first_line.strip()[:64]
 
 
+TIMESTAMP_WARNING = "timestamp.txt is not a timestamp; left empty"
+
+
+def checked_timestamp(text):
+    """timestamp.txt's first line → (normalized timestamp or "", warnings)."""
+    if not text:
+        return "", ()
+    parsed = parse_timestamp(text)
+    return (parsed, ()) if parsed else ("", (TIMESTAMP_WARNING,))
+
+
 def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None):
     """Jobs for every submitted (student, assignment) under ROOT, sorted."""
     root = submitted_root(root)
@@ -135,10 +160,12 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
             if located is None:
                 continue
             found, when = located
+            when, warnings = checked_timestamp(when)
             jobs.append(Job(student=student, assignment=aid,
                             path=str(found.path) if found.path else None,
                             seed=derive_seed(seed, student, aid), mode=mode, mnist=mnist,
-                            timestamp=when, root=str(root), refusal=found.refusal))
+                            timestamp=when, root=str(root), refusal=found.refusal,
+                            base_seed=seed, warnings=warnings))
     return sorted(jobs, key=lambda j: j.key)
 
 
@@ -185,18 +212,45 @@ def default_gradebook(root):
     return db if db.is_file() else None
 
 
+def choose_base_seed(args):
+    """(base seed, where from): --seed, else the course's nbgrader_config.py, else random."""
+    if args.seed is not None:
+        return args.seed, "--seed"
+    from autograder.course_config import base_seed
+    seed, where = base_seed(args.dir)
+    if seed is not None:
+        return seed, where
+    return secrets.randbits(32), "random (no --seed, no nbgrader_config.py)"
+
+
+def preflight_refusal(jobs, args):
+    """3 (and the reasons) when the run would fail every student; None to start."""
+    from autograder import preflight
+    from autograder.checks import hidden_available
+    aids = {j.assignment for j in jobs if j.path and j.refusal is None}
+    found = preflight.problems(aids, hidden_available(), getattr(args, "mnist", None))
+    for line in preflight.refusal_lines(found, args.lang):
+        print(f"nngrade batch: {line}", file=sys.stderr)
+    return preflight.REFUSED if found else None
+
+
 def cmd_batch(args):
-    base_seed = args.seed if args.seed is not None else secrets.randbits(32)
+    from autograder import grading_error
+    from autograder.course_config import CourseConfigError
     try:
+        base_seed, seed_from = choose_base_seed(args)
         jobs = discover(args.dir, args.assignment, args.shard, base_seed, args.mode,
                         getattr(args, "mnist", None))
-    except ValueError as exc:
+    except (ValueError, CourseConfigError) as exc:
         print(f"nngrade batch: {exc}", file=sys.stderr)
         return 2
+    refused = preflight_refusal(jobs, args) if jobs else None
+    if refused:
+        return refused
     shard = f" (shard {args.shard[0]}/{args.shard[1]})" if args.shard else ""
     print(f"nngrade batch: {len(jobs)} submission(s) of "
           f"{len({j.student for j in jobs})} student(s){shard}, {args.jobs} worker(s), "
-          f"seed {base_seed}", file=sys.stderr)
+          f"base seed {base_seed} from {seed_from}", file=sys.stderr)
     started = time.monotonic()
     progress = Progress(len(jobs), enabled=not args.quiet)
     outcomes = run_batch(jobs, args.jobs, args.timeout, args.grader, progress,
@@ -209,12 +263,16 @@ def cmd_batch(args):
     write_output(out, render_csv(outcomes, args.format, gradebook))
     results_dir = Path(args.results_dir) if args.results_dir else out.parent / "results"
     write_results_dir(outcomes, results_dir, args.lang)
-    errors = sum(bool(o.error) for o in outcomes)
+    errors = sum(bool(o.error) or o.result.error is not None for o in outcomes)
     rate = len(jobs) / seconds if seconds > 0 else 0.0
     print(f"nngrade batch: wrote {out} and {results_dir}/<student>/results.json; "
           f"{len(jobs)} graded in {seconds:.1f} s ({rate:.2f}/s), {errors} error(s)",
           file=sys.stderr)
-    return 0
+    faulted = [o for o in outcomes if o.result.error is not None]
+    for o in faulted:  # what to fix, one line per row without a score
+        print(f"nngrade batch: {o.job.student}/{o.job.assignment}: "
+              f"{grading_error.label(o.result.error, args.lang)}", file=sys.stderr)
+    return grading_error.EXIT_CODE if faulted else 0
 
 
 def add_parser(subparsers, add_common):
@@ -231,7 +289,8 @@ def add_parser(subparsers, add_common):
                    help="per-student results.json folder (default: results/ beside --out)")
     p.add_argument("--assignment", choices=ASSIGNMENT_IDS, help="grade only this assignment")
     p.add_argument("--seed", type=int,
-                   help="base seed; each job's seed is derived from it (default: random)")
+                   help="base seed; each job's seed is derived from it (default: the course's "
+                        "c.SandboxGrade.base_seed from DIR/nbgrader_config.py, else random)")
     p.add_argument("--shard", type=parse_shard, metavar="K/N",
                    help="grade only the K-th of N student shards (1-based), for CI matrices")
     p.add_argument("--timeout", type=float, metavar="SECONDS",

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_any
 from typing import Optional
 
+from autograder import grading_error
 from autograder.assignments import KERAS_ASSIGNMENTS
+from autograder.grader_fault import GraderFault
 from autograder.results import AssignmentResult, all_failed
 
 DEFAULT_TIMEOUT = {"numpy": 600.0, "keras": 3600.0}  # seconds per (student, assignment) job
 START_ALLOWANCE = 300.0  # a new worker's imports (numpy, the checks) before its clock starts
 KILL_GRACE = 5.0      # seconds between SIGTERM and SIGKILL of a worker past its deadline
 CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a fresh worker
+FAULT_RETRIES = grading_error.BATCH_RETRIES  # a job ending in a grading error: graded again
 DEFAULT_GRADER = "autograder.batch:grade_job"
 TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
 
@@ -80,6 +83,17 @@ def worker_main(conn, grader_spec):
 
 
 # -- failure rows --------------------------------------------------------------------------------
+def faulted_result(job, key, fields):
+    """An AssignmentResult that is a grading error (KEY, FIELDS): no score (grading_error.py)."""
+    result = AssignmentResult(assignment=job.assignment, file=job.path, seed=job.seed)
+    try:
+        from autograder.checks import checks_for
+        checks = checks_for(job.assignment, include_hidden=True)
+    except Exception:  # no checks module for this assignment (yet): the error alone
+        checks = []
+    return grading_error.mark(result, checks, GraderFault(key, **fields))
+
+
 def failed_result(job, key, fields):
     """An AssignmentResult with every check at 0 and KEY as the reason."""
     result = AssignmentResult(assignment=job.assignment, file=job.path, seed=job.seed)
@@ -202,11 +216,10 @@ class Pool:
                             detail = f"worker exit code {code}"
                             if slot.attempt <= CRASH_RETRIES:
                                 queue.appendleft((job, slot.attempt + 1))
-                            else:
-                                finish(JobOutcome(job, failed_result(job, "batch.crashed",
-                                                                  {"detail": detail}),
-                                               error=f"worker crashed ({detail})",
-                                               attempts=slot.attempt))
+                            else:  # the student's code runs in the sandbox, not the worker
+                                finish(JobOutcome(job, faulted_result(
+                                    job, "grading_error.worker_died", {"detail": detail}),
+                                    error=f"worker crashed ({detail})", attempts=slot.attempt))
                             continue
                         if status == "started":
                             slot.started = now
@@ -214,12 +227,16 @@ class Pool:
                             continue
                         slot.job = None
                         if status == "ok" and isinstance(payload, AssignmentResult):
-                            finish(JobOutcome(job, payload, attempts=slot.attempt))
-                        else:
-                            finish(JobOutcome(job, failed_result(job, "batch.error",
-                                                              {"detail": str(payload)[:300]}),
-                                           error=f"grader error: {payload}"[:500],
-                                           attempts=slot.attempt))
+                            outcome = JobOutcome(job, payload, attempts=slot.attempt)
+                        else:  # the grader raised: the grader's failure, not the student's
+                            outcome = JobOutcome(job, faulted_result(
+                                job, "grading_error.grader_crashed",
+                                {"detail": str(payload)[:300]}),
+                                error=f"grader error: {payload}"[:500], attempts=slot.attempt)
+                        if outcome.result.error is not None and slot.attempt <= FAULT_RETRIES:
+                            queue.appendleft((job, slot.attempt + 1))  # once more, then report
+                            continue
+                        finish(outcome)
                     elif now >= slot.deadline:
                         seconds = round(slot.deadline - slot.started)
                         self._retire(slot, kill=True)

@@ -23,12 +23,13 @@ class Progress:
 
     def update(self, outcome):
         self.done += 1
-        self.errors += bool(outcome.error)
+        self.errors += bool(outcome.error) or outcome.result.error is not None
         if not self.enabled:
             return
         elapsed = time.monotonic() - self.started
         res = outcome.result
-        what = f"{outcome.job.student}/{outcome.job.assignment} {res.score:g}/{res.max_score:g}"
+        score = "-" if res.score is None else f"{res.score:g}"  # a grading error has none
+        what = f"{outcome.job.student}/{outcome.job.assignment} {score}/{res.max_score:g}"
         if outcome.error:
             what += f" [{outcome.error[:60]}]"
         if self.tty:

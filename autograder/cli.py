@@ -6,6 +6,7 @@ import sys
 import time
 
 from autograder.assignments import ASSIGNMENT_IDS
+from autograder.preflight import REFUSED as REFUSED_EXIT
 
 FORMATS = ("text", "json", "gradescope", "junit", "csv", "classroom")
 
@@ -44,13 +45,18 @@ def grade_options(args, include_hidden):
                         mnist_path=args.mnist)
 
 
-def cmd_grade(args, include_hidden=True):
+def cmd_grade(args, include_hidden=True, preflight=True):
     from autograder.grade import grade_path
     started = time.monotonic()
     if getattr(args, "public_only", False):
         include_hidden = False
     from autograder.sandbox.isolation import IsolationRequired
+    from autograder import grading_error
     try:
+        if preflight and os.path.isdir(args.path):  # a folder: check the cheap things up front
+            refused = preflight_refusal(args, include_hidden)
+            if refused:
+                return refused
         results = grade_path(args.path, args.assignment,
                              options=grade_options(args, include_hidden))
     except IsolationRequired as exc:
@@ -59,10 +65,30 @@ def cmd_grade(args, include_hidden=True):
         print(f"nngrade: {exc}", file=sys.stderr)
         return 2
     write(render(results, args.format, args.lang, time.monotonic() - started), args.out)
-    return 0
+    faulted = grading_error.any_error(results)
+    for res in faulted:  # one line each, saying what to fix
+        print(f"nngrade: {res.assignment}: {grading_error.label(res.error, args.lang)}",
+              file=sys.stderr)
+    return grading_error.EXIT_CODE if faulted else 0
 
 
-REFUSED = 3  # exit code: grading with hidden checks refused for want of isolation
+REFUSED = REFUSED_EXIT  # exit code: refused before grading (isolation, or a preflight check)
+
+
+def preflight_refusal(args, include_hidden):
+    """Grading a folder: REFUSED (and the reasons on stderr) when every result of an assignment
+    found there would be a grading error; None to go on."""
+    from autograder import preflight
+    from autograder.checks import hidden_available
+    from autograder.loader import find_submissions
+    from pathlib import Path
+    found = find_submissions(Path(args.path), args.assignment)
+    aids = {s.assignment for s in found if s.path is not None}
+    problems = preflight.problems(aids, include_hidden and hidden_available(), args.mnist,
+                                  sandbox_imports=False)  # those cost a sandbox: batch only
+    for line in preflight.refusal_lines(problems, args.lang):
+        print(f"nngrade: {line}", file=sys.stderr)
+    return REFUSED if problems else None
 
 
 def refuse(found, lang):
@@ -79,7 +105,7 @@ def cmd_check(args):
     note = {"ko": "공개 테스트만 실행합니다. 비공개(hidden) 테스트는 제출 후 채점됩니다.",
             "en": "Public checks only; hidden checks run when your submission is graded."}
     print(note[args.lang])
-    return cmd_grade(args, include_hidden=False)
+    return cmd_grade(args, include_hidden=False, preflight=False)
 
 
 def add_common(p):

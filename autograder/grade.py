@@ -3,8 +3,10 @@
 Each step is a small function; `grade_file` chains them for one submission file and
 `grade_path` runs it for every file the locator finds (docs/ARCHITECTURE.md traces one run).
 Nothing a submission does can make these functions raise: every failure becomes a CheckResult
-with score 0 and a message. (Refused isolation is the grader's own condition, not the
-submission's: `isolation.IsolationRequired` propagates to the frontend.)
+with score 0 and a message. The grader's own failures (a `GraderFault`: MNIST missing, a clean
+sandbox failing too, the host out of memory or disk; `grading_error.py`) become a result with
+`error` set and no score. (Isolation refused before any work is the grader's condition too:
+`isolation.IsolationRequired` propagates to the frontend, which refuses the whole run.)
 """
 import secrets
 import tempfile
@@ -19,6 +21,8 @@ from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
+from autograder.grader_fault import GraderFault
+from autograder import grading_error, preflight
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
@@ -30,7 +34,7 @@ from autograder.sandbox.limits import Limits
 # Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
 # submission gets per-check messages rather than a killed job.
 NUMPY_LIMITS = Limits(cpu_seconds=300, address_space=8 * 2**30, submission_seconds=480)
-MNIST_ASSIGNMENTS = ("06_mnist",)
+MNIST_ASSIGNMENTS = preflight.MNIST_ASSIGNMENTS
 # load_seconds: importing TensorFlow takes ~8 s alone but minutes on a machine busy with
 # parallel TensorFlow jobs (seen: > 120 s at load average 100).
 KERAS_LIMITS = Limits(cpu_seconds=3600, submission_seconds=3000, load_seconds=300)
@@ -64,8 +68,9 @@ def expected_for(check, assignment, args, reference):
     if not check.hidden:
         return expected_store.load(assignment)[check.name]
     reply = reference().probe(check.probe, args)
-    if reply.status != "ok":
-        raise RuntimeError(f"reference failed on {check.name}: {reply.error}")
+    if reply.status != "ok":  # inputs the grader drew, code the grader holds: the grader's fault
+        raise GraderFault("grading_error.reference", check=check.name,
+                          detail=str(reply.error)[:300])
     return reply.value
 
 
@@ -93,6 +98,13 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
             if not isinstance(outcome, Outcome):
                 raise TypeError("compare returned no Outcome")
         except Exception as exc:  # a grader bug must not cost the other checks
+            fault = grading_error.classify(exc)
+            if fault is not None:  # the grader could not measure: no score for this check
+                key, fields = grading_error.error_of(fault)
+                return CheckResult(name=check.name, max_score=check.points, score=0.0,
+                                   hidden=check.hidden, key=key, fields=fields,
+                                   seconds=round(time.monotonic() - started, 3),
+                                   error=(key, fields))
             outcome = fail("grader.error", type=f"{type(exc).__name__}: {exc}"[:300])
     fraction = min(max(float(outcome.fraction), 0.0), 1.0)
     return CheckResult(
@@ -107,13 +119,23 @@ def settle(checks, results):
     * a check pays only when every check it `requires` passed (property checks — no mutation,
       defaults, shapes — earn nothing next to wrong or missing values; a required check that did
       not run counts as not passed);
-    * a failed check whose `uses` functions failed a check of their own says so in a note.
+    * a failed check whose `uses` functions failed a check of their own says so in a note;
+    * a grading error stays one, and a check `requires`-gated on one becomes one (no score).
     """
     passed = {r.name: r.passed for r in results}
-    failed_functions = {c.function for c, r in zip(checks, results) if c.function and not r.passed}
+    errors = {r.name: r.error for r in results if r.error}
+    failed_functions = {c.function for c, r in zip(checks, results)
+                        if c.function and not r.passed and r.error is None}
     settled = []
     for check, result in zip(checks, results):
         unmet = [name for name in check.requires if not passed.get(name, False)]
+        faulted = [errors[name] for name in check.requires if name in errors]
+        if result.error is None and faulted:  # gated on a check the grader could not measure
+            result = replace(result, score=0.0, key=faulted[0][0], fields=dict(faulted[0][1]),
+                             error=faulted[0])
+        if result.error is not None:
+            settled.append(result)
+            continue
         if unmet and result.score > 0:
             result = replace(result, score=0.0, key="check.needs_values",
                              fields={"check": unmet[0]})
@@ -137,23 +159,13 @@ def load_problems(report, cells, source=None):
     return list(getattr(report, "warnings", [])) + source.load_problems(report)
 
 
-def find_mnist(problems):
-    """MNIST for the sandbox, which has no network, when the frontend named none: nndata's rule
-    ($NNLAB_MNIST, else Keras' cache, downloaded here in the grader once). None (and a problem
-    message) when neither works."""
-    try:
-        import nndata
-        return str(nndata.mnist_file())
-    except Exception as exc:  # no file, no internet: the MNIST checks report it
-        problems.append(("load.no_mnist", {"error": f"{type(exc).__name__}: {exc}"[:300]}))
-        return None
-
-
 def grade_file(submission, options=GradeOptions()):
     """Grade one assignment file → AssignmentResult, as `options` (GradeOptions) say.
 
     Hidden checks (the reference runs in this process) need real isolation: raises
     `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
+    A GraderFault (or a host memory/disk failure) while grading → the result carries the
+    grading error and no score (`grading_error.mark`).
     """
     include_hidden, only = options.include_hidden, options.only
     started = time.monotonic()
@@ -171,6 +183,22 @@ def grade_file(submission, options=GradeOptions()):
         isolation.require_real_isolation()
     result = AssignmentResult(assignment=aid, file=str(submission.path) if submission.path else None,
                               seed=seed)
+    try:
+        _grade_into(result, submission, checks, options, hidden, needs_isolation)
+    except Exception as exc:
+        fault = grading_error.classify(exc)
+        if fault is None:
+            raise
+        grading_error.mark(result, checks, fault)
+    result.seconds = round(time.monotonic() - started, 3)
+    if result.error is None:
+        result.error = next((c.error for c in result.checks if c.error), None)
+    return result
+
+
+def _grade_into(result, submission, checks, options, hidden, needs_isolation):
+    """`grade_file`'s steps for one submission, filling RESULT (may raise a GraderFault)."""
+    aid, seed = result.assignment, result.seed
     if submission.path is None:
         result.checks = all_failed(checks, "load.missing_file",
                                     {"expected": f"{aid}/{aid}.ipynb"})
@@ -192,11 +220,9 @@ def grade_file(submission, options=GradeOptions()):
         key, fields = source.problems[0]
         result.checks = all_failed(checks, key, fields)
         return result
-    mnist_path = None  # only the MNIST assignment sees the file
-    if aid in MNIST_ASSIGNMENTS:
-        mnist_path = options.mnist_path or find_mnist(result.problems)
-    if mnist_path:  # the sandbox mounts the real file: a symlink's target may be hidden there
-        mnist_path = str(Path(mnist_path).resolve())
+    mnist_path = None  # only the MNIST assignment sees the file (resolved: the sandbox
+    if aid in MNIST_ASSIGNMENTS:  # mounts the real file, a symlink's target may be hidden there)
+        mnist_path = preflight.mnist_file(options.mnist_path)
     ctx = Context(rng=np.random.default_rng(seed), mode=options.mode, mnist_path=mnist_path)
 
     def reference():  # loaded on first use (public checks never need it), then cached
@@ -209,7 +235,9 @@ def grade_file(submission, options=GradeOptions()):
                                readable=[mnist_path] if mnist_path else [],
                                require_isolation=needs_isolation)
         try:
-            result.problems.extend(load_problems(sandbox.start(), source.cells, source))
+            report = sandbox.start()
+            result.problems.extend(load_problems(report, source.cells, source))
+            grader_side(report, aid, public_only=not hidden)
 
             def why_missing(name):
                 return source.why_missing(name, sandbox.report)
@@ -217,8 +245,25 @@ def grade_file(submission, options=GradeOptions()):
                                             for c in checks])
         finally:
             sandbox.close()
-    result.seconds = round(time.monotonic() - started, 3)
-    return result
+
+
+def grader_side(report, aid, public_only):
+    """Raise a GraderFault when the sandbox's trouble is the grader's: isolation refused at
+    start, or the sandbox not starting / numpy or TensorFlow not importing, and a clean
+    sandbox (the parent's own probe, `preflight.clean_sandbox_fault`) failing the same way."""
+    if report.skipped.get(-1) == "refused":
+        why = next((f.get("why", "") for k, f in report.warnings if k == "sandbox.refused"), "")
+        raise GraderFault("grading_error.isolation", why=why or "the sandbox is not available")
+    modules = preflight.BASE_MODULES + (preflight.KERAS_MODULES if aid in KERAS_ASSIGNMENTS
+                                        else ())
+    module = preflight.failed_import(report, modules)
+    if module is None and report.skipped.get(-1) in ("crashed", "bad_output") \
+            and not report.names:
+        module = preflight.BASE_MODULES[0]  # nothing loaded at all: does a clean one start?
+    if module is not None:
+        fault = preflight.clean_sandbox_fault(module, public_only)
+        if fault is not None:
+            raise fault
 
 
 def grade_path(path, assignment=None, *, options=GradeOptions()):

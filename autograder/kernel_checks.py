@@ -66,6 +66,10 @@ def grade(assignment, *names, ns, lang=None, seed=None):
         ran = [run_check(checks[n], session, ctx, assignment, reference) for n in needed]
     results = settle([checks[n] for n in needed], ran)[:len(names)]
     for r in results:
+        if r.error is not None:  # the grader could not measure (e.g. no MNIST file): no score
+            why = render("grading_error.label", {"reason": render(r.key, r.fields, lang)}, lang)
+            print(f"! {r.name}: -/{r.max_score:g} — {why}")
+            continue
         mark = "✔" if r.passed else "✘"
         detail = "" if r.passed and not r.fields.get("notes") else \
             " — " + render("note.only" if r.passed else r.key, r.fields, lang).strip()

@@ -12,13 +12,16 @@ class CheckResult:
     key: str                      # message key (autograder.messages)
     fields: dict = field(default_factory=dict)
     seconds: float = 0.0
+    error: Optional[tuple] = None  # (key, fields): a grading error, no score (grading_error.py)
 
     @property
     def passed(self):
-        return self.score >= self.max_score
+        return self.error is None and self.score >= self.max_score
 
     @property
     def status(self):
+        if self.error is not None:
+            return "error"
         return "passed" if self.passed else "failed"
 
 
@@ -30,9 +33,13 @@ class AssignmentResult:
     problems: list = field(default_factory=list)  # (key, fields) about loading the submission
     seed: Optional[int] = None
     seconds: float = 0.0
+    error: Optional[tuple] = None  # (key, fields): the grader could not measure; score is None
 
     @property
     def score(self):
+        """Points earned; None for a grading error (reporters leave the cell empty, never 0)."""
+        if self.error is not None:
+            return None
         return round(sum(c.score for c in self.checks), 4)
 
     @property

@@ -3,7 +3,8 @@
 Writes ``DIR/scores.png`` (a score histogram per assignment), ``DIR/failed_checks.png`` (the
 checks most often not fully passed, per assignment) and ``DIR/index.html`` (both images, a
 summary table and the top failed checks as text). Reads nngrade's batch CSV; nbgrader's export
-CSV works too (no per-check column there, so only the histograms).
+CSV works too (no per-check column there, so only the histograms). A row with an empty score is
+a grading error: counted in "grading errors", left out of the statistics (never a 0).
 """
 import csv
 import html
@@ -17,15 +18,16 @@ TOP_CHECKS = 10
 
 
 def load(path):
-    """→ {assignment: [(student, score, max_score, failed checks, error)]}."""
+    """→ {assignment: [(student, score or None, max_score, failed checks, error)]}."""
     rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8"))))
     out = defaultdict(list)
     for row in rows:
         student = row.get("student", row.get("student_id", ""))
         try:
-            score, most = float(row.get("score") or 0), float(row.get("max_score") or 0)
+            most = float(row.get("max_score") or 0)
+            score = None if (row.get("score") or "") == "" else float(row["score"])
         except ValueError:
-            score, most = 0.0, 0.0
+            score, most = None, 0.0
         failed = (row.get("failed_checks") or "").split()
         out[row.get("assignment", "?")].append((student, score, most, failed,
                                                 row.get("error", "")))
@@ -36,14 +38,14 @@ def summarize(data):
     """Per assignment: n, mean, median, min, max, errors, most-failed checks."""
     summary = {}
     for aid, rows in data.items():
-        scores = [r[1] for r in rows]
+        scores = [r[1] for r in rows if r[1] is not None]  # grading errors have no score
         failed = Counter(name for r in rows for name in r[3])
         summary[aid] = {
             "n": len(rows), "max_score": max((r[2] for r in rows), default=0),
             "mean": statistics.fmean(scores) if scores else 0.0,
             "median": statistics.median(scores) if scores else 0.0,
             "min": min(scores, default=0.0), "max": max(scores, default=0.0),
-            "errors": sum(1 for r in rows if r[4]),
+            "errors": sum(1 for r in rows if r[4] or r[1] is None),
             "failed": failed.most_common(TOP_CHECKS),
         }
     return summary
@@ -62,7 +64,7 @@ def plot_scores(data, summary, path):
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows), squeeze=False)
     for ax, (aid, items) in zip(axes.flat, data.items()):
         top = summary[aid]["max_score"] or 100
-        ax.hist([r[1] for r in items], bins=10, range=(0, top), color="#4c72b0",
+        ax.hist([r[1] for r in items if r[1] is not None], bins=10, range=(0, top), color="#4c72b0",
                 edgecolor="white")
         ax.set_title(f"{aid} (n={len(items)}, mean {summary[aid]['mean']:.1f})", fontsize=9)
         ax.set_xlabel("score")

@@ -96,10 +96,16 @@ def run(source, submission, results_dir):
                 notes.append(message("hidden", lang))
             data["output"] = "\n".join(notes)
             data["stdout_visibility"] = "hidden"
-    except IsolationRequired as exc:  # no namespaces in this container: refuse, say why
-        from autograder.messages import render
-        data = fallback_results(render("sandbox.isolation_required",
-                                       {"why": exc.status.explain(lang)}, lang), started)
+            from autograder import grading_error  # no points: students read a notice, the
+            if grading_error.any_error(results):  # reason goes to the hidden stdout
+                data["output"] = grading_error.for_students(lang) + "\n" + data["output"]
+                print("\n".join(grading_error.instructor_lines(results)), flush=True)
+    except IsolationRequired as exc:  # no namespaces here: a grading error, detail in stdout
+        from autograder import grading_error
+        print(grading_error.label(("grading_error.isolation", {"why": exc.status.explain("en")})),
+              flush=True)
+        data = fallback_results(grading_error.for_students(lang), started)
+        del data["score"], data["tests"][0]["score"]
     except Stopped:
         budget = os.environ.get("NNGRADE_GS_BUDGET", "?")
         data = fallback_results(message("stopped", lang, budget=budget), started)

@@ -4,11 +4,15 @@ All inputs must have the same header (nngrade's ``csv`` or nbgrader's export col
 keyed by (student, assignment) (``student_id`` for nbgrader-csv) and written sorted by that key,
 so merging the shards of ``nngrade batch --shard K/N`` gives the file one unsharded run writes.
 The same key twice with different values is an error unless ``--prefer-last`` (regrades).
+Every cell is written through `reporters.cells.safe_cell` (a file edited by hand cannot bring
+a spreadsheet formula back in; cells nngrade wrote are unchanged by it).
 """
 import csv
 import io
 import sys
 from pathlib import Path
+
+from autograder.reporters.cells import safe_row
 
 KEYS = (("student", "assignment"), ("student_id", "assignment"))
 
@@ -22,7 +26,7 @@ def read(path):
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         raise MergeError(f"{path}: empty file (no header)")
-    return list(reader.fieldnames), list(reader)
+    return list(reader.fieldnames), [safe_row(row) for row in reader]
 
 
 def merge(paths, prefer_last=False):

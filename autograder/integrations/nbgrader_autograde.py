@@ -24,6 +24,11 @@ kernel start plus the notebook's own run time (seconds for 01–04, minutes for 
 and lets student code run with the instructor's rights (it could touch the gradebook); nothing
 computed there reaches a score: grade cells are emptied before that run and written afterwards.
 
+A grading error (the grader could not measure: MNIST missing, isolation refused, …;
+`autograder/grading_error.py`) writes no points: the reason is logged (Korean and English) and
+`GradingError` is raised, so nbgrader records no grade for that notebook, reports the student
+in its error summary, goes on with the others and exits non-zero.
+
 `report_unreadable` is a pre-convert hook: a submitted notebook that is not valid JSON fails
 inside nbgrader before any preprocessor runs; the hook logs one clear line per student (the same
 reason `nngrade batch` puts in that student's row), and nbgrader goes on with the rest of the class.
@@ -50,6 +55,10 @@ from autograder.messages import render
 from autograder.sandbox.isolation import IsolationRequired
 
 log = logging.getLogger("autograder.nbgrader")
+
+
+class GradingError(RuntimeError):
+    """The grader could not measure this notebook: nbgrader must record no score for it."""
 
 
 def named_checks(source, assignment):
@@ -108,15 +117,20 @@ class SandboxGrade(NbGraderPreprocessor):
         info = resources["nbgrader"]
         notebook, assignment, student = info["notebook"], info["assignment"], info["student"]
         aid = notebook if notebook in ASSIGNMENT_IDS else assignment
-        sources = self.trusted_sources(info["db_url"], notebook, assignment, grade_cell_ids(nb))
-        if self.execute_for_display:
-            self.display_run(nb, resources)
         try:
             result = self.grade(nb, aid, student) if aid in ASSIGNMENT_IDS else None
         except IsolationRequired as exc:  # no score is written: nbgrader reports this student
             log.error("%s/%s: %s", student, aid, render(
                 "sandbox.isolation_required", {"why": exc.status.explain(self.lang)}, self.lang))
             raise
+        if result is not None and result.error is not None:  # no points, never a 0
+            from autograder.grading_error import label
+            for lang in ("en", "ko"):
+                log.error("%s/%s: %s", student, aid, label(result.error, lang))
+            raise GradingError(f"{student}/{aid}: {label(result.error, 'en')}")
+        sources = self.trusted_sources(info["db_url"], notebook, assignment, grade_cell_ids(nb))
+        if self.execute_for_display:  # after grading: grade cells are emptied in a copy only
+            self.display_run(nb, resources)
         by_name = {c.name: c for c in result.checks} if result else {}
         problems = [f"! {render(k, f, self.lang)}" for k, f in result.problems] if result else []
         count = 0

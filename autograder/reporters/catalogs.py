@@ -17,6 +17,7 @@ from autograder.assignments import ASSIGNMENT_IDS
 @functools.lru_cache(maxsize=None)
 def load_all():
     """Import every module that registers message keys (idempotent) → number of keys known."""
+    from autograder import grading_error  # noqa: F401  (registers grading_error.*)
     from autograder.checks import checks_for
     hidden = importlib.util.find_spec("autograder.checks.hidden") is not None  # student build: no
     for aid in ASSIGNMENT_IDS:

@@ -11,6 +11,9 @@ The reporter sums ``tests[].score`` against the top-level ``max_score`` (so part
 counts) and fails the workflow when ``status`` is "fail" or "error". It prints ``message`` only
 for tests whose status is "error", so loading problems use that status (with 0 points) and
 ``python -m autograder.reporters.classroom RESULT.json`` prints the full feedback in the log.
+A grading error (no score) is a test with status "error" and 0 of 0 points (the reporter needs
+numbers; 0/0 is not a grade), its assignment's points are left out of ``max_score``, and the
+top-level status is "error", which fails the workflow with "grading error: <reason>".
 
 `nngrade grade --format classroom` prints the JSON; ``--github-output "$GITHUB_OUTPUT"`` (see
 `main`) base64-encodes it into the step's ``result`` output (.github/classroom/autograding.yml).
@@ -19,6 +22,7 @@ import base64
 import json
 import sys
 
+from autograder.grading_error import label
 from autograder.reporters.catalogs import render
 
 
@@ -31,6 +35,12 @@ def to_dict(results, lang="ko"):
                           "max_score": 0, "message": text, "output": text, "test_code": "",
                           "filename": "", "line_no": 0, "duration": 0})
         for check in res.checks:
+            if check.error is not None:
+                text = label(check.error, lang)
+                tests.append({"name": f"{res.assignment}: {check.name}", "status": "error",
+                              "score": 0, "max_score": 0, "message": text, "output": text,
+                              "test_code": "", "filename": "", "line_no": 0, "duration": 0})
+                continue
             text = render(check.key, check.fields, lang)
             tests.append({
                 "name": f"{res.assignment}: {check.name}",
@@ -41,8 +51,11 @@ def to_dict(results, lang="ko"):
             })
     checks = [c for r in results for c in r.checks]
     status = "pass" if checks and all(c.passed for c in checks) else "fail"
+    if any(r.error is not None for r in results):
+        status = "error"
     return {"version": 1, "status": status,
-            "max_score": round(sum(r.max_score for r in results), 4), "tests": tests}
+            "max_score": round(sum(r.max_score for r in results if r.error is None), 4),
+            "tests": tests}
 
 
 def error_result(message, name="nngrade"):

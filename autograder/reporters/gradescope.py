@@ -1,6 +1,12 @@
-"""Gradescope results.json schema (also nngrade's --format json)."""
+"""Gradescope results.json schema (also nngrade's --format json).
+
+A grading error (the grader could not measure) has no score: its tests carry `max_score` and
+"grading error: <reason>" but no `score`, the top-level `score` is left out (Gradescope then
+sums the tests that have one) and `extra_data.grading_errors` names the reasons.
+"""
 import json
 
+from autograder.grading_error import label
 from autograder.reporters.catalogs import render
 
 
@@ -12,6 +18,12 @@ def to_dict(results, lang="ko", execution_time=None):
                           "status": "failed", "output": render(key, fields, lang),
                           "visibility": "visible"})
         for check in res.checks:
+            if check.error is not None:
+                tests.append({"name": f"{res.assignment}: {check.name}",
+                              "max_score": check.max_score, "status": "failed",
+                              "output": label(check.error, lang),
+                              "visibility": "after_published" if check.hidden else "visible"})
+                continue
             tests.append({
                 "name": f"{res.assignment}: {check.name}",
                 "score": check.score,
@@ -21,8 +33,12 @@ def to_dict(results, lang="ko", execution_time=None):
                 # hidden checks show only after grades are published
                 "visibility": "after_published" if check.hidden else "visible",
             })
-    out = {"score": round(sum(r.score for r in results), 4), "tests": tests,
+    out = {"score": round(sum(r.score for r in results if r.error is None), 4), "tests": tests,
            "extra_data": {"seeds": {r.assignment: r.seed for r in results}}}
+    errors = {r.assignment: label(r.error, lang) for r in results if r.error is not None}
+    if errors:
+        del out["score"]
+        out["extra_data"]["grading_errors"] = errors
     out["execution_time"] = round(execution_time if execution_time is not None
                                   else sum(r.seconds for r in results), 3)
     return out

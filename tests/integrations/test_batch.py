@@ -131,7 +131,9 @@ def test_a_dying_worker_process_costs_only_its_job(course):
                          grader="tests.integrations.crashy_grader:grade")
     by = {o.job.student: o for o in outcomes}
     assert "worker crashed" in by["bob"].error and by["bob"].attempts == 2  # retried once
-    assert by["bob"].result.score == 0 and by["bob"].result.max_score == full_marks()
+    # the student's code runs in the sandbox, not the worker: a grading error, no score
+    assert by["bob"].result.score is None and by["bob"].result.max_score == full_marks()
+    assert by["bob"].result.error[0] == "grading_error.worker_died"
     assert by["alice"].result.score == by["dave"].result.score == full_marks()
     assert not by["alice"].error and not by["dave"].error
 
@@ -140,6 +142,7 @@ def test_a_grader_exception_costs_only_its_job(course):
     jobs = [j for j in discover(course, AID, seed=3) if j.student in ("alice", "bob")]
     outcomes = run_batch(jobs, workers=1, grader="tests.integrations.crashy_grader:explode")
     assert "RuntimeError: grader bug" in outcomes[1].error
+    assert outcomes[1].result.score is None and outcomes[1].attempts == 2  # retried, no score
     assert outcomes[0].result.score == full_marks() and not outcomes[0].error
 
 

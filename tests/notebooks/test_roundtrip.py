@@ -43,7 +43,7 @@ DEFAULT = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
 STUDENTS = ("ref", "stub", "partial", "grade_patch", "numpy_patch", "no_traceback",
             "edited_tests", "crash")
 UNREADABLE = "invalid"
-BASE_SEED = 4242  # set in the course's config; `nngrade batch --seed` gets the same
+BASE_SEED = 4242  # set in the course's config only; `nngrade batch` reads it from there
 UNRENDERED = re.compile(r"^[a-z_]+\.[a-z_]+ (\{|$)")  # a message key batch could not render
 
 GRADE_PATCH = """
@@ -163,8 +163,9 @@ def course(tmp_path_factory):
                                         "--log-level=WARN", env=env)
     _, times["export"] = run(course, "nbgrader", "export", "--to", str(course / "grades.csv"),
                              "--log-level=WARN", env=env)
+    # no --seed: batch reads c.SandboxGrade.base_seed from the course's nbgrader_config.py
     _, times["nngrade batch -j 2"] = run(
-        course, "autograder.cli", "batch", str(course), "-j", "2", "--seed", str(BASE_SEED),
+        course, "autograder.cli", "batch", str(course), "-j", "2",
         "--out", str(course / "batch" / "grades.csv"), "--results-dir",
         str(course / "batch" / "results"), "--quiet", "--lang", "ko", env=env)
     print("round-trip times (s):", json.dumps({k: round(v, 1) for k, v in times.items()}))
@@ -244,6 +245,18 @@ def test_gradebook_equals_nngrade_batch(course, student):
             assert total == pytest.approx(100) and problems, (aid, student, problems)
         else:
             assert 0 < total < 100, (aid, student, problems)
+
+
+def test_batch_took_the_courses_base_seed_without_being_told(course):
+    """The same hidden inputs without copying the seed: every row records the config's seed
+    (and the gradebook equals batch check by check, above)."""
+    import csv
+    from autograder.batch import derive_seed
+    with open(course["root"] / "batch" / "grades.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["base_seed"] == str(BASE_SEED) for r in rows)
+    assert all(r["seed"] == str(derive_seed(BASE_SEED, r["student"], r["assignment"]))
+               for r in rows)
 
 
 def test_feedback_lines_are_nngrades_messages(course):

@@ -117,7 +117,9 @@ def test_root_without_isolation_is_refused_with_a_clear_message(tmp_path, monkey
     result = grade_file(SubmissionFile(e2e.ASSIGNMENT, path), GradeOptions(seed=1))
     keys = [k for k, _ in result.problems]
     assert "sandbox.refused" in keys and ("load.failed", {"status": "refused"}) in result.problems
-    assert result.score == 0 and all(c.key == "load.missing_not_loaded" for c in result.checks)
+    # the grader's condition, not the student's: a grading error, no score (issue 15)
+    assert result.error[0] == "grading_error.isolation" and result.score is None
+    assert all(c.error == result.error for c in result.checks)
 
 
 @pytest.mark.skipif(ROOT, reason="checks the non-root plan")
