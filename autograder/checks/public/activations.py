@@ -166,12 +166,17 @@ def values_check(name, points, func, calls, judge=elementwise):
     """calls: list of (args, label); the first argument is the x shown in messages."""
     cases = [{"args": list(args)} for args, _ in calls]
     whats = [f"{func}({label})" for _, label in calls]
-    return Check(name, points, "common.observe_many", what=f"{func}(x)", needs=(func,),
+    return Check(name, points, "common.observe_many", what=f"{func}({SIGNATURES.get(func, 'x')})",
+                 needs=(func,),
                  function=func, args={"func": func, "cases": cases},
                  compare=per_case(cases, whats, judge))
 
 
 PARAMS = {"prelu": ["x", "alpha"], "prelu_gradients": ["x", "alpha", "upstream"]}
+# how the points table names each function (its parameters, defaults left out)
+SIGNATURES = {"leaky_relu": "x, a", "leaky_relu_derivative": "x, a", "prelu": "x, alpha",
+              "prelu_gradients": "x, alpha, upstream", "elu": "x, alpha",
+              "elu_derivative": "x, alpha"}
 
 
 def mutation_check(func):
