@@ -160,6 +160,13 @@ class Builder:
         rows.append(f"| **합계** | | **{_points(sum(c.points for c in self.checks))}** |")
         self.markdown("\n".join(rows))
 
+    def total(self):
+        """The last cell: every public check once and their total (like Otter's check_all)."""
+        self.markdown("## 공개 테스트 합계\n\n모든 공개 테스트를 한 번 더 실행하고 합계를 보여 줍니다. "
+                      "제출하기 전에 마지막으로 실행해 보세요.")
+        self.code(f'from autograder.kernel_checks import grade_all\n'
+                  f'grade_all("{self.aid}", ns=globals())')
+
     # --- whole notebook ----------------------------------------------------------------------
     def build(self):
         items = parse(template_path(self.aid).read_text(encoding="utf-8"),
@@ -177,6 +184,8 @@ class Builder:
                 self.tests(item.args)
             elif item.text == "grading":
                 self.grading_table()
+            elif item.text == "total":
+                self.total()
             else:
                 raise ValueError(f"{template_path(self.aid)}:{item.line}: unknown directive "
                                  f"{{{{{item.text}}}}}")

@@ -13,6 +13,7 @@
   ``{{tests: a, b}}``         test cells for the named checks
   ``{{tests: rest}}``         test cells for every check not placed yet (put one at the end)
   ``{{grading}}``             Markdown table of the graded items (public names, hidden total)
+  ``{{total}}``               last cells: every public check once and their total
 
 Lines starting with ``<!--`` and ending with ``-->`` (one line) are author notes, dropped.
 """

@@ -11,11 +11,13 @@ preprocessor (autograder/integrations/nbgrader_autograde.py) does not execute th
 but writes their outputs from one sandboxed grading of the notebook. The instructor's test-cell
 source (the ``grade(...)`` call) also tells `SandboxGrade` which checks a cell holds.
 
-The last expression of the cell is the points earned. Messages go to stdout; anything written to
-stderr while the checks run (TensorFlow logs) is swallowed, so a cell's output stays readable.
+The cell's result is the points earned, a `notebook_cells.Points`: its text/plain is the bare
+number nbgrader's own Execute/validate read as partial credit, its HTML is empty, so Jupyter
+shows no "Out[]: 0.0" under the ✔/✘ lines, which already say the score ("5.33/8"). Messages go to stdout;
+anything written to stderr while the checks run (TensorFlow logs) is swallowed, so a cell's output
+stays readable. `grade_all` is the notebook's last cell: every public check once, then the total
+(like Otter's `check_all`).
 """
-import contextlib
-import io
 import os
 import secrets
 
@@ -27,20 +29,7 @@ from autograder.grade import run_check, settle
 from autograder.options import mnist_from_environment
 from autograder.inprocess import InProcessSession, reference_session
 from autograder.messages import render
-
-
-@contextlib.contextmanager
-def quiet_stderr():
-    """Send both Python's and the C library's stderr (fd 2) to nowhere."""
-    saved = os.dup(2)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 2)
-        try:
-            with contextlib.redirect_stderr(io.StringIO()):
-                yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+from autograder.notebook_cells import Points, format_points, quiet_stderr
 
 
 def grade(assignment, *names, ns, lang=None, seed=None):
@@ -73,5 +62,20 @@ def grade(assignment, *names, ns, lang=None, seed=None):
         mark = "✔" if r.passed else "✘"
         detail = "" if r.passed and not r.fields.get("notes") else \
             " — " + render("note.only" if r.passed else r.key, r.fields, lang).strip()
-        print(f"{mark} {r.name}: {r.score:g}/{r.max_score:g}{detail}")
-    return round(sum(r.score for r in results), 4)
+        print(f"{mark} {r.name}: {format_points(r.score)}/{format_points(r.max_score)}{detail}")
+    return Points(round(sum(r.score for r in results), 4))
+
+
+def grade_all(assignment, *, ns, lang=None, seed=None):
+    """Every public check of `assignment` once, then the total of the public points."""
+    lang = lang or os.environ.get("NNGRADE_LANG", "ko")
+    public = [c for c in checks_for(assignment, include_hidden=False) if not c.hidden]
+    earned = grade(assignment, *(c.name for c in public), ns=ns, lang=lang, seed=seed)
+    possible = sum(c.points for c in public)
+    if lang == "ko":
+        print(f"\n공개 테스트 합계: {format_points(earned)}/{format_points(possible)}점 "
+              "(비공개 테스트는 제출 후 채점됩니다)")
+    else:
+        print(f"\nPublic checks total: {format_points(earned)}/{format_points(possible)} "
+              "(hidden checks are graded after submission)")
+    return earned

@@ -56,7 +56,7 @@ def prelu_gradients(x, alpha, upstream):
     dalpha = sum of upstream * x over the entries with x < 0
              (entries with x == 0 would add 0, so x <= 0 gives the same sum)
 
-    Returns: (dx, dalpha): float64 array shaped like x, and a float.
+    Returns: the tuple (dx, dalpha): float64 array shaped like x, and a float.
     """
     x = np.asarray(x, dtype=np.float64)
     upstream = np.asarray(upstream, dtype=np.float64)
@@ -109,7 +109,8 @@ def he_normal(fan_in, fan_out, rng):
     W ~ N(0, 2 / fan_in), drawn as
     rng.standard_normal((fan_in, fan_out)) * sqrt(2 / fan_in).
 
-    Inputs: fan_in, fan_out: ints; rng: a np.random.Generator.
+    Inputs: fan_in, fan_out: ints; rng: a np.random.Generator, the only source
+    of randomness (the same seed gives the same matrix).
     Returns: float64 array of shape (fan_in, fan_out).
     """
     return rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in)

@@ -5,14 +5,15 @@ import numpy as np
 def sigmoid(x):
     """Logistic sigmoid phi(x) = 1 / (1 + exp(-x)), numerically stable.
 
-    Uses e = exp(-|x|): x >= 0 -> 1 / (1 + e), x < 0 -> e / (1 + e).
+    Uses z = exp(-|x|): x >= 0 -> 1 / (1 + z), x < 0 -> z / (1 + z);
+    no RuntimeWarning for any input (x = +-1000 included).
 
     Inputs:  x: scalar or array of any shape.
     Returns: float64 array of the same shape.
     """
     x = np.asarray(x, dtype=np.float64)
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
 def sigmoid_derivative(x):
@@ -35,7 +36,8 @@ def delta_rule_step(w, b, x, t, lr):
     Inputs:
     - w: weights, shape (n,); b: bias, scalar.
     - x: one input, shape (n,); t: target, scalar; lr: learning rate.
-    Returns: (w_new, b_new): float64 array (n,) and float.
+    Returns: (w_new, b_new): float64 array (n,) and float (new objects; the
+    arguments are not modified).
     """
     w = np.asarray(w, dtype=np.float64)
     x = np.asarray(x, dtype=np.float64)
@@ -47,7 +49,7 @@ def delta_rule_step(w, b, x, t, lr):
 def init_mlp(n_in, n_hidden, n_out, seed):
     """Random initial parameters of a two-layer MLP.
 
-    Weights are drawn from the uniform distribution U(-1, 1) with
+    Weights are drawn from the uniform distribution on [-1, 1) with one
     rng = np.random.default_rng(seed) (U first, then W); biases are zero.
 
     Returns: dict with
@@ -92,7 +94,8 @@ def mlp_backward(X, T, params, cache):
     Inputs:
     - X: (m, n_in); T: targets (m, n_out); params: dict from init_mlp;
       cache: from mlp_forward(X, params).
-    Returns: dict of gradients with the keys and shapes of params.
+    Returns: dict of gradients with the keys and shapes of params (the
+    arguments, params and cache included, are not modified).
     """
     X = np.asarray(X, dtype=np.float64)
     T = np.asarray(T, dtype=np.float64)
@@ -116,8 +119,8 @@ def train_xor(hidden=3, lr=1.0, epochs=5000, seed=0):
     loss E = mean over samples of 1/2 (Y - T)^2 (the loss BEFORE the update),
     backward, then p <- p - lr * dp for every parameter.
 
-    Returns: (params, losses): trained params dict and a float64 array of
-    shape (epochs,).
+    Returns: (params, losses): params after the last update and a float64
+    array of shape (epochs,); losses[0] is the loss of the initial params.
     """
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
     T = np.array([[0], [1], [1], [0]], dtype=np.float64)

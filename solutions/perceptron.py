@@ -19,15 +19,16 @@ def step(s):
 def sigmoid(s):
     """Logistic sigmoid, numerically stable.
 
-    sigmoid(s) = 1 / (1 + exp(-s)), computed with e = exp(-|s|) so that no
-    exp() overflows: s >= 0 -> 1 / (1 + e), s < 0 -> e / (1 + e).
+    sigmoid(s) = 1 / (1 + exp(-s)), computed with z = exp(-|s|) so that no
+    exp() overflows: s >= 0 -> 1 / (1 + z), s < 0 -> z / (1 + z).
+    No RuntimeWarning for any input (s = +-1000 included).
 
     Inputs:  s: scalar or array of any shape.
     Returns: float64 array of the same shape, values in [0, 1].
     """
     s = np.asarray(s, dtype=np.float64)
-    e = np.exp(-np.abs(s))
-    return np.where(s >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    z = np.exp(-np.abs(s))
+    return np.where(s >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
 def perceptron(X, w, b, activation="step"):
@@ -39,6 +40,7 @@ def perceptron(X, w, b, activation="step"):
     - b: bias, scalar.
     - activation: "step" or "sigmoid"; anything else raises ValueError.
     Returns: float64 array of shape () for one sample or (m,) for a batch.
+    The arguments are not modified.
     """
     if activation == "step":
         phi = step
@@ -56,11 +58,9 @@ def perceptron(X, w, b, activation="step"):
 def gate_weights(name):
     """Weights (w, b) of a perceptron that computes a bipolar logic gate.
 
-    With inputs x in {-1, 1}^2, step(x . w + b) is 1 (true) or -1 (false):
-    - "AND":  w = ( 1,  1), b = -1
-    - "OR":   w = ( 1,  1), b =  1
-    - "NAND": w = (-1, -1), b =  1
-    Unknown names raise ValueError.
+    name: "AND", "OR" or "NAND"; unknown names raise ValueError.
+    With inputs x in {-1, 1}^2, step(x . w + b) must give the gate's truth
+    table: 1 (true) or -1 (false), never 0. Any such (w, b) is correct.
 
     Returns: (w, b) with w a float64 array of shape (2,) and b a float.
     """
@@ -82,15 +82,17 @@ def train_perceptron(X, t, lr=0.01, max_epochs=100):
     sample whose output step(x . w + b) differs from its target t_i:
         w <- w + lr * t_i * x_i
         b <- b + lr * t_i
-    Training stops after the first epoch with no update (converged) or after
-    max_epochs epochs.
+    (An output of 0, a sample on the boundary, differs from t_i: it is an
+    error.) Training stops after the first epoch with no update (converged)
+    or after max_epochs epochs. X and t are not modified.
 
     Inputs:
     - X: samples, shape (m, n); t: bipolar targets in {-1, 1}, shape (m,).
     - lr: learning rate; max_epochs: maximum number of epochs.
     Returns: (w, b, converged, epochs)
     - w: float64 array (n,); b: float; converged: bool (an epoch made no
-      update); epochs: int, the number of epochs run, the clean one included.
+      update); epochs: int, the number of epochs run, the clean one included
+      (updates in epoch 1, none in epoch 2 -> 2); max_epochs if not converged.
     """
     X = np.asarray(X, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
@@ -111,9 +113,9 @@ def train_perceptron(X, t, lr=0.01, max_epochs=100):
 def poly_features(X):
     """Second-order polynomial features of two inputs, as in lecture 3.5.
 
-    phi(x1, x2) = (x1^2, x1, x1 * x2, x2^2)
+    phi(x1, x2) = (x1^2, x1, x1 * x2, x2^2)   (the lecture's vector: no x2 term)
 
-    Inputs:  X: shape (m, 2).
+    Inputs:  X: shape (m, 2), any real values (not modified).
     Returns: float64 array of shape (m, 4), columns in the order above.
     """
     X = np.asarray(X, dtype=np.float64)

@@ -52,6 +52,7 @@ from autograder.grade import grade_file
 from autograder.options import GradeOptions, mnist_from_environment
 from autograder.loader import SubmissionFile, read_source
 from autograder.messages import render
+from autograder.notebook_cells import format_points
 from autograder.sandbox.isolation import IsolationRequired
 
 log = logging.getLogger("autograder.nbgrader")
@@ -85,7 +86,8 @@ def check_lines(checks, lang):
     lines = []
     for r in checks:
         detail = "" if r.passed else " — " + render(r.key, r.fields, lang)
-        lines.append(f"{'✔' if r.passed else '✘'} {r.name}: {r.score:g}/{r.max_score:g}{detail}")
+        lines.append(f"{'✔' if r.passed else '✘'} {r.name}: {format_points(r.score)}/"
+                     f"{format_points(r.max_score)}{detail}")
     return lines
 
 

@@ -23,3 +23,21 @@ def test_instructor_notebook_runs_and_scores_full(aid):
     images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
                  for o in c.get("outputs", []))
     assert images >= 1, "every notebook draws at least one picture"
+
+
+@pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
+def test_released_stub_runs_to_the_end_strictly(aid, mnist_path):
+    """The student's notebook before any code is written (assignments/<id>): every cell runs
+    without an error output (a strict `jupyter nbconvert --execute` would not stop), each
+    experiment cell says "구현 후 실행하세요" instead of drawing empty axes, and the last cell
+    shows the public total 0/…."""
+    nb, _ = execute(build.RELEASE / aid / f"{aid}.ipynb", env=kernel_env(NNLAB_MNIST=mnist_path))
+    assert not error_outputs(nb)
+    texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in nb.cells
+             if c.cell_type == "code"]
+    assert any("구현 후 실행하세요" in t for t in texts)
+    assert "공개 테스트 합계: 0/" in texts[-1]
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
+                 for o in c.get("outputs", []))
+    # 06 draws raw MNIST samples before any student function is needed; nothing else draws
+    assert images == (1 if aid == "06_mnist" else 0), "no empty axes on a stub"

@@ -153,7 +153,7 @@ def _backward_record(actual, X, T, params, what):
     """The backward probe's raw output → the mlp_backward Record, or the failure."""
     if not isinstance(actual, dict) or set(actual) != {"forward", "backward"}:
         return malformed(what, "backward record")
-    forward_what = "mlp_forward(X, params) (its cache feeds mlp_backward)"
+    forward_what = "mlp_forward(X, params) [cache → mlp_backward]"
     forward = record(actual["forward"], {"args": [X, params]}, forward_what)
     if isinstance(forward, Outcome):
         return forward

@@ -137,7 +137,7 @@ def _first_difference(actual, expected, rtol, atol):
 def judge_run(init_raw, train_raw, settings, what, gradient):
     """One run: the student's init record, train_xor record, settings (hidden, lr, epochs, seed)."""
     hidden, lr, epochs, seed = (settings[k] for k in ("hidden", "lr", "epochs", "seed"))
-    init_what = f"init_mlp(2, {hidden}, 1, seed={seed}) (train_xor starts from it)"
+    init_what = f"init_mlp(2, {hidden}, 1, seed={seed}) [→ train_xor]"
     if init_raw.raised is not None:
         return raised_outcome(init_raw, init_what)
     problem = _params_problem(init_raw.returned, hidden, init_what)

@@ -263,9 +263,9 @@ def values(name, points, func, cases, compare_one, **options):
 MESSAGES = {
     "perceptron.sigmoid_warning": {
         "ko": "{what}: 입력 {s}에서 경고가 {count}번 발생했습니다 ({first}). exp()가 넘치지 "
-              "않도록 e = exp(-|s|)를 쓰고 부호에 따라 나누어 계산하세요.",
+              "않도록 z = exp(-|s|)를 쓰고 부호에 따라 나누어 계산하세요.",
         "en": "{what}: {count} warning(s) for inputs {s} ({first}); avoid exp() overflow by "
-              "using e = exp(-|s|) and splitting on the sign"},
+              "using z = exp(-|s|) and splitting on the sign"},
     "perceptron.gate_wrong": {
         "ko": "gate_weights({gate!r}) = (w={w}, b={b})의 진리표가 틀립니다: 입력 x = {x}에서 "
               "step(x·w + b) = {actual}, 기대값 {expected}",
