@@ -78,6 +78,11 @@ def cmd_check(args):
     args.format, args.out, args.seed = "text", None, None
     note = {"ko": "공개 테스트만 실행합니다. 비공개(hidden) 테스트는 제출 후 채점됩니다.",
             "en": "Public checks only; hidden checks run when your submission is graded."}
+    from autograder.extras import explain_missing, missing_modules
+    missing = missing_modules(args.assignment)
+    if missing:  # the light install (NumPy only): say which command adds TensorFlow
+        print(f"nngrade: {explain_missing(args.assignment, missing, args.lang)}", file=sys.stderr)
+        return 2
     print(note[args.lang])
     return cmd_grade(args, include_hidden=False)
 

@@ -195,11 +195,20 @@ def exposed_paths(readable=()):
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
              os.path.dirname(os.path.realpath(sys.executable))}
     paths.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
+    paths.update(_site_dirs_on_path())
     paths.update(filter(None, (_package_dir(n) for n in PUBLIC_PACKAGES)))
     paths.update(str(p) for p in readable if p)
     private = [d for d in map(_package_dir, HIDDEN_PACKAGES) if d]
     paths = {os.path.realpath(p) for p in paths if os.path.exists(p)}
     return sorted(p for p in paths if not any(inside(p, d) for d in private))
+
+
+def _site_dirs_on_path():
+    """site-packages folders on sys.path that are not the venv's own: a `.pth` file or
+    PYTHONPATH adding another environment's packages (a venv layered on a shared one). Only
+    folders named like an installation's, never the current folder or a project root."""
+    return [p for p in sys.path
+            if p and os.path.basename(os.path.normpath(p)) in ("site-packages", "dist-packages")]
 
 
 def inside(path, root):
