@@ -1,4 +1,5 @@
-"""`nngrade batch`'s progress output: a one-line bar on a terminal, a line per job otherwise."""
+"""Progress output of `nngrade batch` (a job = student/assignment) and `nngrade grade` (a job =
+one assignment found at PATH): a one-line bar on a terminal, a line per job otherwise."""
 import sys
 import time
 
@@ -22,15 +23,20 @@ class Progress:
         self.started = time.monotonic()
 
     def update(self, outcome):
+        """One finished batch job (a `batch_pool.JobOutcome`)."""
+        res = outcome.result
+        self.step(f"{outcome.job.student}/{outcome.job.assignment} "
+                  f"{res.score:g}/{res.max_score:g}", outcome.error)
+
+    def step(self, what, error=None):
+        """One finished job, described by WHAT (and the ERROR that decided it, if any)."""
         self.done += 1
-        self.errors += bool(outcome.error)
+        self.errors += bool(error)
         if not self.enabled:
             return
         elapsed = time.monotonic() - self.started
-        res = outcome.result
-        what = f"{outcome.job.student}/{outcome.job.assignment} {res.score:g}/{res.max_score:g}"
-        if outcome.error:
-            what += f" [{outcome.error[:60]}]"
+        if error:
+            what += f" [{error[:60]}]"
         if self.tty:
             filled = int(self.WIDTH * self.done / max(self.total, 1))
             eta = elapsed / self.done * (self.total - self.done)

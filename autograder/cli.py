@@ -45,14 +45,12 @@ def grade_options(args, include_hidden):
 
 
 def cmd_grade(args, include_hidden=True):
-    from autograder.grade import grade_path
     started = time.monotonic()
     if getattr(args, "public_only", False):
         include_hidden = False
     from autograder.sandbox.isolation import IsolationRequired
     try:
-        results = grade_path(args.path, args.assignment,
-                             options=grade_options(args, include_hidden))
+        results = grade_with_progress(args, grade_options(args, include_hidden))
     except IsolationRequired as exc:
         return refuse(exc.status, args.lang)
     except ValueError as exc:  # nothing to grade: the grader could not run
@@ -60,6 +58,26 @@ def cmd_grade(args, include_hidden=True):
         return 2
     write(render(results, args.format, args.lang, time.monotonic() - started), args.out)
     return 0
+
+
+def grade_with_progress(args, options):
+    """`grade.grade_path`, with a line on stderr as each assignment finishes (batch's style:
+    `batch_progress.Progress`) when more than one is graded or stderr is a terminal."""
+    from pathlib import Path
+
+    from autograder.batch_progress import Progress
+    from autograder.grade import grade_file
+    from autograder.loader.locate import find_submissions
+    submissions = find_submissions(Path(args.path), args.assignment)  # ValueError: nothing
+    shown = not getattr(args, "quiet", False) and (len(submissions) > 1 or sys.stderr.isatty())
+    progress = Progress(len(submissions), enabled=shown)
+    results = []
+    for submission in submissions:
+        result = grade_file(submission, options)
+        progress.step(f"{result.assignment} {result.score:g}/{result.max_score:g}")
+        results.append(result)
+    progress.close()
+    return results
 
 
 REFUSED = 3  # exit code: grading with hidden checks refused for want of isolation
@@ -113,6 +131,8 @@ def parser():
     g.add_argument("--seed", type=int, help="seed for hidden-check inputs (default: random)")
     g.add_argument("--public-only", action="store_true",
                    help="run only the public checks (what students can run; CI templates)")
+    g.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress line per assignment on stderr")
     add_common(g)
     g.set_defaults(func=cmd_grade)
 
