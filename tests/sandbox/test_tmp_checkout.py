@@ -58,6 +58,7 @@ def tmp_checkout():
         site = env_dir / Path(sysconfig.get_path("purelib")).relative_to(sys.prefix)
         here = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
         (site / "zz_layered.pth").write_text("\n".join([str(top / "repo"), *here]) + "\n")
+        (site / "nndata").symlink_to(top / "repo" / "data")  # pyproject's package-dir mapping
         (site / "tmp_checkout_marker.py").write_text("VALUE = 1\n")
         yield top
     finally:
