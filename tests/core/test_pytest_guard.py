@@ -64,8 +64,12 @@ def assert_refused(result, pytester):
     assert " passed" not in result.stdout.str(), out
 
 
-@pytest.mark.parametrize("module", MODULES)
-@pytest.mark.parametrize("ini", sorted(INI))
+# every ini file with pdb.py, and every module pytest imports with pytest.ini (each refused run
+# costs a pytest start, ~0.6 s CPU)
+INI_ROUTES = [(ini, "pdb") for ini in sorted(INI)] + [("pytest.ini", m) for m in MODULES[1:]]
+
+
+@pytest.mark.parametrize("ini,module", INI_ROUTES)
 def test_ini_pythonpath_into_the_folder_is_refused(pytester, ini, module):
     """`pytest --nngrade` (`python -I -m pytest`: the console script's view) with the folder's
     ini putting the folder on sys.path: refused before pytest imports `pdb`."""
