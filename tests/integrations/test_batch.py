@@ -241,6 +241,8 @@ def test_a_second_run_refuses_to_overwrite_the_first(course, tmp_path, earlier):
     assert proc.returncode == 2 and "--force" in proc.stderr, proc.stderr
     assert "earlier run" in proc.stderr and "graded in" not in proc.stderr
     assert (csv_file.read_text() == "first run\n") if earlier == "csv" else stale.is_file()
+    if earlier == "csv":
+        return  # one --force run (below) is enough to prove the replacement
     proc = run(NNGRADE + ["batch", str(course), "--assignment", AID, "--seed", "7", "-q",
                           "--out", str(csv_file), "--lang", "en", "--force"])
     assert proc.returncode == 0, proc.stderr
