@@ -24,7 +24,9 @@ All limits are wall-clock: with ``-j`` > 1, a submission that hogs the CPU slows
 
 Outputs: one CSV row per (student, assignment), sorted by (student, assignment) whatever ``-j``
 is (``reporters/csv_rows.py`` documents the columns; ``--format nbgrader-csv`` writes nbgrader's
-export columns instead) and ``<results-dir>/<student>/results.json`` in Gradescope's schema.
+export columns instead) and ``<results-dir>/<student>/results.json`` in Gradescope's schema. When
+the CSV or a results.json of an earlier run is already there, the batch refuses before grading
+(exit 2) unless ``--force`` (which also removes the earlier run's results.json files).
 
 Before any job, a preflight (`autograder/preflight.py`) refuses (exit 3) a run that would fail
 every student: no readable MNIST with 06_mnist in the run, no isolation for hidden checks,
@@ -234,6 +236,14 @@ def preflight_refusal(jobs, args):
     return preflight.REFUSED if found else None
 
 
+def earlier_run(out, results_dir):
+    """What an earlier run left where this one writes: the CSV, a results folder with files."""
+    found = [str(out)] if out.exists() else []
+    if any(Path(results_dir).glob("*/results.json")):
+        found.append(f"{results_dir}/")
+    return found
+
+
 def cmd_batch(args):
     from autograder import grading_error
     from autograder.course_config import CourseConfigError
@@ -243,6 +253,13 @@ def cmd_batch(args):
                         getattr(args, "mnist", None))
     except (ValueError, CourseConfigError) as exc:
         print(f"nngrade batch: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    results_dir = Path(args.results_dir) if args.results_dir else out.parent / "results"
+    earlier = earlier_run(out, results_dir)
+    if earlier and not args.force:  # before any grading: a second run never overwrites silently
+        print(f"nngrade batch: {' and '.join(earlier)} hold an earlier run's results; choose "
+              "another --out/--results-dir, or pass --force to replace them", file=sys.stderr)
         return 2
     refused = preflight_refusal(jobs, args) if jobs else None
     if refused:
@@ -256,12 +273,12 @@ def cmd_batch(args):
     outcomes = run_batch(jobs, args.jobs, args.timeout, args.grader, progress,
                          args.recheck_timeouts)
     seconds = time.monotonic() - started
-    out = Path(args.out)
     if out.parent != Path(""):
         out.parent.mkdir(parents=True, exist_ok=True)
     gradebook = args.gradebook or default_gradebook(args.dir)
     write_output(out, render_csv(outcomes, args.format, gradebook))
-    results_dir = Path(args.results_dir) if args.results_dir else out.parent / "results"
+    for stale in results_dir.glob("*/results.json") if earlier else ():  # --force: no mix of runs
+        stale.unlink()
     write_results_dir(outcomes, results_dir, args.lang)
     errors = sum(bool(o.error) or o.result.error is not None for o in outcomes)
     rate = len(jobs) / seconds if seconds > 0 else 0.0
@@ -287,6 +304,8 @@ def add_parser(subparsers, add_common):
                    help="csv: nngrade columns (default); nbgrader-csv: `nbgrader export` columns")
     p.add_argument("--results-dir", metavar="DIR",
                    help="per-student results.json folder (default: results/ beside --out)")
+    p.add_argument("--force", action="store_true",
+                   help="replace the CSV and results folder of an earlier run (refused without)")
     p.add_argument("--assignment", choices=ASSIGNMENT_IDS, help="grade only this assignment")
     p.add_argument("--seed", type=int,
                    help="base seed; each job's seed is derived from it (default: the course's "

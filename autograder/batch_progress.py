@@ -1,4 +1,5 @@
-"""`nngrade batch`'s progress output: a one-line bar on a terminal, a line per job otherwise."""
+"""Progress output of `nngrade batch` (a job = student/assignment) and `nngrade grade` (a job =
+one assignment found at PATH): a one-line bar on a terminal, a line per job otherwise."""
 import sys
 import time
 
@@ -7,6 +8,12 @@ def _clock(seconds):
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
         else f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def score_text(result):
+    """'87.5/100', or '-/100' for a grading error (it has no score)."""
+    score = "-" if result.score is None else f"{result.score:g}"
+    return f"{score}/{result.max_score:g}"
 
 
 class Progress:
@@ -22,16 +29,20 @@ class Progress:
         self.started = time.monotonic()
 
     def update(self, outcome):
+        """One finished batch job (a `batch_pool.JobOutcome`)."""
+        res = outcome.result
+        self.step(f"{outcome.job.student}/{outcome.job.assignment} {score_text(res)}",
+                  outcome.error or res.error is not None)
+
+    def step(self, what, error=None):
+        """One finished job, described by WHAT (and the ERROR that decided it, if any)."""
         self.done += 1
-        self.errors += bool(outcome.error) or outcome.result.error is not None
+        self.errors += bool(error)
         if not self.enabled:
             return
         elapsed = time.monotonic() - self.started
-        res = outcome.result
-        score = "-" if res.score is None else f"{res.score:g}"  # a grading error has none
-        what = f"{outcome.job.student}/{outcome.job.assignment} {score}/{res.max_score:g}"
-        if outcome.error:
-            what += f" [{outcome.error[:60]}]"
+        if isinstance(error, str) and error:
+            what += f" [{error[:60]}]"
         if self.tty:
             filled = int(self.WIDTH * self.done / max(self.total, 1))
             eta = elapsed / self.done * (self.total - self.done)

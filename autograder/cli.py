@@ -46,7 +46,6 @@ def grade_options(args, include_hidden):
 
 
 def cmd_grade(args, include_hidden=True, preflight=True):
-    from autograder.grade import grade_path
     started = time.monotonic()
     if getattr(args, "public_only", False):
         include_hidden = False
@@ -57,8 +56,7 @@ def cmd_grade(args, include_hidden=True, preflight=True):
             refused = preflight_refusal(args, include_hidden)
             if refused:
                 return refused
-        results = grade_path(args.path, args.assignment,
-                             options=grade_options(args, include_hidden))
+        results = grade_with_progress(args, grade_options(args, include_hidden))
     except IsolationRequired as exc:
         return refuse(exc.status, args.lang)
     except ValueError as exc:  # nothing to grade: the grader could not run
@@ -70,6 +68,26 @@ def cmd_grade(args, include_hidden=True, preflight=True):
         print(f"nngrade: {res.assignment}: {grading_error.label(res.error, args.lang)}",
               file=sys.stderr)
     return grading_error.EXIT_CODE if faulted else 0
+
+
+def grade_with_progress(args, options):
+    """`grade.grade_path`, with a line on stderr as each assignment finishes (batch's style:
+    `batch_progress.Progress`) when more than one is graded or stderr is a terminal."""
+    from pathlib import Path
+
+    from autograder.batch_progress import Progress, score_text
+    from autograder.grade import grade_file
+    from autograder.loader.locate import find_submissions
+    submissions = find_submissions(Path(args.path), args.assignment)  # ValueError: nothing
+    shown = not getattr(args, "quiet", False) and (len(submissions) > 1 or sys.stderr.isatty())
+    progress = Progress(len(submissions), enabled=shown)
+    results = []
+    for submission in submissions:
+        result = grade_file(submission, options)
+        progress.step(f"{result.assignment} {score_text(result)}", result.error is not None)
+        results.append(result)
+    progress.close()
+    return results
 
 
 REFUSED = REFUSED_EXIT  # exit code: refused before grading (isolation, or a preflight check)
@@ -104,6 +122,11 @@ def cmd_check(args):
     args.format, args.out, args.seed = "text", None, None
     note = {"ko": "공개 테스트만 실행합니다. 비공개(hidden) 테스트는 제출 후 채점됩니다.",
             "en": "Public checks only; hidden checks run when your submission is graded."}
+    from autograder.extras import explain_missing, missing_modules
+    missing = missing_modules(args.assignment)
+    if missing:  # the light install (NumPy only): say which command adds TensorFlow
+        print(f"nngrade: {explain_missing(args.assignment, missing, args.lang)}", file=sys.stderr)
+        return 2
     print(note[args.lang])
     return cmd_grade(args, include_hidden=False, preflight=False)
 
@@ -134,6 +157,8 @@ def parser():
     g.add_argument("--seed", type=int, help="seed for hidden-check inputs (default: random)")
     g.add_argument("--public-only", action="store_true",
                    help="run only the public checks (what students can run; CI templates)")
+    g.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress line per assignment on stderr")
     add_common(g)
     g.set_defaults(func=cmd_grade)
 

@@ -6,7 +6,8 @@ Instructor side only (this module is left out of the wheel it builds). What stud
 `autograder` without `checks/hidden/` and without instructor tools, `nndata` with the CSVs, and
 the expected values of the public checks. `solutions/` and `authoring/` never go in. The wheel
 is written directly by `autograder.wheels` (no network, reproducible), with Requires-Python and
-dependencies from nnlab's own metadata.
+dependencies from nnlab's own metadata: NumPy and pytest, and the extras `keras` (TensorFlow for
+05-07) and `notebook` (Jupyter), as in pyproject.toml.
 """
 import argparse
 from pathlib import Path
@@ -39,6 +40,9 @@ def student_files():
     return out
 
 
+# The wheel itself needs NumPy and pytest only (01-04); its extras: `[keras]` for 05-07,
+# `[notebook]` for Jupyter (docs/WORKFLOWS.md, "Students").
+OPTIONAL = ("keras", "notebook")
 ENTRY_POINTS = ("[console_scripts]\nnngrade = autograder.cli:main\n\n"
                 "[pytest11]\nnngrade = autograder.pytest_plugin\n")
 
@@ -50,7 +54,8 @@ def build_wheel(out_dir):
     name, data = wheel_bytes(
         NAME, [(n, path.read_bytes()) for n, path in student_files()],
         "Student tools for the neural-network course: nngrade check, public checks",
-        list(TOP_LEVEL), ENTRY_POINTS, extras=("student",))  # pytest: `pytest --nngrade`
+        list(TOP_LEVEL), ENTRY_POINTS, extras=("student",),  # pytest: `pytest --nngrade`
+        optional=OPTIONAL)
     wheel = out_dir / name
     wheel.write_bytes(data)
     return wheel

@@ -15,10 +15,15 @@ folders it looks at, i.e. from the student's folder. So with ``--nngrade``:
   nothing is collected from the folders (no test module is imported): the items are made from
   the JSON alone.
 
-A student-controlled ``pytest.ini``/``pyproject.toml``/``tox.ini`` can still load code into the
-pytest process (``addopts = -p mymodule``) before any plugin can object; that cannot be fenced
-off from inside pytest. The score of record comes from ``nngrade``, nbgrader or Gradescope; an
-instructor who runs pytest on submissions passes a trusted ini and root (docs/WORKFLOWS.md).
+* the pytest process itself must not run code of the submission's folder: `pytest_guard`
+  refuses to report (exit code 4) when a ``sys.path`` entry, the ini's ``pythonpath`` or a loaded
+  module lies there (``pythonpath = .`` plus a ``pdb.py``; ``python -m pytest`` from the folder).
+
+A student-controlled ini can still load code from elsewhere into the pytest process
+(``addopts = -p mymodule``) before any plugin can object; that cannot be fenced off from inside
+pytest. The score of record comes from ``nngrade``, nbgrader or Gradescope; an instructor who
+runs pytest on submissions uses the invocation of docs/WORKFLOWS.md (``python -I -m pytest -c
+trusted.ini`` from outside the submissions).
 """
 import json
 import subprocess
@@ -27,6 +32,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+from autograder import pytest_guard
 
 # The folder holding the `autograder` package this plugin was loaded from: the subprocess
 # grades with exactly this package (site-packages when installed, the checkout when editable).
@@ -44,14 +51,19 @@ def pytest_addoption(parser):
                     help="run only the public checks (what `nngrade check` runs)")
     group.addoption("--nngrade-full", action="store_true", help="full training (as assigned)")
     group.addoption("--nngrade-seed", type=int, default=None)
-    group.addoption("--nngrade-lang", choices=("ko", "en"), default="ko")
+    group.addoption("--nngrade-lang", choices=("ko", "en"), default="ko",
+                    help="language of the messages: ko (default) or en (`nngrade --lang`)")
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config, parser, args):
-    """Before pytest imports any conftest.py: with --nngrade, none is ever imported."""
-    if getattr(early_config.known_args_namespace, "nngrade", None):
+    """Before pytest imports any conftest.py: with --nngrade, none is ever imported; and before
+    it configures its plugins (which imports `pdb`): refuse when the submission's folder is on
+    the import path (`pytest_guard`)."""
+    option = getattr(early_config.known_args_namespace, "nngrade", None)
+    if option:
         early_config.known_args_namespace.noconftest = True
+        pytest_guard.check(early_config, option)
 
 
 def pytest_configure(config):
@@ -113,9 +125,13 @@ def pytest_collection(session):
         return None
     from _pytest.reports import CollectReport
     tests = run_grader(config)
-    items = [CheckItem.from_parent(session, name=t["name"].replace(": ", "::", 1), result=t)
+    pytest_guard.check(config, config.getoption("--nngrade"))  # again, before anything is reported
+    items = [CheckItem.from_parent(session, name=t["name"].replace(": ", "::", 1),
+                                   nodeid=t["name"].replace(": ", "::", 1), result=t)
              for t in tests if not str(t.get("name", "")).endswith(": loading")]
     config.nngrade_problems = [t for t in tests if str(t.get("name", "")).endswith(": loading")]
+    config.nngrade_totals = totals(tests)
+    missing_extra(config, config.nngrade_totals)
     session.items = items
     session.testscollected = len(items)
     config.hook.pytest_collectreport(report=CollectReport(session.nodeid, "passed", None, items))
@@ -123,7 +139,39 @@ def pytest_collection(session):
     return True
 
 
+def missing_extra(config, assignments):
+    """05-07 graded without TensorFlow installed (the light student install): the checks failed
+    for that reason alone; say which command installs it instead of reporting them."""
+    from autograder.extras import explain_missing, missing_modules
+    lang = config.getoption("--nngrade-lang")
+    for aid in assignments:
+        missing = missing_modules(aid)
+        if missing:
+            raise pytest.UsageError(f"nngrade: {explain_missing(aid, missing, lang)}")
+
+
+def totals(tests):
+    """{assignment: [score, max_score]} over the grader's JSON, in its order."""
+    out = {}
+    for t in tests:
+        aid = str(t.get("name", "")).split(": ", 1)[0]
+        entry = out.setdefault(aid, [0.0, 0.0])
+        for i, key in enumerate(("score", "max_score")):
+            value = t.get(key)
+            entry[i] += value if isinstance(value, (int, float)) else 0.0
+    return out
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    totals_found = getattr(config, "nngrade_totals", None)
+    if totals_found:
+        public = "--public-only" in grade_command(config)
+        kind = {("ko", True): "공개 테스트 점수", ("ko", False): "점",
+                ("en", True): "public points", ("en", False): "points"}
+        terminalreporter.section("nngrade: total")
+        for aid, (score, max_score) in totals_found.items():
+            terminalreporter.line(f"{aid}: {score:g}/{max_score:g} "
+                                  f"{kind[config.getoption('--nngrade-lang'), public]}")
     problems = getattr(config, "nngrade_problems", None)
     if problems:
         terminalreporter.section("nngrade: loading")
@@ -155,4 +203,4 @@ class CheckItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, None, self.name
+        return self.path, None, self.nodeid

@@ -43,18 +43,31 @@ def minimum_python():
     return int(found.group(1)), int(found.group(2))
 
 
+def _requirements():
+    """nnlab's Requires-Dist as Requirement objects, without its references to itself (the `dev`
+    extra names `nnlab[keras,notebook,student]`)."""
+    from packaging.requirements import Requirement
+    reqs = [Requirement(text) for text in project_metadata().requires or []]
+    return [r for r in reqs if r.name.lower() != PROJECT]
+
+
 def runtime_requirements(extras=()):
     """nnlab's Requires-Dist as strings: the runtime dependencies, plus those of EXTRAS (named
     in pyproject.toml, e.g. "student"), their extra markers dropped."""
-    from packaging.requirements import Requirement
     out = []
-    for text in project_metadata().requires or []:
-        req = Requirement(text)
-        wanted = [""] + list(extras)
+    wanted = [""] + list(extras)
+    for req in _requirements():
         if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in wanted):
             req.marker = None
-            out.append(str(req))
+            if str(req) not in out:
+                out.append(str(req))
     return out
+
+
+def extra_requirements(extra):
+    """The requirements only EXTRA adds (e.g. "keras": tensorflow, pandas, matplotlib)."""
+    base = set(runtime_requirements())
+    return [r for r in runtime_requirements((extra,)) if r not in base]
 
 
 def _record_line(name, data):
@@ -70,18 +83,22 @@ def zip_entry(zf, name, data, mode=0o644):
     zf.writestr(info, data)
 
 
-def wheel_bytes(name, files, summary, top_level, entry_points, extras=()):
+def wheel_bytes(name, files, summary, top_level, entry_points, extras=(), optional=()):
     """(file name, bytes) of a py3-none-any wheel.
 
     name: distribution name ("nnlab_student"); files: [(archive name, bytes)];
     top_level: package names; entry_points: the entry_points.txt text; extras: nnlab extras whose
-    dependencies the wheel requires too.
+    dependencies the wheel requires too; optional: nnlab extras the wheel offers as its own
+    extras (`pip install "nnlab_student-….whl[keras]"`).
     """
     dist_info = f"{name}-{__version__}.dist-info"
     meta = ["Metadata-Version: 2.1", f"Name: {name.replace('_', '-')}",
             f"Version: {__version__}", f"Summary: {summary}",
             f"Requires-Python: {requires_python()}"]
     meta += [f"Requires-Dist: {r}" for r in runtime_requirements(extras)]
+    for extra in optional:
+        meta.append(f"Provides-Extra: {extra}")
+        meta += [f'Requires-Dist: {r}; extra == "{extra}"' for r in extra_requirements(extra)]
     entries = list(files) + [
         (f"{dist_info}/METADATA", ("\n".join(meta) + "\n").encode()),
         (f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: nnlab\nRoot-Is-Purelib: true\n"

@@ -105,6 +105,9 @@ Built with Python {pyver} by nngrade {version}. Config: {config}.
 
 
 
+GRADER_EXTRAS = ("keras",)  # grading 05-07 runs TensorFlow in the sandbox
+
+
 def package_files():
     """(archive name, path) of every file of the instructor package (hidden checks included)."""
     out = []
@@ -131,7 +134,7 @@ def _requires(dist_name, extras=()):
 
 def direct_requirements():
     from packaging.requirements import Requirement
-    return [Requirement(text) for text in runtime_requirements()]
+    return [Requirement(text) for text in runtime_requirements(GRADER_EXTRAS)]
 
 
 def pinned_requirements():
@@ -170,7 +173,8 @@ def build_wheel_bytes():
     files = [(name, path.read_bytes()) for name, path in package_files()]
     return wheel_bytes(PROJECT, files,
                        "nngrade autograder, instructor build (hidden checks and reference)",
-                       list(PACKAGES), "[console_scripts]\nnngrade = autograder.cli:main\n")
+                       list(PACKAGES), "[console_scripts]\nnngrade = autograder.cli:main\n",
+                       extras=GRADER_EXTRAS)
 
 
 def setup_sh(pyver, wheel_name):

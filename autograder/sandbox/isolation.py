@@ -195,7 +195,7 @@ def exposed_paths(readable=()):
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
              os.path.dirname(os.path.realpath(sys.executable))}
     paths.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
-    paths.update(_import_roots(CHILD_IMPORTS))
+    paths.update(_site_dirs_on_path())
     paths.update(filter(None, (_package_dir(n) for n in PUBLIC_PACKAGES)))
     paths.update(str(p) for p in readable if p)
     private = [d for d in map(_package_dir, HIDDEN_PACKAGES) if d]
@@ -203,28 +203,12 @@ def exposed_paths(readable=()):
     return sorted(p for p in paths if not any(inside(p, d) for d in private))
 
 
-CHILD_IMPORTS = ("numpy", "tensorflow", "keras")  # what the worker and the Keras probes import
-
-
-def _import_roots(names):
-    """The sys.path entries NAMES import from. Usually site-packages; a venv layered on another
-    by a .pth file (`site` adds it to sys.path, not to getsitepackages()) puts them elsewhere,
-    and the child, whose `site` reads the same .pth, must be able to read them there."""
-    roots = set()
-    for name in names:
-        try:
-            spec = importlib.util.find_spec(name)  # locates, does not import
-        except (ImportError, ValueError):
-            continue
-        where = list(getattr(spec, "submodule_search_locations", None) or []) if spec else []
-        where += [spec.origin] if spec and spec.origin else []
-        for location in where:  # the most specific entry only (never a parent such as "/")
-            real = os.path.realpath(location)
-            found = [os.path.realpath(e) for e in sys.path if e and os.path.isdir(e)
-                     and inside(real, os.path.realpath(e))]
-            if found:
-                roots.add(max(found, key=len))
-    return roots
+def _site_dirs_on_path():
+    """site-packages folders on sys.path that are not the venv's own: a `.pth` file or
+    PYTHONPATH adding another environment's packages (a venv layered on a shared one). Only
+    folders named like an installation's, never the current folder or a project root."""
+    return [p for p in sys.path
+            if p and os.path.basename(os.path.normpath(p)) in ("site-packages", "dist-packages")]
 
 
 def inside(path, root):

@@ -242,6 +242,15 @@ def setup_filesystem(plan, status):
                 mount("tmpfs", blocker, "tmpfs", MS_NOSUID | MS_NODEV,
                       "size=64k,nr_inodes=256,mode=755")
                 masks[blocker] = "size=64k,nr_inodes=256,mode=755"
+            top = "/tmp/" + path[len("/tmp/"):].split("/", 1)[0]
+            if blocker == "/tmp" and path != top and top not in masks:
+                # A tree under /tmp (a checkout or venv there): its way down from the child's
+                # own, writable /tmp goes through a mount point (never renamed or removed) on a
+                # tmpfs made read-only in step 5, so the child cannot move the interpreter away.
+                os.makedirs(top, mode=0o755, exist_ok=True)
+                mount("tmpfs", top, "tmpfs", MS_NOSUID | MS_NODEV,
+                      "size=64k,nr_inodes=256,mode=755")
+                masks[top] = "size=64k,nr_inodes=256,mode=755"
             if stat.S_ISDIR(os.stat(f"/proc/self/fd/{keep[path]}").st_mode):
                 os.makedirs(path, mode=0o755, exist_ok=True)
             else:  # a single file, e.g. the MNIST .npz a probe reads: a file to mount onto

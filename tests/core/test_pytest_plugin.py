@@ -5,6 +5,7 @@ Each test runs a real pytest in a subprocess (`pytester.runpytest_subprocess`) f
 folder; the plugin in turn runs the real grader (sandbox) in its own subprocess.
 """
 import shutil
+import sys
 
 import pytest
 
@@ -16,6 +17,7 @@ pytest_plugins = ["pytester"]
 AID = "01_perceptron"
 PUBLIC = len(checks_for(AID, include_hidden=False))
 ALL = len(checks_for(AID, include_hidden=True))
+PUBLIC_POINTS = sum(c.points for c in checks_for(AID, include_hidden=False))
 
 # Writes a marker when imported, then tries both attacks that worked while the plugin graded
 # inside pytest: rewrite the grader, and flip every report to the outcome it wants.
@@ -42,6 +44,12 @@ def pytest_runtest_makereport(item, call):
     report.outcome = "{flip}"
     report.longrepr = None if "{flip}" == "passed" else "zeroed by a classmate"
 """
+def run_pytest(pytester, *args):
+    """pytest as students and CI start it: `python -I -m pytest` (no current folder and no
+    PYTHONPATH on sys.path, which pytester's own runner adds: `pytest_guard` would refuse)."""
+    return pytester.run(sys.executable, "-I", "-m", "pytest", *args, "-p", "no:cacheprovider")
+
+
 SHADOW = 'import pathlib\npathlib.Path("{marker}").write_text("imported")\nraise SystemExit(3)\n'
 
 
@@ -62,8 +70,7 @@ def outcomes(result):
 def test_hostile_conftest_cannot_pass_an_empty_submission(pytester):
     path = student_folder(pytester, ROOT / "assignments" / AID / f"{AID}.ipynb",
                           HOSTILE_CONFTEST.format(flip="passed", flip_score="c.max_score"))
-    result = pytester.runpytest_subprocess("--nngrade", str(path), "--nngrade-public-only",
-                                           "-p", "no:cacheprovider")
+    result = run_pytest(pytester, "--nngrade", str(path), "--nngrade-public-only")
     assert outcomes(result) == {"passed": 0, "failed": PUBLIC, "error": 0}, result.stdout.str()
     assert not (pytester.path / "CONFTEST_RAN").exists()
     result.stdout.fnmatch_lines(["*conftest.py files are not loaded*"])
@@ -72,7 +79,7 @@ def test_hostile_conftest_cannot_pass_an_empty_submission(pytester):
 def test_hostile_conftest_cannot_zero_a_classmate(pytester):
     path = student_folder(pytester, ROOT / "source" / AID / f"{AID}.ipynb",
                           HOSTILE_CONFTEST.format(flip="failed", flip_score="0.0"))
-    result = pytester.runpytest_subprocess("--nngrade", str(path), "-p", "no:cacheprovider")
+    result = run_pytest(pytester, "--nngrade", str(path))
     assert outcomes(result) == {"passed": ALL, "failed": 0, "error": 0}, result.stdout.str()
     assert not (pytester.path / "CONFTEST_RAN").exists()
 
@@ -85,8 +92,7 @@ def test_modules_in_the_students_folder_are_not_imported(pytester):
     shadow.mkdir()
     (shadow / "autograder").mkdir()
     (shadow / "autograder" / "__init__.py").write_text(SHADOW.format(marker="GRADER_SHADOW"))
-    result = pytester.runpytest_subprocess("--nngrade", str(path), "--nngrade-public-only",
-                                           "-p", "no:cacheprovider")
+    result = run_pytest(pytester, "--nngrade", str(path), "--nngrade-public-only")
     assert outcomes(result) == {"passed": PUBLIC, "failed": 0, "error": 0}, result.stdout.str()
     assert not (pytester.path / "NUMPY_SHADOW").exists()
     assert not (pytester.path / "GRADER_SHADOW").exists()
@@ -94,14 +100,16 @@ def test_modules_in_the_students_folder_are_not_imported(pytester):
 
 def test_failed_check_shows_the_graders_message(pytester):
     path = student_folder(pytester, ROOT / "assignments" / AID / f"{AID}.ipynb")
-    result = pytester.runpytest_subprocess("--nngrade", str(path), "--nngrade-public-only",
-                                           "--nngrade-lang", "en", "-p", "no:cacheprovider")
+    result = run_pytest(pytester, "--nngrade", str(path), "--nngrade-public-only",
+                                           "--nngrade-lang", "en")
     result.stdout.fnmatch_lines(["*01_perceptron::step_values*", "*0/5: *NotImplementedError*"])
+    # readable ids (no leading "::") and the total in the terminal summary
+    result.stdout.fnmatch_lines(["FAILED 01_perceptron::step_values - *"])
+    result.stdout.fnmatch_lines(["*nngrade: total*", f"01_perceptron: 0/{PUBLIC_POINTS:g} public points"])
 
 
 def test_nothing_to_grade_is_a_usage_error(pytester):
-    result = pytester.runpytest_subprocess("--nngrade", str(pytester.path), "-p",
-                                           "no:cacheprovider")
+    result = run_pytest(pytester, "--nngrade", str(pytester.path))
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*nngrade grade failed*"])
 

@@ -88,3 +88,32 @@ def test_nngrade_check_works_from_the_wheel_alone(wheel, tmp_path):
     public_count = len(checks_for("01_perceptron", include_hidden=False))
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"{public_count} passed" in out.stdout, out.stdout
+
+
+def test_the_cli_imports_no_tensorflow():
+    """`nngrade --help` and the parser run on the NumPy-only install: no TensorFlow, Keras,
+    pandas or matplotlib is imported before an assignment needs it."""
+    code = ("import sys\nfrom autograder import cli\ncli.parser()\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('tensorflow', 'keras', 'pandas', 'matplotlib'))\nprint(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_check_without_tensorflow_names_the_install_command(tmp_path):
+    """`nngrade check 05_…` on an install without the `keras` extra: a message with the pip
+    command, exit 2, no traceback (the extra's modules hidden from the child interpreter)."""
+    from autograder.extras import install_command, missing_modules
+    hide = ("import importlib.util, sys\n_find = importlib.util.find_spec\n"
+            "importlib.util.find_spec = lambda n, *a: None if n.split('.')[0] in "
+            "('tensorflow', 'pandas', 'matplotlib') else _find(n, *a)\n"
+            "from autograder.cli import main\nsys.exit(main(sys.argv[1:]))")
+    out = subprocess.run([sys.executable, "-c", hide, "check", "05_keras_regression", "--dir",
+                          str(tmp_path), "--lang", "en"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert "Traceback" not in out.stderr
+    assert "needs TensorFlow" in out.stderr and install_command() in out.stderr
+    assert "tensorflow" in install_command() and missing_modules("01_perceptron") == []

@@ -228,6 +228,30 @@ def test_nothing_to_grade_is_an_error(tmp_path):
     assert proc.returncode == 2 and "no such folder" in proc.stderr
 
 
+@pytest.mark.parametrize("earlier", ["csv", "results"])
+def test_a_second_run_refuses_to_overwrite_the_first(course, tmp_path, earlier):
+    """The first run's CSV or results/ stay as they were: exit 2 before any grading, and the
+    message names --force (which then replaces them, removing stale results.json files)."""
+    csv_file, stale = tmp_path / "grades.csv", tmp_path / "results" / "zoe" / "results.json"
+    if earlier == "csv":
+        csv_file.write_text("first run\n")
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}" if earlier == "results" else "")
+    if earlier == "csv":
+        stale.unlink()
+    proc = run(NNGRADE + ["batch", str(course), "--assignment", AID, "--seed", "7", "-q",
+                          "--out", str(csv_file), "--lang", "en"])
+    assert proc.returncode == 2 and "--force" in proc.stderr, proc.stderr
+    assert "earlier run" in proc.stderr and "graded in" not in proc.stderr
+    assert (csv_file.read_text() == "first run\n") if earlier == "csv" else stale.is_file()
+    if earlier == "csv":
+        return  # one --force run (below) is enough to prove the replacement
+    proc = run(NNGRADE + ["batch", str(course), "--assignment", AID, "--seed", "7", "-q",
+                          "--out", str(csv_file), "--lang", "en", "--force"])
+    assert proc.returncode == 0, proc.stderr
+    assert [r["student"] for r in rows(csv_file)][0] == "alice" and not stale.exists()
+
+
 def test_recheck_timeouts_grades_them_again_alone(course):
     jobs = [Job(s, AID, None, 1) for s in ("alice", "carol", "dave")]
     outcomes = run_batch(jobs, workers=2, timeout=2.0, recheck_timeouts=True,

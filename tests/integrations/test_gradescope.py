@@ -251,8 +251,9 @@ def wheel_metadata(data):
 
 def test_both_wheels_and_setup_state_the_projects_own_python_and_dependencies(built_zip,
                                                                               tmp_path):
-    """One wheel writer (autograder.wheels), fed from nnlab's installed metadata; the student
-    wheel adds the `student` extra (pytest, for `pytest --nngrade`)."""
+    """One wheel writer (autograder.wheels), fed from nnlab's installed metadata: the instructor
+    wheel requires the base and the `keras` extra (it grades 05-07); the student wheel the base
+    and the `student` extra (pytest), and offers `keras` and `notebook` as its own extras."""
     from importlib import metadata
 
     from packaging.requirements import Requirement
@@ -262,18 +263,27 @@ def test_both_wheels_and_setup_state_the_projects_own_python_and_dependencies(bu
     meta = metadata.distribution("nnlab").metadata
     requires = [Requirement(r) for r in metadata.distribution("nnlab").requires]
     runtime = {f"Requires-Dist: {r}" for r in requires if r.marker is None}
-    student_extra = {f"Requires-Dist: {r.name}{r.specifier}" for r in requires
-                     if r.marker is not None and r.marker.evaluate({"extra": "student"})}
+
+    def extra(name):
+        return {f"{r.name}{r.specifier}" for r in requires if r.marker is not None
+                and r.marker.evaluate({"extra": name}) and r.name != "nnlab"}
     python = {f"Requires-Python: {meta['Requires-Python']}"}
-    assert student_extra == {"Requires-Dist: pytest>=8"}
+    assert runtime == {"Requires-Dist: numpy>=1.26"}  # the light install: NumPy only
+    assert extra("student") == {"pytest>=8"}
+    assert {r.split("<")[0].split(">")[0] for r in extra("keras")} == {
+        "tensorflow", "pandas", "matplotlib"}
     with zipfile.ZipFile(built_zip) as zf:
         instructor = wheel_metadata(zf.read(next(n for n in zf.namelist()
                                                  if n.endswith(".whl"))))
         setup = zf.read("setup.sh").decode()
     student = wheel_metadata(build_wheel(tmp_path).read_bytes())
-    for text, wanted in ((instructor, python | runtime),
-                         (student, python | runtime | student_extra)):
-        lines = {line for line in text.splitlines() if line.startswith("Requires-")}
+    optional = {f'Requires-Dist: {r}; extra == "{e}"' for e in ("keras", "notebook")
+                for r in extra(e)} | {"Provides-Extra: keras", "Provides-Extra: notebook"}
+    for text, wanted in ((instructor, python | runtime | {f"Requires-Dist: {r}"
+                                                          for r in extra("keras")}),
+                         (student, python | runtime | {"Requires-Dist: pytest>=8"} | optional)):
+        lines = {line for line in text.splitlines() if line.startswith(("Requires-",
+                                                                        "Provides-Extra"))}
         assert lines == wanted, text
     major, minor = minimum_python()
     assert f"sys.version_info < ({major}, {minor})" in setup

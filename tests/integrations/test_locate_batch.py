@@ -83,7 +83,7 @@ def graded(tmp_path_factory):
         target = out / f"{fmt}.csv"
         proc = run(NNGRADE + ["batch", str(root), "-j", "2", "--seed", "5", "--lang", "en",
                               "--format", fmt, "--out", str(target), "-q",
-                              "--results-dir", str(out / "results")], timeout=600)
+                              "--results-dir", str(out / "results"), "--force"], timeout=600)
         assert proc.returncode == 0, proc.stderr
         outputs[fmt] = list(csv.DictReader(io.StringIO(target.read_text())))
     return cheats, outputs, out / "results"
