@@ -19,6 +19,7 @@ from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
+from autograder.grader_fault import GraderFault
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
@@ -92,6 +93,8 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
                                                                    reference))
             if not isinstance(outcome, Outcome):
                 raise TypeError("compare returned no Outcome")
+        except GraderFault:  # the grader could not measure (e.g. host overloaded): no score
+            raise
         except Exception as exc:  # a grader bug must not cost the other checks
             outcome = fail("grader.error", type=f"{type(exc).__name__}: {exc}"[:300])
     fraction = min(max(float(outcome.fraction), 0.0), 1.0)

@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from autograder.sandbox import isolation, reaper
+from autograder.grader_fault import GraderFault
+from autograder.sandbox import cgroups, cpu_budget, isolation, reaper
 from autograder.sandbox.channel import ChildGone, ReplyChannel  # noqa: F401 (re-exported)
 from autograder.sandbox.limits import Limits, child_environment
 from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
@@ -33,7 +34,7 @@ from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
-START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
+START_SECONDS = cpu_budget.START_SECONDS  # wall: launcher and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
 _LOGGED = set()  # degradations already logged by this process (one line each, not per child)
 
@@ -62,8 +63,9 @@ class Sandbox(ProbeRequests):
         self.restarts = 0
         self._channel = None
         self._next_id = 0
-        self._deadline = None  # end of the submission's wall budget
+        self._deadline = None  # the submission's wall backstop (its budget is CPU time)
         self._namespaces = False
+        self._group, self._meter, self._window = None, None, None  # cpu_budget.py
 
     # -- lifecycle -----------------------------------------------------------------------------
     def _prepare(self):
@@ -99,6 +101,7 @@ class Sandbox(ProbeRequests):
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
         plan["require"] = self.require_isolation
+        plan["cgroups"] = self._open_group()
         if not plan["namespaces"]:
             reaper.become_subreaper()  # setsid() escapees come back to us, see _kill
         try:
@@ -116,6 +119,7 @@ class Sandbox(ProbeRequests):
             for fd in (req_r, resp_w, out):
                 os.close(fd)
         reaper.protect(self.proc.pid)
+        self._window = self._new_window(None)  # the start: no CPU limit, a wall backstop
         fcntl.fcntl(req_w, fcntl.F_SETFL, fcntl.fcntl(req_w, fcntl.F_GETFL) | os.O_NONBLOCK)
         self._requests, self._replies = req_w, resp_r
         self._channel = ReplyChannel(resp_r)
@@ -128,6 +132,7 @@ class Sandbox(ProbeRequests):
             raise ChildGone("bad_output")
         self.report.isolation = [clean(a) for a in message.get("applied", [])][:50]
         self._namespaces = any(a.startswith("namespaces") for a in self.report.isolation)
+        self._meter.attach(self.proc.pid, any(a.startswith("cgroup") for a in self.report.isolation))
         for item in message.get("degraded", [])[:50]:
             what, why = clean(item.get("what", "?"), 200), clean(item.get("why", ""), 300)
             if what not in _LOGGED:
@@ -148,7 +153,7 @@ class Sandbox(ProbeRequests):
     def start(self):
         """Start the child and load the code; returns the LoadReport."""
         if self._deadline is None:
-            self._deadline = time.monotonic() + self.limits.submission_seconds
+            self._deadline = time.monotonic() + cpu_budget.backstop(self.limits.submission_seconds)
         skipped = dict(self.report.skipped)
         self.report = LoadReport(skipped=skipped)
         while True:
@@ -193,10 +198,59 @@ class Sandbox(ProbeRequests):
                 self.restarts += 1
 
     def _load_deadline(self):
-        return time.monotonic() + min(self.limits.load_seconds, max(self._remaining(), 0))
+        return self._until(self.limits.load_seconds)
+
+    # -- CPU budgets (cpu_budget.py) -----------------------------------------------------------
+    def _open_group(self):
+        """This sandbox's cgroup (made once, reused by restarts) → the launcher's procs files."""
+        if self._meter is None:
+            self._group, why = cgroups.open_group(self.limits.processes)
+            if why and "cgroup" not in _LOGGED:
+                _LOGGED.add("cgroup")
+                log.warning("no CPU share per sandbox; CPU time read from /proc (%s)", why)
+            self._meter = cpu_budget.Meter(self._group)
+        return self._group.procs if self._group else []
+
+    def _new_window(self, cpu_limit):
+        cpu, waited = self._meter.sample()
+        return cpu_budget.Window(cpu_limit, time.monotonic(), cpu, waited)
+
+    def _cpu_left(self):
+        return self.limits.submission_seconds - (self._meter.sample()[0] if self._meter else 0)
+
+    def _remaining(self):
+        """Seconds left of the submission: CPU budget and wall backstop, whichever is less."""
+        return min(self._deadline - time.monotonic(), self._cpu_left())
+
+    def _until(self, seconds):
+        """A request of `seconds` CPU time starts now → its wall backstop (a deadline)."""
+        self._window = self._new_window(min(seconds, max(self._cpu_left(), 0)))
+        return time.monotonic() + max(0, min(cpu_budget.backstop(seconds),
+                                              self._deadline - time.monotonic()))
+
+    def _tick(self, deadline):
+        """While waiting for a reply: ChildGone("timeout") when the request's CPU budget is
+        used up, or at the wall backstop when the tree was idle; GraderFault when the host
+        starved it (the child is killed first)."""
+        cpu, waited = self._meter.sample()
+        window = self._window
+        if window is not None and window.over(cpu):
+            raise ChildGone("timeout")
+        if time.monotonic() < deadline:
+            return
+        fault = window.verdict(cpu, waited, "the submission") if window else None
+        if fault:
+            log.error("host overloaded: %s", fault)
+            self._kill()
+            raise GraderFault("grading_error.overloaded", **fault)
+        raise ChildGone("timeout")
 
     def close(self):
         self._kill()
+        if self._group is not None:
+            if not self._group.remove():
+                log.error("cannot remove the sandbox's cgroup %s", self._group.name)
+            self._group = None
 
     def __enter__(self):
         self.start()
@@ -259,9 +313,17 @@ class Sandbox(ProbeRequests):
         return self._next_id
 
     def _receive(self, deadline, expect):
-        """Next message answering request `expect` (None: the launcher's line)."""
+        """Next message answering request `expect` (None: the launcher's line); checks the
+        request's CPU budget every `cpu_budget.TICK` seconds (`_tick`)."""
         while True:
-            message = self._channel.message(deadline)
+            try:
+                message = self._channel.message(min(deadline,
+                                                    time.monotonic() + cpu_budget.TICK))
+            except ChildGone as gone:
+                if gone.status != "timeout":
+                    raise
+                self._tick(deadline)
+                continue
             if message.get("id") == expect:
                 return message
             # a line for an earlier request or one the student wrote: never an answer

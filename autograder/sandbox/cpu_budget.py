@@ -1,0 +1,159 @@
+"""Budgets in CPU time of a sandbox's whole process tree, with a generous wall-clock backstop.
+
+A busy machine must not cost a student points. So every limit on the student's work -- each
+chunk while loading (`Limits.load_seconds`), each check (`Check.timeout`), the whole submission
+(`Limits.submission_seconds`, across restarts) -- counts the CPU seconds the sandbox's process
+tree used (all its processes and threads, exited ones included), not the seconds that passed:
+
+* **CPU over the budget** → the student's: the request times out as before (`call.timeout`,
+  `load.cell_killed`, `call.budget`).
+* **Wall backstop** (`backstop(t)` = 3 t + 30 s; for the sandbox's start, `START_SECONDS`) reached
+  first: the tree neither finished nor used its CPU. Either it was idle (sleeping, blocked: the
+  student's, a timeout as before) or it wanted the CPU and did not get it (the host was
+  overloaded: the grader's, `GraderFault("grading_error.overloaded")`, no score). "Wanted it"
+  is measured as the time some task of the tree was runnable but waiting for a CPU: the group's
+  pressure stall time (cgroup v2 ``cpu.pressure`` "some") where the sandbox has a v2 group, else
+  the ``run_delay`` of the tree's live threads (``/proc/<pid>/task/*/schedstat``); the window is
+  overloaded when that is at least `STARVED_FRACTION` of its wall time. With a share per sandbox,
+  a tree that stays runnable gets at least its share, so it reaches its CPU budget before the
+  backstop unless the host runs more than ~3x as many busy groups as it has cores.
+
+Where to read the tree's CPU time: the sandbox's cgroup (`cgroups.SandboxCgroup.cpu_seconds`),
+else `TreeMeter`: the launcher's live descendants in ``/proc`` (user + system time, plus what
+they reaped), never decreasing; a process whose parent does not wait for it takes its time
+along, so there ``RLIMIT_CPU`` per process is the floor (docs/SECURITY.md).
+"""
+import os
+import time
+from dataclasses import dataclass
+from typing import Optional
+
+from autograder import messages
+
+BACKSTOP_FACTOR = 3.0
+BACKSTOP_EXTRA = 30.0
+START_SECONDS = 60.0  # wall: launcher, namespaces and the worker's interpreter (no student code)
+STARVED_FRACTION = 0.25  # of the window's wall time spent runnable-but-waiting: "overloaded"
+TICK = 0.5  # seconds between budget checks while waiting for a reply
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+MESSAGES = {
+    "grading_error.overloaded": {
+        "ko": "채점 오류: 채점 서버에 부하가 너무 커서 {what}을(를) 공정하게 잴 수 없었습니다 "
+              "({seconds}초 동안 CPU를 {cpu}초만 받았고, {waited}초는 CPU를 기다렸습니다). "
+              "점수를 매기지 않았습니다. 서버 부하가 줄어든 뒤 다시 채점하세요.",
+        "en": "grading error: the grading machine was too busy to measure {what} fairly (in "
+              "{seconds} s it got {cpu} s of CPU and waited {waited} s for a CPU); no score was "
+              "given. Grade it again when the machine is less loaded."},
+}
+
+messages.register(MESSAGES)
+
+
+def backstop(cpu_seconds):
+    """The wall-clock backstop of a CPU budget."""
+    return BACKSTOP_FACTOR * cpu_seconds + BACKSTOP_EXTRA
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
+class TreeMeter:
+    """CPU and CPU-wait seconds of a launcher's process tree from /proc (no cgroup here)."""
+
+    def __init__(self):
+        self.root, self.ended, self.best, self.waited = None, 0.0, 0.0, 0.0
+
+    def attach(self, pid):
+        """A new child (a restart): what the previous one used stays counted."""
+        self.ended += self.best
+        self.root, self.best = pid, 0.0
+
+    def _tree(self):
+        children = {}
+        try:
+            names = os.listdir("/proc")
+        except OSError:
+            return []
+        stats = {}
+        for name in names:
+            if name.isdigit():
+                data = _read(f"/proc/{name}/stat")
+                fields = data.rsplit(b")", 1)[-1].split()
+                if len(fields) > 14:
+                    stats[int(name)] = fields
+                    children.setdefault(int(fields[1]), []).append(int(name))
+        out, todo = [], [self.root] if self.root in stats else []
+        while todo:
+            pid = todo.pop()
+            out.append((pid, stats[pid]))
+            todo.extend(children.get(pid, ()))
+        return out
+
+    def sample(self):
+        """→ (cpu seconds, waiting seconds) of the whole tree, never decreasing."""
+        if self.root is None:
+            return self.ended, self.waited
+        cpu, waited = 0, 0
+        for pid, fields in self._tree():
+            cpu += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+            except OSError:
+                tasks = []
+            for tid in tasks:
+                parts = _read(f"/proc/{pid}/task/{tid}/schedstat").split()
+                if len(parts) >= 2 and parts[1].isdigit():
+                    waited += int(parts[1])
+        self.best = max(self.best, cpu / CLOCK_TICKS)
+        self.waited = max(self.waited, waited / 1e9)
+        return self.ended + self.best, self.waited
+
+
+class Meter:
+    """The sandbox tree's CPU and CPU-wait seconds: from its cgroup where it has one."""
+
+    def __init__(self, group=None):
+        self.group, self.tree = group, TreeMeter()
+
+    def attach(self, pid, joined=True):
+        """`joined`: the launcher reported that it entered the group (else: read /proc)."""
+        if not joined:
+            self.group = None
+        self.tree.attach(pid)
+
+    def sample(self):
+        cpu = self.group.cpu_seconds() if self.group else None
+        waited = self.group.waiting_seconds() if self.group else None
+        if cpu is None or waited is None:
+            tree_cpu, tree_waited = self.tree.sample()
+            cpu = tree_cpu if cpu is None else cpu
+            waited = tree_waited if waited is None else waited
+        return cpu, waited
+
+
+@dataclass
+class Window:
+    """One request's budget: `cpu_limit` CPU seconds (None: no CPU limit, e.g. the start)."""
+    cpu_limit: Optional[float]
+    started: float
+    cpu0: float
+    waited0: float
+
+    def over(self, cpu):
+        return self.cpu_limit is not None and cpu - self.cpu0 > self.cpu_limit
+
+    def verdict(self, cpu, waited, what):
+        """At the wall backstop: the GraderFault fields when the host starved the tree, else
+        None (the tree was idle: the student's timeout)."""
+        wall = max(time.monotonic() - self.started, 1e-9)
+        used, delayed = cpu - self.cpu0, waited - self.waited0
+        if delayed >= STARVED_FRACTION * wall:
+            return {"what": what, "seconds": round(wall), "cpu": round(used, 1),
+                    "waited": round(delayed)}
+        return None
