@@ -7,10 +7,13 @@ tree used (all its processes and threads, exited ones included), not the seconds
 
 * **CPU over the budget** → the student's: the request times out as before (`call.timeout`,
   `load.cell_killed`, `call.budget`).
+* **Idle**: once t wall seconds have passed, a tree that was busy (running, or runnable and
+  waiting for a CPU) less than `IDLE_FRACTION` of that time is sleeping or blocked: the
+  student's, a timeout after t seconds as before (sleeping is not work the machine owes).
 * **Wall backstop** (`backstop(t)` = 3 t + 30 s; for the sandbox's start, `START_SECONDS`) reached
-  first: the tree neither finished nor used its CPU. Either it was idle (sleeping, blocked: the
-  student's, a timeout as before) or it wanted the CPU and did not get it (the host was
-  overloaded: the grader's, `GraderFault("grading_error.overloaded")`, no score). "Wanted it"
+  first: the tree neither finished nor used its CPU. Either it was idle after all (the
+  student's, a timeout) or it wanted the CPU and did not get it (the host was overloaded: the
+  grader's, `GraderFault("grading_error.overloaded")`, no score). "Wanted it"
   is measured as the time some task of the tree was runnable but waiting for a CPU: the group's
   pressure stall time (cgroup v2 ``cpu.pressure`` "some") where the sandbox has a v2 group, else
   the ``run_delay`` of the tree's live threads (``/proc/<pid>/task/*/schedstat``); the window is
@@ -29,11 +32,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from autograder import messages
+from autograder.sandbox.protocol import ChildGone
 
 BACKSTOP_FACTOR = 3.0
 BACKSTOP_EXTRA = 30.0
 START_SECONDS = 60.0  # wall: launcher, namespaces and the worker's interpreter (no student code)
 STARVED_FRACTION = 0.25  # of the window's wall time spent runnable-but-waiting: "overloaded"
+IDLE_FRACTION = 0.5  # below this share of busy (CPU + waiting) time after t wall s: "idle"
 TICK = 0.5  # seconds between budget checks while waiting for a reply
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -145,6 +150,10 @@ class Window:
     cpu0: float
     waited0: float
 
+    def spent(self, cpu, waited):
+        """→ (wall, busy) seconds so far; busy = CPU used + time spent waiting for a CPU."""
+        return time.monotonic() - self.started, (cpu - self.cpu0) + (waited - self.waited0)
+
     def over(self, cpu):
         return self.cpu_limit is not None and cpu - self.cpu0 > self.cpu_limit
 
@@ -157,3 +166,60 @@ class Window:
             return {"what": what, "seconds": round(wall), "cpu": round(used, 1),
                     "waited": round(delayed)}
         return None
+
+
+def idle(wall, busy, seconds):
+    """`seconds` have passed on the wall clock and the tree was busy less than IDLE_FRACTION of
+    them (asleep, blocked): the student's time is up, as a wall limit would have said."""
+    return wall >= seconds and busy < IDLE_FRACTION * wall
+
+
+class Ledger:
+    """One submission's account (all its child starts): CPU of the tree, and the wall and busy
+    time of its requests (the time the child waits for the parent between requests is not
+    the student's). `budget`: `Limits.submission_seconds`."""
+
+    def __init__(self, meter, budget):
+        self.meter, self.budget = meter, float(budget)
+        self.window, self.wall, self.busy = None, 0.0, 0.0
+
+    def open(self, cpu_limit):
+        """A request of `cpu_limit` CPU seconds (None: the start) begins now."""
+        self.close()
+        cpu, waited = self.meter.sample()
+        limit = None if cpu_limit is None else min(cpu_limit, max(self.budget - cpu, 0))
+        self.window = Window(limit, time.monotonic(), cpu, waited)
+
+    def close(self):
+        """The request in flight was answered (or abandoned)."""
+        if self.window is not None:
+            wall, busy = self.window.spent(*self.meter.sample())
+            self.wall, self.busy, self.window = self.wall + wall, self.busy + busy, None
+
+    def _totals(self, cpu, waited):
+        wall, busy = self.window.spent(cpu, waited) if self.window else (0.0, 0.0)
+        return self.wall + wall, self.busy + busy
+
+    def left(self):
+        """CPU seconds left of the submission's budget (0 once its requests idled through it)."""
+        cpu, waited = self.meter.sample()
+        if idle(*self._totals(cpu, waited), self.budget):
+            return 0.0
+        return self.budget - cpu
+
+    def tick(self, deadline):
+        """While a request waits: raise ChildGone("timeout") when its CPU budget is used up or it
+        idled through its seconds (or the submission did), or at the wall `deadline` when the
+        tree was not starved; → GraderFault fields when it was (the host's doing); else None."""
+        cpu, waited = self.meter.sample()
+        window = self.window
+        if window is not None and window.cpu_limit is not None and (
+                window.over(cpu) or idle(*window.spent(cpu, waited), window.cpu_limit)
+                or idle(*self._totals(cpu, waited), self.budget)):
+            raise ChildGone("timeout")
+        if time.monotonic() < deadline:
+            return None
+        fault = window.verdict(cpu, waited, "the submission") if window else None
+        if fault is None:
+            raise ChildGone("timeout")
+        return fault

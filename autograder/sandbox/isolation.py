@@ -16,7 +16,7 @@ import secrets
 import site
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 log = logging.getLogger("autograder.sandbox")
@@ -60,8 +60,8 @@ class IsolationStatus:
     # each sandbox's process tree: "cgroup-v1"/"cgroup-v2" (an equal CPU share, a process cap,
     # CPU time counted by its group), "accounting" (CPU time only) or "none" (CPU time from
     # /proc, RLIMIT_CPU per process): `cpu_share_status`, `cgroups.py`
-    cpu_share: str = "none"
-    cpu_share_why: str = ""
+    cpu_share: str = field(default="none", compare=False)
+    cpu_share_why: str = field(default="", compare=False)
 
     def explain(self, lang="en"):
         """`why` in LANG ("ko" | "en"), from the message catalog."""

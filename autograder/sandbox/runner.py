@@ -65,7 +65,7 @@ class Sandbox(ProbeRequests):
         self._next_id = 0
         self._deadline = None  # the submission's wall backstop (its budget is CPU time)
         self._namespaces = False
-        self._group, self._meter, self._window = None, None, None  # cpu_budget.py
+        self._group, self._ledger = None, None  # cpu_budget.py
 
     # -- lifecycle -----------------------------------------------------------------------------
     def _prepare(self):
@@ -119,20 +119,21 @@ class Sandbox(ProbeRequests):
             for fd in (req_r, resp_w, out):
                 os.close(fd)
         reaper.protect(self.proc.pid)
-        self._window = self._new_window(None)  # the start: no CPU limit, a wall backstop
+        self._ledger.open(None)  # the start: no CPU limit, a wall backstop
         fcntl.fcntl(req_w, fcntl.F_SETFL, fcntl.fcntl(req_w, fcntl.F_GETFL) | os.O_NONBLOCK)
         self._requests, self._replies = req_w, resp_r
         self._channel = ReplyChannel(resp_r)
 
     def _hello(self):
         """First line: the launcher's account of the isolation it applied."""
-        message = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+        message = self._receive(time.monotonic() + min(START_SECONDS, max(self._wall_left(), 0)),
                                 expect=None)
         if message.get("event") != "sandbox":
             raise ChildGone("bad_output")
         self.report.isolation = [clean(a) for a in message.get("applied", [])][:50]
         self._namespaces = any(a.startswith("namespaces") for a in self.report.isolation)
-        self._meter.attach(self.proc.pid, any(a.startswith("cgroup") for a in self.report.isolation))
+        self._ledger.meter.attach(self.proc.pid,
+                                  any(a.startswith("cgroup") for a in self.report.isolation))
         for item in message.get("degraded", [])[:50]:
             what, why = clean(item.get("what", "?"), 200), clean(item.get("why", ""), 300)
             if what not in _LOGGED:
@@ -145,7 +146,7 @@ class Sandbox(ProbeRequests):
             self.report.warnings.append(("sandbox.refused", {"why": reason}))
             raise ChildGone("refused")
         # then the worker's own line, once its interpreter is up (machine load, not the student)
-        ready = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+        ready = self._receive(time.monotonic() + min(START_SECONDS, max(self._wall_left(), 0)),
                               expect=None)
         if ready.get("event") != "ready":
             raise ChildGone("bad_output")
@@ -203,47 +204,27 @@ class Sandbox(ProbeRequests):
     # -- CPU budgets (cpu_budget.py) -----------------------------------------------------------
     def _open_group(self):
         """This sandbox's cgroup (made once, reused by restarts) → the launcher's procs files."""
-        if self._meter is None:
-            self._group, why = cgroups.open_group(self.limits.processes)
+        if self._ledger is None:
+            self._group, why = cgroups.open_group(self.limits.processes + 1)  # + the launcher
             if why and "cgroup" not in _LOGGED:
                 _LOGGED.add("cgroup")
                 log.warning("no CPU share per sandbox; CPU time read from /proc (%s)", why)
-            self._meter = cpu_budget.Meter(self._group)
+            self._ledger = cpu_budget.Ledger(cpu_budget.Meter(self._group),
+                                             self.limits.submission_seconds)
         return self._group.procs if self._group else []
 
-    def _new_window(self, cpu_limit):
-        cpu, waited = self._meter.sample()
-        return cpu_budget.Window(cpu_limit, time.monotonic(), cpu, waited)
-
-    def _cpu_left(self):
-        return self.limits.submission_seconds - (self._meter.sample()[0] if self._meter else 0)
+    def _wall_left(self):
+        return self._deadline - time.monotonic()
 
     def _remaining(self):
         """Seconds left of the submission: CPU budget and wall backstop, whichever is less."""
-        return min(self._deadline - time.monotonic(), self._cpu_left())
+        left = self._ledger.left() if self._ledger else self.limits.submission_seconds
+        return min(self._wall_left(), left)
 
     def _until(self, seconds):
         """A request of `seconds` CPU time starts now → its wall backstop (a deadline)."""
-        self._window = self._new_window(min(seconds, max(self._cpu_left(), 0)))
-        return time.monotonic() + max(0, min(cpu_budget.backstop(seconds),
-                                              self._deadline - time.monotonic()))
-
-    def _tick(self, deadline):
-        """While waiting for a reply: ChildGone("timeout") when the request's CPU budget is
-        used up, or at the wall backstop when the tree was idle; GraderFault when the host
-        starved it (the child is killed first)."""
-        cpu, waited = self._meter.sample()
-        window = self._window
-        if window is not None and window.over(cpu):
-            raise ChildGone("timeout")
-        if time.monotonic() < deadline:
-            return
-        fault = window.verdict(cpu, waited, "the submission") if window else None
-        if fault:
-            log.error("host overloaded: %s", fault)
-            self._kill()
-            raise GraderFault("grading_error.overloaded", **fault)
-        raise ChildGone("timeout")
+        self._ledger.open(seconds)
+        return time.monotonic() + max(0, min(cpu_budget.backstop(seconds), self._wall_left()))
 
     def close(self):
         self._kill()
@@ -314,17 +295,30 @@ class Sandbox(ProbeRequests):
 
     def _receive(self, deadline, expect):
         """Next message answering request `expect` (None: the launcher's line); checks the
-        request's CPU budget every `cpu_budget.TICK` seconds (`_tick`)."""
+        request's CPU budget every `cpu_budget.TICK` seconds (`Ledger.tick`). GraderFault (the
+        child killed first) when the wall deadline passes while the host starved the tree."""
         while True:
             try:
                 message = self._channel.message(min(deadline,
                                                     time.monotonic() + cpu_budget.TICK))
             except ChildGone as gone:
                 if gone.status != "timeout":
+                    self._ledger.close()
                     raise
-                self._tick(deadline)
+                try:
+                    fault = self._ledger.tick(deadline)
+                except ChildGone:
+                    self._ledger.close()
+                    raise
+                if fault:
+                    log.error("host overloaded: %s", fault)
+                    self._ledger.close()
+                    self._kill()
+                    raise GraderFault("grading_error.overloaded", **fault)
                 continue
             if message.get("id") == expect:
+                if expect is not None:  # a request answered (the start's window stays open)
+                    self._ledger.close()
                 return message
             # a line for an earlier request or one the student wrote: never an answer
 
