@@ -72,12 +72,13 @@ class TreeMeter:
     """CPU and CPU-wait seconds of a launcher's process tree from /proc (no cgroup here)."""
 
     def __init__(self):
-        self.root, self.ended, self.best, self.waited = None, 0.0, 0.0, 0.0
+        self.root = None
+        self.ended = self.best = 0.0  # CPU: of earlier children; the most seen of this one
+        self.waited, self.delays = 0.0, {}  # CPU wait: the sum of every thread's increments
 
     def attach(self, pid):
         """A new child (a restart): what the previous one used stays counted."""
-        self.ended += self.best
-        self.root, self.best = pid, 0.0
+        self.ended, self.root, self.best, self.delays = self.ended + self.best, pid, 0.0, {}
 
     def _tree(self):
         children = {}
@@ -104,7 +105,7 @@ class TreeMeter:
         """→ (cpu seconds, waiting seconds) of the whole tree, never decreasing."""
         if self.root is None:
             return self.ended, self.waited
-        cpu, waited = 0, 0
+        cpu, delays = 0, {}
         for pid, fields in self._tree():
             cpu += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
             try:
@@ -114,9 +115,11 @@ class TreeMeter:
             for tid in tasks:
                 parts = _read(f"/proc/{pid}/task/{tid}/schedstat").split()
                 if len(parts) >= 2 and parts[1].isdigit():
-                    waited += int(parts[1])
+                    delays[tid] = int(parts[1])
+        for tid, delay in delays.items():  # a thread that exited keeps what it added
+            self.waited += max(delay - self.delays.get(tid, 0), 0) / 1e9
+        self.delays = delays
         self.best = max(self.best, cpu / CLOCK_TICKS)
-        self.waited = max(self.waited, waited / 1e9)
         return self.ended + self.best, self.waited
 
 

@@ -52,9 +52,19 @@ def stop(procs):
         proc.wait()
 
 
-def test_a_budget_counts_every_process_of_the_tree(tmp_path):
+@pytest.fixture(params=["host", "no-cgroup"])
+def groups(request, monkeypatch):
+    """"host": what this machine offers; "no-cgroup": as where no group is writable (a normal
+    user, a read-only /sys/fs/cgroup): CPU and CPU-wait time read from /proc."""
+    if request.param == "no-cgroup":
+        monkeypatch.setattr(cgroups, "_SUPPORT", [cgroups.CgroupSupport(notes=("forced",))])
+    return request.param
+
+
+def test_a_budget_counts_every_process_of_the_tree(tmp_path, groups):
     # 4 children x 1 s of CPU = 4 s > 2.5 s: one process alone would be far under its budget
-    with open_sandbox(CODE, tmp_path) as (box, _):
+    with open_sandbox(CODE, tmp_path) as (box, report):
+        assert (box._group is None) == (groups == "no-cgroup" or not GROUPS)
         assert call(box, "fork_spin", 4, 1.0, timeout=2.5).status == "timeout"
         assert call(box, "fork_spin", 2, 0.5, timeout=2.5).status == "ok"
 
@@ -67,7 +77,7 @@ def test_sleeping_is_idle_time_and_ends_after_the_budget_seconds(tmp_path):
         assert call(box, "nap", 0.2, timeout=1.0).status == "ok"
 
 
-def test_busy_code_on_a_loaded_host_is_not_charged_for_the_wait(tmp_path):
+def test_busy_code_on_a_loaded_host_is_not_charged_for_the_wait(tmp_path, groups):
     # 2.0 s of CPU within a 2.5 s CPU budget beside more burners than cores: the wall time is
     # several times 2.5 s (a wall limit would have failed it), the CPU time is not
     with open_sandbox(CODE, tmp_path) as (box, _):
@@ -89,7 +99,7 @@ def test_submission_budget_is_cpu_time_across_restarts(tmp_path):
     assert replies[-1].status == "timeout" and replies[-1].error["budget"] == 3.0
 
 
-def test_a_starved_sandbox_is_a_grader_fault_not_a_timeout(tmp_path, monkeypatch):
+def test_a_starved_sandbox_is_a_grader_fault_not_a_timeout(tmp_path, monkeypatch, groups):
     # A backstop of 2 s for a 3 s CPU budget: spinning beside 4 burners + 2 cores, the tree gets
     # at most 2/5 of a CPU and waits the rest: the host's doing, never charged to the student.
     monkeypatch.setattr(cpu_budget, "BACKSTOP_FACTOR", 0.0)
@@ -140,8 +150,8 @@ def test_an_equal_share_whatever_the_process_count(tmp_path):
     with open_sandbox(CODE, tmp_path / "a") as (one, _), \
             open_sandbox(CODE, tmp_path / "b") as (eight, _):
         # 8 busy processes, left running (the request is never waited for)
-        eight._send({"op": "probe", "probe": "common.call",
-                     "args": codec.encode({"func": "fork_spin", "args": [8, 1e9]})}, time.monotonic() + 5)
+        args = codec.encode({"func": "fork_spin", "args": [8, 1e9]})
+        eight._send({"op": "probe", "probe": "common.call", "args": args}, time.monotonic() + 5)
         time.sleep(1.0)
         a0, b0 = one._group.cpu_seconds(), eight._group.cpu_seconds()
         assert call(one, "spin", 2.0, timeout=30).status == "ok"
