@@ -1,8 +1,10 @@
 """Parent side of the sandbox: start the child, load the student's code, run probes.
 
 A crash or timeout costs only the request in flight: the child is restarted and the student's
-code reloaded (skipping any chunk that killed it during loading) before the next probe. A wall
-budget per submission (`Limits.submission_seconds`) bounds loading, restarts and probes together.
+code reloaded (skipping any chunk that killed it during loading) before the next probe. Budgets
+are CPU time of the child's whole process tree, read from its cgroup (`cgroups.py`) where the host
+gives one, with wall-clock backstops (`cpu_budget.py`); one per submission
+(`Limits.submission_seconds`) bounds loading, restarts and probes together.
 
 Everything the child says is untrusted: replies are read and parsed within fixed memory caps
 (`channel.py`), must answer the request in flight (request ids), are decoded by `codec.decode`
