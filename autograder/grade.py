@@ -31,12 +31,13 @@ from autograder.results import AssignmentResult, CheckResult, all_failed
 from autograder.sandbox import isolation, open_sandbox
 from autograder.sandbox.limits import Limits
 
-# Wall budgets stay below `nngrade batch`'s per-job timeouts (600 s / 3600 s), so a slow
-# submission gets per-check messages rather than a killed job.
+# Budgets are CPU seconds of the sandbox's tree (`sandbox/cpu_budget.py`); they stay below
+# `nngrade batch`'s per-job wall timeouts (600 s / 3600 s), so a slow submission gets per-check
+# messages rather than a killed job.
 NUMPY_LIMITS = Limits(cpu_seconds=300, address_space=8 * 2**30, submission_seconds=480)
 MNIST_ASSIGNMENTS = preflight.MNIST_ASSIGNMENTS
-# load_seconds: importing TensorFlow takes ~8 s alone but minutes on a machine busy with
-# parallel TensorFlow jobs (seen: > 120 s at load average 100).
+# load_seconds: importing TensorFlow takes ~8 s of CPU; CPU time does not grow with the load
+# (the wall time did: > 120 s at load average 100), the margin covers slow CPUs.
 KERAS_LIMITS = Limits(cpu_seconds=3600, submission_seconds=3000, load_seconds=300)
 
 

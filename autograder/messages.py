@@ -182,8 +182,10 @@ CATALOG = {
         "ko": "네임스페이스 검사를 실행할 수 없음 ({detail})",
         "en": "cannot run the namespace probe ({detail})"},
     "call.budget": {
-        "ko": "{what}: 제출물 전체의 채점 시간 한도({seconds}초)를 모두 사용해 실행하지 않았습니다.",
-        "en": "{what}: not run, the submission used up its total time budget ({seconds} s)"},
+        "ko": "{what}: 제출물 전체의 채점 시간 한도({seconds}초, 샌드박스에서는 CPU 시간)를 모두 "
+              "사용해 실행하지 않았습니다.",
+        "en": "{what}: not run, the submission used up its total time budget ({seconds} s; CPU "
+              "time in the sandbox)"},
     # --- calling the student's code -------------------------------------------------------------
     "call.missing": {
         "ko": "`{name}`이(가) 정의되어 있지 않습니다. 함수 이름과 셀 실행 여부를 확인하세요.",
@@ -195,8 +197,10 @@ CATALOG = {
         "ko": "{what}: 아직 작성하지 않았습니다 (NotImplementedError). 함수 본문을 작성하세요.",
         "en": "{what}: not written yet (NotImplementedError). Write the function's body."},
     "call.timeout": {
-        "ko": "{what}이(가) {seconds}초 안에 끝나지 않았습니다 (무한 루프?).",
-        "en": "{what} did not finish within {seconds} s (infinite loop?)"},
+        "ko": "{what}이(가) 시간 한도({seconds}초, 샌드박스에서는 CPU 시간) 안에 끝나지 않았습니다 "
+              "(무한 루프?).",
+        "en": "{what} did not finish within its time limit ({seconds} s; CPU time in the "
+              "sandbox) (infinite loop?)"},
     "call.crashed": {
         "ko": "{what} 실행 중 프로세스가 종료되었습니다 (sys.exit/os._exit, 메모리 초과 등).",
         "en": "the process ended while running {what} (sys.exit/os._exit, out of memory, …)"},

@@ -16,7 +16,7 @@ import secrets
 import site
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 log = logging.getLogger("autograder.sandbox")
@@ -57,6 +57,11 @@ class IsolationStatus:
     why: str
     reason: str = ""  # "root" | "user" | "forced" | "platform" | "refused" | "probe"
     detail: str = ""
+    # each sandbox's process tree: "cgroup-v1"/"cgroup-v2" (an equal CPU share, a process cap,
+    # CPU time counted by its group), "accounting" (CPU time only) or "none" (CPU time from
+    # /proc, RLIMIT_CPU per process): `cpu_share_status`, `cgroups.py`
+    cpu_share: str = field(default="none", compare=False)
+    cpu_share_why: str = field(default="", compare=False)
 
     def explain(self, lang="en"):
         """`why` in LANG ("ko" | "en"), from the message catalog."""
@@ -92,8 +97,17 @@ def status():
         if forced is not None and found.level != "none":
             found = IsolationStatus("none", f"{FORCE_ENV}={forced[:40]!r} (test-only knob; "
                                     f"without it: {found.level})", "forced", found.level)
-        _STATUS[key] = found
+        _STATUS[key] = cpu_share_status(found)
     return _STATUS[key]
+
+
+def cpu_share_status(found):
+    """`found` with what the host's cgroups give each sandbox (`cgroups.detect`)."""
+    if not sys.platform.startswith("linux"):
+        return found
+    from autograder.sandbox import cgroups
+    groups = cgroups.support()
+    return replace(found, cpu_share=groups.level, cpu_share_why=groups.why[:500])
 
 
 def _detect():

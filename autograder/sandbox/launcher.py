@@ -17,6 +17,8 @@ every step that cannot be applied is reported, never silently skipped:
   /tmp becomes a small private tmpfs owned by the child (its only writable place) with the
   worker files at /tmp/.nngrade (read-only); /proc is a fresh instance of the new PID namespace.
   The network namespace has only a downed loopback.
+* cgroups (plan "cgroups"): the launcher first writes its own pid into the sandbox's groups,
+  so everything it starts is in them (`join_cgroups`).
 * rlimits (CPU, address space, open files, file size, processes, no core dumps),
   ``oom_score_adj`` 1000, then -- as root -- a switch to the plan's unprivileged uid/gid with no
   supplementary groups, ``no_new_privs``, and death with the launcher (``PR_SET_PDEATHSIG``).
@@ -386,6 +388,21 @@ def probe(kind):
     os._exit(os.waitstatus_to_exitcode(status) % 256)
 
 
+def join_cgroups(plan, status):
+    """Enter the sandbox's cgroups (`cgroups.py`) before anything else is started, so the whole
+    tree is in them: an equal CPU share, a process cap and its CPU time counted."""
+    paths = plan.get("cgroups") or []
+    for path in paths:
+        try:
+            with open(path, "w") as fh:
+                fh.write(str(os.getpid()))
+        except OSError as exc:
+            status.fail("cgroup " + path.rsplit("/", 2)[0], exc)
+            return
+    if paths:
+        status.ok("cgroup: " + ", ".join(p.rsplit("/", 2)[0] for p in paths))
+
+
 def wait_and_exit(pid, alive_w):
     """The launcher in the parent PID namespace: wait for the namespace's init, mirror its end."""
     for fd in range(3, 1024):
@@ -413,6 +430,7 @@ def main():
     plan = marshal.loads(bytes.fromhex(sys.argv[1]))
     resp_fd = plan["resp_fd"]
     status = Status()
+    join_cgroups(plan, status)
     is_root = os.geteuid() == 0
     namespaces = False
     kind = plan["namespaces"]

@@ -8,9 +8,12 @@ Where each limit is enforced (see docs/SECURITY.md for the whole picture):
   user's grader builds one), no core dumps;
 * disk: with namespaces (root or user), the child's only writable place is a private tmpfs of
   `disk_bytes`;
-* wall clock, by the parent (`runner.py`): `load_seconds` per chunk while loading, each check's
-  own timeout per probe, and `submission_seconds` for the whole submission (loading, restarts
-  and every probe together);
+* CPU time of the sandbox's whole process tree, by the parent (`runner.py`, `cpu_budget.py`):
+  `load_seconds` per chunk while loading, each check's own timeout per probe, and
+  `submission_seconds` for the whole submission (loading, restarts and every probe together);
+  wall clock only as a backstop (3 t + 30 s), where a starved tree is a grader fault;
+* CPU share and process cap of the whole tree: the sandbox's cgroup (`cgroups.py`), where the
+  host gives one;
 * output: the worker keeps `output_bytes` of what the student prints (to a file nobody reads
   back into the report); raw writes to fd 1/2 stop at `file_size`.
 """
@@ -30,8 +33,8 @@ class Limits:
     open_files: int = 512
     file_size: int = 64 * MiB       # any one file, the captured stdout included
     processes: int = DEFAULT_PROCESSES  # processes + threads of the child's uid
-    load_seconds: float = 120.0     # per chunk while loading the student's code
-    submission_seconds: float = 3600.0  # wall budget of the whole submission
+    load_seconds: float = 120.0     # CPU s per chunk while loading the student's code
+    submission_seconds: float = 3600.0  # CPU s of the whole submission (all restarts)
     disk_bytes: int = 256 * MiB     # the child's private /tmp (isolated mode)
     output_bytes: int = 1 * MiB     # printed text kept per child start
     isolation: str = "auto"         # "auto": what isolation.status() gives (root: namespaces +

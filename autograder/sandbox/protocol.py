@@ -70,7 +70,8 @@ class ProbeRequests:
 
     A runner provides `start()`, `_send(message, deadline) -> id`, `_receive(deadline, expect)`
     and `_kill()` for its transport, and the attributes `proc`, `report`, `restarts`, `limits`
-    and `_deadline` (end of the submission's wall budget, set by `start`).
+    and `_deadline` (end of the submission's wall budget, set by `start`; the full sandbox
+    overrides `_remaining`/`_until` with CPU-time budgets, `cpu_budget.py`).
     """
     max_restarts = MAX_RESTARTS  # restarts after a crash or timeout, per submission
 

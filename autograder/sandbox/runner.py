@@ -1,8 +1,10 @@
 """Parent side of the sandbox: start the child, load the student's code, run probes.
 
 A crash or timeout costs only the request in flight: the child is restarted and the student's
-code reloaded (skipping any chunk that killed it during loading) before the next probe. A wall
-budget per submission (`Limits.submission_seconds`) bounds loading, restarts and probes together.
+code reloaded (skipping any chunk that killed it during loading) before the next probe. Budgets
+are CPU time of the child's whole process tree, read from its cgroup (`cgroups.py`) where the host
+gives one, with wall-clock backstops (`cpu_budget.py`); one per submission
+(`Limits.submission_seconds`) bounds loading, restarts and probes together.
 
 Everything the child says is untrusted: replies are read and parsed within fixed memory caps
 (`channel.py`), must answer the request in flight (request ids), are decoded by `codec.decode`
@@ -24,7 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-from autograder.sandbox import isolation, reaper
+from autograder.grader_fault import GraderFault
+from autograder.sandbox import cgroups, cpu_budget, isolation, reaper
 from autograder.sandbox.channel import ChildGone, ReplyChannel  # noqa: F401 (re-exported)
 from autograder.sandbox.limits import Limits, child_environment
 from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
@@ -33,7 +36,7 @@ from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE.parent / "probes"
-START_SECONDS = 60.0  # launcher (namespaces, mounts, uid) and the worker's interpreter start
+START_SECONDS = cpu_budget.START_SECONDS  # wall: launcher and the worker's interpreter start
 log = logging.getLogger("autograder.sandbox")
 _LOGGED = set()  # degradations already logged by this process (one line each, not per child)
 
@@ -62,8 +65,9 @@ class Sandbox(ProbeRequests):
         self.restarts = 0
         self._channel = None
         self._next_id = 0
-        self._deadline = None  # end of the submission's wall budget
+        self._deadline = None  # the submission's wall backstop (its budget is CPU time)
         self._namespaces = False
+        self._group, self._ledger = None, None  # cpu_budget.py
 
     # -- lifecycle -----------------------------------------------------------------------------
     def _prepare(self):
@@ -99,6 +103,7 @@ class Sandbox(ProbeRequests):
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
         plan["require"] = self.require_isolation
+        plan["cgroups"] = self._open_group()
         if not plan["namespaces"]:
             reaper.become_subreaper()  # setsid() escapees come back to us, see _kill
         try:
@@ -116,18 +121,21 @@ class Sandbox(ProbeRequests):
             for fd in (req_r, resp_w, out):
                 os.close(fd)
         reaper.protect(self.proc.pid)
+        self._ledger.open(None)  # the start: no CPU limit, a wall backstop
         fcntl.fcntl(req_w, fcntl.F_SETFL, fcntl.fcntl(req_w, fcntl.F_GETFL) | os.O_NONBLOCK)
         self._requests, self._replies = req_w, resp_r
         self._channel = ReplyChannel(resp_r)
 
     def _hello(self):
         """First line: the launcher's account of the isolation it applied."""
-        message = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+        message = self._receive(time.monotonic() + min(START_SECONDS, max(self._wall_left(), 0)),
                                 expect=None)
         if message.get("event") != "sandbox":
             raise ChildGone("bad_output")
         self.report.isolation = [clean(a) for a in message.get("applied", [])][:50]
         self._namespaces = any(a.startswith("namespaces") for a in self.report.isolation)
+        self._ledger.meter.attach(self.proc.pid,
+                                  any(a.startswith("cgroup") for a in self.report.isolation))
         for item in message.get("degraded", [])[:50]:
             what, why = clean(item.get("what", "?"), 200), clean(item.get("why", ""), 300)
             if what not in _LOGGED:
@@ -140,7 +148,7 @@ class Sandbox(ProbeRequests):
             self.report.warnings.append(("sandbox.refused", {"why": reason}))
             raise ChildGone("refused")
         # then the worker's own line, once its interpreter is up (machine load, not the student)
-        ready = self._receive(time.monotonic() + min(START_SECONDS, max(self._remaining(), 0)),
+        ready = self._receive(time.monotonic() + min(START_SECONDS, max(self._wall_left(), 0)),
                               expect=None)
         if ready.get("event") != "ready":
             raise ChildGone("bad_output")
@@ -148,7 +156,7 @@ class Sandbox(ProbeRequests):
     def start(self):
         """Start the child and load the code; returns the LoadReport."""
         if self._deadline is None:
-            self._deadline = time.monotonic() + self.limits.submission_seconds
+            self._deadline = time.monotonic() + cpu_budget.backstop(self.limits.submission_seconds)
         skipped = dict(self.report.skipped)
         self.report = LoadReport(skipped=skipped)
         while True:
@@ -193,10 +201,39 @@ class Sandbox(ProbeRequests):
                 self.restarts += 1
 
     def _load_deadline(self):
-        return time.monotonic() + min(self.limits.load_seconds, max(self._remaining(), 0))
+        return self._until(self.limits.load_seconds)
+
+    # -- CPU budgets (cpu_budget.py) -----------------------------------------------------------
+    def _open_group(self):
+        """This sandbox's cgroup (made once, reused by restarts) → the launcher's procs files."""
+        if self._ledger is None:
+            self._group, why = cgroups.open_group(self.limits.processes + 1)  # + the launcher
+            if why and "cgroup" not in _LOGGED:
+                _LOGGED.add("cgroup")
+                log.warning("no CPU share per sandbox; CPU time read from /proc (%s)", why)
+            self._ledger = cpu_budget.Ledger(cpu_budget.Meter(self._group),
+                                             self.limits.submission_seconds)
+        return self._group.procs if self._group else []
+
+    def _wall_left(self):
+        return self._deadline - time.monotonic()
+
+    def _remaining(self):
+        """Seconds left of the submission: CPU budget and wall backstop, whichever is less."""
+        left = self._ledger.left() if self._ledger else self.limits.submission_seconds
+        return min(self._wall_left(), left)
+
+    def _until(self, seconds):
+        """A request of `seconds` CPU time starts now → its wall backstop (a deadline)."""
+        self._ledger.open(seconds)
+        return time.monotonic() + max(0, min(cpu_budget.backstop(seconds), self._wall_left()))
 
     def close(self):
         self._kill()
+        if self._group is not None:
+            if not self._group.remove():
+                log.error("cannot remove the sandbox's cgroup %s", self._group.name)
+            self._group = None
 
     def __enter__(self):
         self.start()
@@ -259,10 +296,31 @@ class Sandbox(ProbeRequests):
         return self._next_id
 
     def _receive(self, deadline, expect):
-        """Next message answering request `expect` (None: the launcher's line)."""
+        """Next message answering request `expect` (None: the launcher's line); checks the
+        request's CPU budget every `cpu_budget.TICK` seconds (`Ledger.tick`). GraderFault (the
+        child killed first) when the wall deadline passes while the host starved the tree."""
         while True:
-            message = self._channel.message(deadline)
+            try:
+                message = self._channel.message(min(deadline,
+                                                    time.monotonic() + cpu_budget.TICK))
+            except ChildGone as gone:
+                if gone.status != "timeout":
+                    self._ledger.close()
+                    raise
+                try:
+                    fault = self._ledger.tick(deadline)
+                except ChildGone:
+                    self._ledger.close()
+                    raise
+                if fault:
+                    log.error("host overloaded: %s", fault)
+                    self._ledger.close()
+                    self._kill()
+                    raise GraderFault("grading_error.overloaded", **fault)
+                continue
             if message.get("id") == expect:
+                if expect is not None:  # a request answered (the start's window stays open)
+                    self._ledger.close()
                 return message
             # a line for an earlier request or one the student wrote: never an answer
 
