@@ -263,7 +263,7 @@ def attacked(tmp_path_factory):
     out = {}
     for fmt in ("csv", "nbgrader-csv"):
         target = root / f"{fmt}.csv"
-        proc = run(NNGRADE + ["batch", str(course), "--seed", "5", "--format", fmt, "--out",
+        proc = run(NNGRADE + ["batch", str(course), "--seed", "5", "--force", "--format", fmt, "--out",
                               str(target), "-q", "--lang", "en"])
         assert proc.returncode == 0, proc.stderr
         out[fmt] = target
@@ -311,7 +311,7 @@ def test_batch_takes_the_base_seed_from_the_courses_nbgrader_config(tmp_path):
     assert "base seed 4242 from" in proc.stderr and "nbgrader_config.py" in proc.stderr
     (row,) = rows(out.read_text())
     assert row["base_seed"] == "4242" and row["seed"] == str(derive_seed(4242, "amy", AID))
-    proc = run(NNGRADE + ["batch", str(course), "--out", str(out), "-q", "--seed", "9"])
+    proc = run(NNGRADE + ["batch", str(course), "--out", str(out), "-q", "--seed", "9", "--force"])
     (row,) = rows(out.read_text())
     assert "base seed 9 from --seed" in proc.stderr and row["base_seed"] == "9"
     assert row["seed"] == str(derive_seed(9, "amy", AID))
