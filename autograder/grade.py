@@ -19,6 +19,7 @@ from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
+from autograder.diagnosis import diagnose
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
@@ -76,6 +77,7 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
     account: failed statement, dropped cell, …); default "not defined".
     """
     started = time.monotonic()
+    found = []  # ids of the known misconceptions the values match (autograder/diagnoses)
     missing = [n for n in check.needs if n not in session.report.names]
     if missing:
         key, fields = why_missing(missing[0]) if why_missing else ("call.missing",
@@ -88,8 +90,9 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
             if reply.status != "ok":
                 outcome = outcome_of_reply(reply, check)
             else:
-                outcome = check.compare(reply.value, expected_for(check, assignment, args,
-                                                                   reference))
+                expected = expected_for(check, assignment, args, reference)
+                outcome, found = diagnose(check, assignment, args, reply.value, expected,
+                                          check.compare(reply.value, expected))
             if not isinstance(outcome, Outcome):
                 raise TypeError("compare returned no Outcome")
         except Exception as exc:  # a grader bug must not cost the other checks
@@ -98,7 +101,7 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
     return CheckResult(
         name=check.name, max_score=check.points, score=round(check.points * fraction, 4),
         hidden=check.hidden, key=outcome.key, fields=dict(outcome.fields),
-        seconds=round(time.monotonic() - started, 3))
+        seconds=round(time.monotonic() - started, 3), diagnoses=found)
 
 
 def settle(checks, results):

@@ -363,4 +363,5 @@ def render(key, fields=None, lang="ko"):
         text = template  # a template this renderer cannot fill: still a sentence, never a crash
     for note_key, note_fields in fields.get("notes", ()):
         text += " " + render(note_key, note_fields, lang)
-    return text
+    named = [render(k, f, lang) for k, f in fields.get("diagnoses", ())]  # misconceptions first
+    return " ".join(named + [text]) if named else text

@@ -12,6 +12,7 @@ class CheckResult:
     key: str                      # message key (autograder.messages)
     fields: dict = field(default_factory=dict)
     seconds: float = 0.0
+    diagnoses: list = field(default_factory=list)  # ids of matched misconceptions (diagnoses/)
 
     @property
     def passed(self):
