@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from autograder import messages
 from autograder.assignments import ASSIGNMENT_IDS, module_of
-from autograder.compare import Outcome
+from autograder.compare import Outcome, same
 
 # notes a named misconception makes redundant (generic hints that only guess at a cause)
 SUPERSEDED = {"note.constant_factor"}
@@ -55,6 +55,8 @@ class Entry:
     title_ko: str = ""
     title_en: str = ""
     unless: tuple = ()  # ids of entries that, when they match too, explain it better
+    exact: bool = False  # match the mistake's values only (checks judging by statistics would
+    #                      accept several mistakes alike)
 
     def applies_to(self, check):
         return check.function == self.function and (not self.checks or check.name in self.checks)
@@ -110,17 +112,21 @@ def _raised(value):
     return out
 
 
-def _agrees(check, value, wrong):
+def _agrees(check, value, wrong, exact=False):
     """The student's reply is what the mistake computes: the check's own comparison, with the
     mistake's reply as the expected value, judges it exactly as it judges the mistake's reply
     itself (fully right, or — for checks with parts that need no expected value, like where
     Nesterov takes its gradient — the same share with the same message); or both raised the
     same exceptions (a mistake that crashes, e.g. grad J(m) with m = 0)."""
+    if exact:
+        return same(value, wrong, "", rtol=1e-9, atol=1e-12).ok
     got = check.compare(value, wrong)
     if got.ok:
         return True
     own = check.compare(wrong, wrong)
     if own.fraction > 0 and got.fraction == own.fraction and got.key == own.key:
+        return True
+    if same(value, wrong, "", rtol=1e-9, atol=1e-12).ok:  # checks that judge by replay
         return True
     raised = _raised(value)
     return bool(raised) and raised == _raised(wrong)
@@ -135,9 +141,16 @@ def _impl_matches(entry, check, assignment, args, value, expected):
         if reply.status != "ok":
             continue
         wrong = reply.value
-        if expected is not None and check.compare(wrong, expected).ok:
+        if check.expected is None:  # the check holds its own criterion (statistics, replays):
+            if check.compare(wrong, None).ok:  # the mistake passes it, so it is not the cause
+                continue
+            if same(value, wrong, "", rtol=1e-9, atol=1e-12).ok or (  # the mistake's values
+                    _raised(value) and _raised(value) == _raised(wrong)):
+                return True
+            continue
+        if check.compare(wrong, expected).ok:
             continue  # the mistake is invisible on these inputs: it cannot be what went wrong
-        if _agrees(check, value, wrong):
+        if _agrees(check, value, wrong, entry.exact):
             return True
     return False
 
@@ -145,7 +158,7 @@ def _impl_matches(entry, check, assignment, args, value, expected):
 def matches(entry, check, assignment, args, value, expected):
     if entry.match is not None:
         return bool(entry.match(check, args, value, expected))
-    if check.expected is None or not entry.impl:
+    if not entry.impl:
         return False
     return _impl_matches(entry, check, assignment, args, value, expected)
 
