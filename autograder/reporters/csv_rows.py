@@ -10,6 +10,8 @@ failed_checks  space-separated names of the checks not fully passed
 seed           seed of the hidden-check inputs: `nngrade grade FILE --seed SEED` reproduces the row
 seconds        wall time of grading this row
 error          empty when graded normally; otherwise why the row is 0 (timeout, crash, grader error)
+diagnoses      space-separated ids of the known misconceptions its values matched
+               (autograder/diagnoses; `nngrade report` counts them)
 
 Rows are sorted by (student, assignment). `nngrade merge-csv` joins per-shard files.
 """
@@ -17,7 +19,7 @@ import csv
 import io
 
 FIELDS = ["student", "assignment", "score", "max_score", "failed_checks", "seed", "seconds",
-          "error"]
+          "error", "diagnoses"]
 KEY = ("student", "assignment")
 
 
@@ -26,7 +28,9 @@ def row(student, res, error=""):
             "max_score": f"{res.max_score:g}",
             "failed_checks": " ".join(c.name for c in res.checks if not c.passed),
             "seed": "" if res.seed is None else res.seed, "seconds": f"{res.seconds:.2f}",
-            "error": " ".join(str(error).split())[:300]}
+            "error": " ".join(str(error).split())[:300],
+            "diagnoses": " ".join(dict.fromkeys(i for c in res.checks
+                                                for i in getattr(c, "diagnoses", ())))}
 
 
 def rows(student, results):
