@@ -119,7 +119,8 @@ def settle(checks, results):
         unmet = [name for name in check.requires if not passed.get(name, False)]
         if unmet and result.score > 0:
             result = replace(result, score=0.0, key="check.needs_values",
-                             fields={"check": unmet[0]})
+                             fields={"check": unmet[0], **{k: v for k, v in result.fields.items()
+                                                           if k == "diagnoses"}})
         deps = [f for f in check.uses if f in failed_functions]
         if deps and not result.passed:
             notes = list(result.fields.get("notes", ())) + [

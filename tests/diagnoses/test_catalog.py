@@ -1,0 +1,130 @@
+"""The misconception catalog (autograder/diagnoses): named when the values match, never guessed.
+
+Fixtures are graded in this process (tests/diagnoses/inprocess.py: the same run_check/settle as
+the sandbox pipeline) with hidden checks, so the proofs over every fixture stay fast.
+"""
+import re
+
+import pytest
+
+from autograder import diagnosis
+from autograder.assignments import ASSIGNMENT_IDS
+from autograder.messages import render
+from tests.checks.corpus import CORPUS
+from tests.diagnoses.inprocess import grade_fixture, grade_source
+from tests.fixtures.build import fixtures
+
+# broken fixture → the misconception it makes (every failing check of that function that names
+# anything names it; at least one does)
+EXPECTED = {
+    "01_perceptron": {
+        "broken_epochs_off_by_one": "train_epochs_off_by_one",
+        "broken_poly_order": "poly_features_order",
+        "broken_sigmoid_clipped": "sigmoid_clipped",
+        "broken_step_zero": "step_zero_is_one",
+        "broken_update_always": "train_update_always",
+        "broken_update_sign": "train_update_sign",
+        "broken_ignores_activation": "perceptron_ignores_activation",
+    },
+    "02_backprop": {
+        "broken_backward_no_b1": "backward_no_b1",
+        "broken_backward_sum": "backward_sum_not_mean",
+        "broken_delta_no_derivative": "delta_no_derivative",
+        "broken_sigmoid_derivative": "sigmoid_derivative_mixed",
+        "broken_train_per_sample": "train_per_sample_updates",
+        "broken_train_loss_after": "train_loss_after_update",
+        "broken_init_ignores_seed": "init_ignores_seed",
+        "broken_forward_no_bias": "forward_no_bias",
+        "broken_train_lr_sign": "train_gradient_ascent",
+    },
+    "03_activations": {
+        "broken_elu_derivative_at_zero": "elu_derivative_alpha_at_zero",
+        "broken_he_normal_std": "xavier_instead_of_he",
+        "broken_he_normal_uniform": "he_uniform",
+        "broken_leaky_derivative_zero": "leaky_relu_derivative_zero",
+        "broken_leaky_ignores_a": "leaky_relu_ignores_a",
+        "broken_prelu_dalpha_all": "prelu_dalpha_summed_over_all",
+        "broken_relu_derivative_at_zero": "relu_derivative_one_at_zero",
+        "broken_tanh_derivative_x2": "tanh_derivative_of_preactivation",
+    },
+    "04_optimizers": {
+        "broken_adam_no_bias_correction": "adam_no_bias_correction",
+        "broken_adam_t_minus_1": "adam_t_off_by_one",
+        "broken_adam_t_not_incremented": "adam_t_not_incremented",
+        "broken_rmsprop_eps_outside": "rmsprop_eps_outside_sqrt",
+        "broken_nesterov_at_w": "nesterov_grad_at_w",
+        "broken_momentum_plus": "momentum_plus_gradient",
+        "broken_adagrad_no_accumulation": "adagrad_no_accumulation",
+        "broken_minimize_no_w0": "minimize_no_w0",
+        "broken_rmsprop_no_decay_weight": "rmsprop_no_decay_weight",
+        "broken_sgd_sign": "sgd_gradient_ascent",
+    },
+}
+NUMPY = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
+CASES = [(aid, fx, want) for aid, table in EXPECTED.items() for fx, want in table.items()]
+
+
+@pytest.mark.parametrize("aid,fixture,want", CASES)
+def test_broken_fixture_is_named_by_its_misconception(aid, fixture, want):
+    results = grade_fixture(aid, fixture)
+    named = [r for r in results if r.diagnoses]
+    assert named, fixture
+    assert all(r.diagnoses == [want] for r in named), [(r.name, r.diagnoses) for r in named]
+    for r in named:  # named first, then today's detail; points untouched
+        text = render(r.key, r.fields, "en")
+        assert text.startswith(render(f"diagnosis.{want}", {}, "en")), text
+        assert r.score < r.max_score
+
+
+def _correct_sources():
+    for aid in NUMPY:
+        yield aid, "reference", None
+        for alt in fixtures(aid, "alt"):
+            yield aid, alt, alt
+        for path in sorted((CORPUS / aid).glob("*.py")):
+            yield aid, f"corpus/{path.stem}", path
+
+
+@pytest.mark.parametrize("aid,label,source", list(_correct_sources()),
+                         ids=lambda x: str(x) if not hasattr(x, "stem") else x.stem)
+def test_no_correct_function_is_ever_diagnosed(aid, label, source):
+    """Reference, alternatives and the corpus: a diagnosis only ever sits on a failing check,
+    and never on a function whose checks all pass (corpus entries fail other functions)."""
+    from tests.diagnoses.inprocess import source_of
+    if source is None:
+        results = grade_fixture(aid, None)
+    elif hasattr(source, "read_text"):
+        results = grade_source(aid, source.read_text(encoding="utf-8"))
+    else:
+        results = grade_fixture(aid, source)
+    for r in results:
+        assert not r.diagnoses or not r.passed, (label, r.name)
+    if label == "reference" or not hasattr(source, "read_text"):
+        assert not [r.name for r in results if r.diagnoses], label
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Latin words allowed inside Korean: identifiers, dtype and function names, math symbols
+LATIN_WORD = re.compile(r"(?<![\w.`(/])[A-Za-z]{4,}(?![\w(`])")
+ALLOWED = {"float", "uniform", "standard_normal", "step", "sigmoid", "minimize", "range",
+           "steps", "ReLU", "Leaky", "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp",
+           "grad_fn", "eps", "seed", "activation", "Nesterov", "dtype", "size"}
+
+
+def test_every_diagnosis_message_is_fully_in_its_language():
+    for entry in diagnosis.all_entries().values():
+        en = render(f"diagnosis.{entry.id}", {}, "en")
+        ko = render(f"diagnosis.{entry.id}", {}, "ko")
+        assert not HANGUL.search(en), entry.id
+        assert HANGUL.search(ko), entry.id
+        words = {w for w in LATIN_WORD.findall(ko) if w not in ALLOWED}
+        assert not words, (entry.id, words)
+
+
+def test_every_contract_function_of_01_to_04_has_misconceptions():
+    from autograder.checks import checks_for
+    for aid in NUMPY:
+        functions = {c.function for c in checks_for(aid, True)}
+        have = {e.function for e in diagnosis.catalog(aid) if not e.id.endswith(
+            tuple(f"float32_arithmetic_{f.lower()}" for f in functions))}
+        assert functions - have <= {"gate_weights"}, (aid, functions - have)
