@@ -108,7 +108,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LATIN_WORD = re.compile(r"(?<![\w.`(/])[A-Za-z]{4,}(?![\w(`])")
 ALLOWED = {"float", "uniform", "standard_normal", "step", "sigmoid", "minimize", "range",
            "steps", "ReLU", "Leaky", "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp",
-           "grad_fn", "eps", "seed", "activation", "Nesterov", "dtype", "size"}
+           "grad_fn", "eps", "seed", "activation", "Nesterov", "dtype", "size", "RandomState"}
 
 
 def test_every_diagnosis_message_is_fully_in_its_language():
