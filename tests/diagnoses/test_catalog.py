@@ -104,11 +104,13 @@ def test_no_correct_function_is_ever_diagnosed(aid, label, source):
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-# Latin words allowed inside Korean: identifiers, dtype and function names, math symbols
-LATIN_WORD = re.compile(r"(?<![\w.`(/])[A-Za-z]{4,}(?![\w(`])")
-ALLOWED = {"float", "uniform", "standard_normal", "step", "sigmoid", "minimize", "range",
-           "steps", "ReLU", "Leaky", "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp",
-           "grad_fn", "eps", "seed", "activation", "Nesterov", "dtype", "size", "RandomState"}
+# A Latin word inside Korean text must be an identifier: code (next to `.`, `(`, `_`, `=`), a
+# name of the contract or its parameters, a method or dtype name
+LATIN_WORD = re.compile(r"(?<![\w.`(/=])[A-Za-z]{4,}(?![\w(`.=])")
+ALLOWED = {"float", "uniform", "step", "sigmoid", "minimize", "range", "steps", "ReLU", "Leaky",
+           "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp", "seed", "activation",
+           "Nesterov", "dtype", "size", "RandomState", "upstream", "tanh", "sqrt", "self",
+           "alpha", "beta", "float32", "float64", "uint8", "None", "True", "False"}
 
 
 def test_every_diagnosis_message_is_fully_in_its_language():
