@@ -8,6 +8,7 @@ A result's fields may carry `notes`: a list of [key, fields] pairs rendered afte
 sentence (e.g. "this check uses sigmoid, whose own check failed").
 """
 
+from autograder import message_style
 from autograder.sandbox.codec import clean_text
 
 CATALOG = {
@@ -313,6 +314,9 @@ def register(messages):
         CATALOG[key] = texts
 
 
+register(message_style.KEYS)
+
+
 class _Field:
     """A field value that formats with the template's spec when it can, else as plain text (a
     student-derived value of an unexpected type must not turn rendering into a traceback)."""
@@ -349,7 +353,7 @@ class _Blank(dict):
 
 
 def render(key, fields=None, lang="ko"):
-    fields = fields or {}
+    key, fields = message_style.refine(key, fields or {}, lang)  # -0, dtype names, Korean labels
     entry = CATALOG.get(key)
     if entry is None:
         return f"{key} {fields}"

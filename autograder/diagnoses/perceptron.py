@@ -102,7 +102,7 @@ ENTRIES = [
       "1 / (1 + exp(s)) has the exponent's sign flipped; the sigmoid is 1 / (1 + exp(−s))",
       [sigmoid_sign_flipped], "시그모이드: exp 부호", "sigmoid: sign of the exponent"),
     e("sigmoid_naive_overflow", "sigmoid",
-      "1 / (1 + exp(−s))를 그대로 계산해 큰 음수 s에서 exp가 넘칩니다(overflow 경고). "
+      "1 / (1 + exp(−s))를 그대로 계산해 큰 음수 s에서 exp가 넘칩니다(오버플로 경고). "
       "e = exp(−|s|)로 나눠 계산하세요: s ≥ 0이면 1/(1+e), s < 0이면 e/(1+e).",
       "1 / (1 + exp(−s)) computed as written overflows in exp for large negative s; use "
       "e = exp(−|s|): 1/(1+e) for s ≥ 0, e/(1+e) for s < 0",

@@ -130,3 +130,33 @@ def test_every_contract_function_of_01_to_04_has_misconceptions():
         have = {e.function for e in diagnosis.catalog(aid) if not e.id.endswith(
             tuple(f"float32_arithmetic_{f.lower()}" for f in functions))}
         assert functions - have <= {"gate_weights"}, (aid, functions - have)
+
+
+# identifiers that appear in rendered messages (types, parameters, dict keys)
+IDENTIFIERS = ALLOWED | {"params", "cache", "losses", "tuple", "dict", "list", "relu", "NoneType",
+                         "ndarray", "numpy", "number", "bool", "str", "int", "dalpha"}
+
+
+def _all_fixture_results():
+    from tests.checks.harness import STUBS
+    for aid in NUMPY:
+        yield aid, "stub", grade_source(aid, (STUBS / f"{aid}.py").read_text(encoding="utf-8"))
+        for name in fixtures(aid, "broken") + fixtures(aid, "mistake") + fixtures(aid, "alt"):
+            yield aid, name, grade_fixture(aid, name)
+
+
+def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
+    """ko has no English words (identifiers, numbers, dtype names aside), en no Hangul; no
+    '-0', no dtype codes like '|u1', no exception without its sentence."""
+    problems = []
+    for aid, name, results in _all_fixture_results():
+        for r in results:
+            en, ko = render(r.key, r.fields, "en"), render(r.key, r.fields, "ko")
+            words = {w for w in LATIN_WORD.findall(ko) if w not in IDENTIFIERS}
+            if HANGUL.search(en) or words:
+                problems.append((aid, name, r.name, words, ko[:160]))
+            for text in (en, ko):
+                if re.search(r"(?<![\w.\d])-0(?![\d.\w])|'\|u1'|\|u1\b|발생: $|raised \w+: $",
+                             text):
+                    problems.append((aid, name, r.name, text[:160]))
+    assert not problems, problems[:10]
