@@ -125,7 +125,9 @@ def settle(checks, results):
         if deps and not result.passed:
             notes = list(result.fields.get("notes", ())) + [
                 ["note.dependency", {"functions": ", ".join(f"`{d}`" for d in deps)}]]
-            result = replace(result, fields={**result.fields, "notes": notes})
+            fields = {k: v for k, v in result.fields.items() if k != "diagnoses"}
+            # values computed through a failing function say nothing about this one's ideas
+            result = replace(result, fields={**fields, "notes": notes}, diagnoses=[])
         settled.append(result)
     return settled
 

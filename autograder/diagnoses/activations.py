@@ -23,9 +23,9 @@ def relu_min(x):
     return np.minimum(_f(x), 0.0)
 
 
-def prelu_with_max(x, alpha):
+def prelu_forgot_x(x, alpha):
     x = _f(x)
-    return np.maximum(alpha * x, x)
+    return np.where(x > 0, x, alpha)
 
 
 def leaky_relu_with_min(x, a=0.01):
@@ -145,12 +145,10 @@ ENTRIES = [
     e("relu_min", "relu", "np.minimum(x, 0)으로 음수 쪽을 남겼습니다. ReLU(x) = max(0, x)입니다.",
       "np.minimum(x, 0) keeps the negative side; ReLU(x) = max(0, x)",
       [relu_min], "ReLU: min 사용", "ReLU: min instead of max"),
-    e("prelu_with_max", "prelu",
-      "max(αx, x)로 썼습니다. α > 1이면 양수 쪽에서도 αx가 됩니다. PReLU는 x > 0이면 x, "
-      "아니면 αx입니다: np.where(x > 0, x, α·x).",
-      "you wrote max(αx, x), which gives αx for positive x when α > 1; PReLU is x for x > 0, "
-      "else αx: np.where(x > 0, x, α·x)",
-      [prelu_with_max], "PReLU: max(αx, x)", "PReLU: max(αx, x)"),
+    e("prelu_alpha_without_x", "prelu",
+      "음수 쪽에서 α만 돌려주고 x를 곱하지 않았습니다. PReLU는 x ≤ 0에서 α·x입니다.",
+      "on the negative side you returned α without multiplying by x; PReLU is α·x for x ≤ 0",
+      [prelu_forgot_x], "PReLU: α·x 대신 α", "PReLU: α instead of α·x"),
     e("relu_derivative_one_at_zero", "relu_derivative",
       "x = 0에서 미분을 1로 했습니다 (x >= 0). 독스트링의 약속은 x = 0에서 0입니다: "
       "(x > 0).",

@@ -38,25 +38,6 @@ def _delta(derivative=lambda y, s: y * (1.0 - y), sign=-1.0, bias=True):
     return delta_rule_step
 
 
-def init_normal(n_in, n_hidden, n_out, seed):
-    rng = np.random.default_rng(seed)
-    return {"U": rng.standard_normal((n_in, n_hidden)), "b1": np.zeros(n_hidden),
-            "W": rng.standard_normal((n_hidden, n_out)), "b2": np.zeros(n_out)}
-
-
-def init_w_first(n_in, n_hidden, n_out, seed):
-    rng = np.random.default_rng(seed)
-    W = rng.uniform(-1.0, 1.0, size=(n_hidden, n_out))
-    return {"U": rng.uniform(-1.0, 1.0, size=(n_in, n_hidden)), "b1": np.zeros(n_hidden),
-            "W": W, "b2": np.zeros(n_out)}
-
-
-def init_legacy_seed(n_in, n_hidden, n_out, seed):
-    rng = np.random.RandomState(seed)
-    return {"U": rng.uniform(-1.0, 1.0, size=(n_in, n_hidden)), "b1": np.zeros(n_hidden),
-            "W": rng.uniform(-1.0, 1.0, size=(n_hidden, n_out)), "b2": np.zeros(n_out)}
-
-
 def init_ignores_seed(n_in, n_hidden, n_out, seed):
     return ref.init_mlp(n_in, n_hidden, n_out, 0)
 
@@ -170,23 +151,6 @@ ENTRIES = [
       "편향 b를 갱신하지 않았습니다. b ← b − η·δ도 하세요.",
       "the bias b is not updated; also do b ← b − η·δ",
       [_delta(bias=False)], "델타 규칙: 편향 갱신 없음", "delta rule: bias not updated"),
-    e("init_normal_instead_of_uniform", "init_mlp",
-      "정규분포(standard_normal)에서 뽑았습니다. 독스트링대로 균등분포 U(−1, 1)에서 "
-      "rng.uniform(-1, 1, size=...)으로 뽑으세요.",
-      "you drew from a normal distribution; the docstring draws from U(−1, 1) with "
-      "rng.uniform(-1, 1, size=...)",
-      [init_normal], "초기화: 정규분포", "init: normal instead of uniform"),
-    e("init_draw_order", "init_mlp",
-      "W를 U보다 먼저 뽑았습니다. 같은 시드에서 같은 값을 얻으려면 U를 먼저, 그다음 W를 "
-      "뽑습니다.",
-      "you drew W before U; to get the same values for a seed draw U first, then W",
-      [init_w_first], "초기화: 뽑는 순서", "init: draw order"),
-    e("init_legacy_random", "init_mlp",
-      "예전 난수 생성기(np.random.seed / RandomState)를 썼습니다. "
-      "rng = np.random.default_rng(seed)를 사용하세요.",
-      "you used the legacy generator (np.random.seed / RandomState); use "
-      "rng = np.random.default_rng(seed)",
-      [init_legacy_seed], "초기화: 예전 난수 생성기", "init: legacy RNG"),
     e("init_ignores_seed", "init_mlp",
       "seed 인자를 무시하고 고정된 시드를 썼습니다. np.random.default_rng(seed)로 인자를 "
       "사용하세요.",

@@ -21,6 +21,7 @@ EXPECTED = {
         "broken_epochs_off_by_one": "train_epochs_off_by_one",
         "broken_poly_order": "poly_features_order",
         "broken_sigmoid_clipped": "sigmoid_clipped",
+        "broken_sigmoid_naive": "sigmoid_naive_overflow",
         "broken_step_zero": "step_zero_is_one",
         "broken_update_always": "train_update_always",
         "broken_update_sign": "train_update_sign",
@@ -44,6 +45,7 @@ EXPECTED = {
         "broken_leaky_derivative_zero": "leaky_relu_derivative_zero",
         "broken_leaky_ignores_a": "leaky_relu_ignores_a",
         "broken_prelu_dalpha_all": "prelu_dalpha_summed_over_all",
+        "broken_prelu_forgot_x": "prelu_alpha_without_x",
         "broken_relu_derivative_at_zero": "relu_derivative_one_at_zero",
         "broken_tanh_derivative_x2": "tanh_derivative_of_preactivation",
     },
@@ -160,3 +162,36 @@ def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
                              text):
                     problems.append((aid, name, r.name, text[:160]))
     assert not problems, problems[:10]
+
+
+# one fixture per catalog entry: tests/fixtures/submissions/<aid>/mistake_<id>.py makes exactly
+# that mistake (float32: one fixture per assignment, right formulas computed in float32); the
+# entries with a broken_ fixture are proven by EXPECTED above
+MISTAKES = [(aid, name) for aid in NUMPY for name in fixtures(aid, "mistake")]
+TWO_MATCHES = {  # fixture → a check where a second entry computes the same values (both named)
+    ("01_perceptron", "mistake_perceptron_sigmoid_output"): {"train_perceptron_xor_poly"},
+}
+
+
+@pytest.mark.parametrize("aid,fixture", MISTAKES)
+def test_mistake_fixture_is_named_by_its_entry(aid, fixture):
+    want = fixture[len("mistake_"):]
+    results = grade_fixture(aid, fixture)
+    named = [r for r in results if r.diagnoses]
+    assert named, fixture
+    for r in named:
+        assert r.score < r.max_score
+        if want == "float32_arithmetic":
+            assert all("float32_arithmetic" in i for i in r.diagnoses), (r.name, r.diagnoses)
+        elif r.name in TWO_MATCHES.get((aid, fixture), ()):
+            assert want in r.diagnoses, (r.name, r.diagnoses)
+        else:
+            assert r.diagnoses == [want], (r.name, r.diagnoses)
+
+
+def test_every_entry_has_a_fixture():
+    proven = {want for table in EXPECTED.values() for want in table.values()}
+    proven |= {name[len("mistake_"):] for _, name in MISTAKES}
+    for aid in NUMPY:
+        for entry in diagnosis.catalog(aid):
+            assert entry.id in proven or "float32_arithmetic" in entry.id, entry.id
