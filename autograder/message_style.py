@@ -19,6 +19,15 @@ KEYS = {
               "`raise NotImplementedError`를 지우고 독스트링의 식을 구현하세요.{where}",
         "en": "{what} is not implemented yet (NotImplementedError); replace the body's "
               "`raise NotImplementedError` with the docstring's formula{where}"},
+    "call.state_read_only": {
+        "ko": "{what}: 상태 속성을 설정할 수 없습니다 ({message}). 상태(m, s, t)는 값을 넣을 수 "
+              "있는 일반 속성이어야 합니다: 이어서 학습하는 검사(*_warm_start)가 첫 step 전에 "
+              "값을 넣습니다. setter 없는 @property 대신 self.m = ...처럼 쓰세요. 이 실수로는 "
+              "*_warm_start 검사만 점수를 잃습니다.",
+        "en": "{what}: a state attribute cannot be set ({message}); the state (m, s, t) must be "
+              "plain assignable attributes: the warm-start checks set it before the first step; "
+              "use self.m = ... instead of a @property without a setter. Only the warm-start "
+              "checks lose points for this"},
     "call.error_bare": {
         "ko": "{what} 실행 중 {type}이(가) 발생했습니다 (예외 메시지 없음){where}.",
         "en": "{what} raised {type} (with no message){where}"},
@@ -79,7 +88,11 @@ def refine(key, fields, lang):
     """(key, fields) as they should be written in `lang`."""
     fields = dict(fields)
     if key == "call.error":
-        if fields.get("type") == "NotImplementedError":
+        message = str(fields.get("message", ""))
+        if fields.get("type") == "AttributeError" and ("has no setter" in message
+                                                        or "can't set attribute" in message):
+            key = "call.state_read_only"
+        elif fields.get("type") == "NotImplementedError":
             key = "call.not_implemented"
         elif not str(fields.get("message", "")).strip():
             key = "call.error_bare"
