@@ -71,6 +71,19 @@ def prelu_gradients_dalpha_array(x, alpha, upstream):
     return upstream * np.where(x > 0, 1.0, alpha), np.where(x < 0, upstream * x, 0.0)
 
 
+def prelu_gradients_dalpha_mean(x, alpha, upstream):
+    x, upstream = _f(x), _f(upstream)
+    neg = x < 0
+    return (upstream * np.where(x > 0, 1.0, alpha),
+            float(np.mean(upstream[neg] * x[neg])) if neg.any() else 0.0)
+
+
+def prelu_gradients_dx_one_at_zero(x, alpha, upstream):
+    x, upstream = _f(x), _f(upstream)
+    return (upstream * np.where(x >= 0, 1.0, alpha),
+            float(np.sum(np.where(x < 0, upstream * x, 0.0))))
+
+
 def elu_derivative_returns_elu(x, alpha=1.0):
     return ref.elu(x, alpha)
 
@@ -201,6 +214,18 @@ ENTRIES = [
       "dα를 원소별 배열로 돌려줬습니다. α는 스칼라 하나이므로 dα도 합한 실수 하나입니다.",
       "dα is an elementwise array; α is one scalar, so dα is one summed float",
       [prelu_gradients_dalpha_array], "PReLU dα: 합하지 않음", "PReLU dα not summed"),
+    e("prelu_dalpha_mean", "prelu_gradients",
+      "dα를 합이 아니라 평균으로 계산했습니다. α는 모든 음수 원소의 출력에 똑같이 쓰이므로 "
+      "각 원소의 기여를 더합니다: dα = Σ_{x<0} upstream·x.",
+      "dα is a mean, not a sum; α enters every negative element's output, so their "
+      "contributions add up: dα = Σ_{x<0} upstream·x",
+      [prelu_gradients_dalpha_mean], "PReLU dα: 합 대신 평균", "PReLU dα: mean instead of sum"),
+    e("prelu_dx_one_at_zero", "prelu_gradients",
+      "x = 0에서 dx의 국소 미분을 1로 했습니다 (x >= 0). 독스트링의 약속은 x > 0일 때만 1, "
+      "x = 0에서는 α입니다.",
+      "the local derivative of dx is 1 at x = 0 (x >= 0); the docstring's convention is 1 "
+      "only for x > 0, α at x = 0",
+      [prelu_gradients_dx_one_at_zero], "PReLU dx: x = 0에서 1", "PReLU dx: 1 at x = 0"),
     e("elu_no_minus_one", "elu",
       "음수 쪽을 α·e^x로 써서 −1을 빠뜨렸습니다. ELU(x) = α(e^x − 1) (x < 0)입니다.",
       "the negative side α·e^x leaves out the −1; ELU(x) = α(e^x − 1) for x < 0",

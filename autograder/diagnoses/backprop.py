@@ -69,6 +69,11 @@ def _backward(scale=True, out_derivative=lambda Y: Y * (1.0 - Y),
     return mlp_backward
 
 
+def backward_negated(X, T, params, cache):
+    grads = ref.mlp_backward(X, T, params, cache)
+    return {k: -v for k, v in grads.items()}
+
+
 def _twice(A):
     y = ref.sigmoid(A)
     return y * (1.0 - y)
@@ -182,6 +187,12 @@ ENTRIES = [
       "δ_out = Y − T leaves out the output layer's derivative Y(1 − Y)",
       [_backward(out_derivative=lambda Y: 1.0)], "역전파: 출력층 φ′ 빠짐",
       "backprop: output φ′ missing"),
+    e("backward_gradient_sign", "mlp_backward",
+      "모든 기울기의 부호가 반대입니다 (오차를 T − Y로 계산). dE/dp는 Y − T에서 시작합니다: "
+      "δ_out = (Y − T)·Y(1 − Y) / m. 갱신은 p ← p − η·dp입니다.",
+      "every gradient has the opposite sign (the error taken as T − Y); dE/dp starts from "
+      "Y − T: δ_out = (Y − T)·Y(1 − Y) / m, and the update is p ← p − η·dp",
+      [backward_negated], "역전파: 기울기 부호", "backprop: gradient sign"),
     e("backward_no_b1", "mlp_backward",
       "은닉층 편향의 기울기 db1을 0으로 두었습니다. db1 = δ_hid의 행 합입니다.",
       "the hidden bias gradient db1 is left at zero; db1 = the row sum of δ_hid",

@@ -198,3 +198,35 @@ def test_every_entry_has_a_fixture():
     for aid in NUMPY:
         for entry in diagnosis.catalog(aid):
             assert entry.id in proven or "float32_arithmetic" in entry.id, entry.id
+
+
+def test_predict_curve_domain_entries_read_only_the_domain():
+    """07's numpy part: the domain predict_curve returns (no model runs in the parent)."""
+    import numpy as np
+    from autograder.diagnoses import tanh_practice as t07
+    y = np.zeros((100, 1))
+    arange = {"result": (np.arange(0, 1, 0.01).reshape(-1, 1), y)}
+    flat = {"result": (np.linspace(0, 1, 100), y)}
+    right = {"result": (np.linspace(0, 1, 100).reshape(-1, 1), y)}
+    assert t07.arange_domain(None, {}, arange, None)
+    assert not t07.arange_domain(None, {}, right, None)
+    assert t07.flat_domain(None, {}, flat, None) and not t07.flat_domain(None, {}, right, None)
+    for hostile in (None, {}, {"result": None}, {"result": ("x", y)}, [1, 2], {"result": (y,)}):
+        assert not t07.arange_domain(None, {}, hostile, None)
+        assert not t07.flat_domain(None, {}, hostile, None)
+
+
+def test_class_report_counts_misconceptions_in_both_languages(tmp_path):
+    from autograder.integrations import class_report, misconceptions
+    assert misconceptions.korean_font() is not None  # NanumGothic from koreanize-matplotlib
+    csv = tmp_path / "grades.csv"
+    rows = ["student,assignment,score,max_score,failed_checks,seed,seconds,error,diagnoses"]
+    for i in range(8):
+        found = "adam_no_bias_correction" if i < 3 else ""
+        rows.append(f"s{i},04_optimizers,{80 if found else 100},100,adam_path,1,0.1,,{found}")
+    csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for lang, text in (("en", "Adam: no bias correction: 3 of 8 students, 38 %"),
+                       ("ko", "Adam: 편향 보정 없음: 3명 / 8명, 38%")):
+        page, _ = class_report.build(csv, tmp_path / lang, lang)
+        html = page.read_text(encoding="utf-8")
+        assert text in html and (tmp_path / lang / "misconceptions.png").stat().st_size > 1000
