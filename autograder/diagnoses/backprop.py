@@ -38,6 +38,11 @@ def _delta(derivative=lambda y, s: y * (1.0 - y), sign=-1.0, bias=True):
     return delta_rule_step
 
 
+def init_zero_weights(n_in, n_hidden, n_out, seed):
+    return {"U": np.zeros((n_in, n_hidden)), "b1": np.zeros(n_hidden),
+            "W": np.zeros((n_hidden, n_out)), "b2": np.zeros(n_out)}
+
+
 def init_ignores_seed(n_in, n_hidden, n_out, seed):
     return ref.init_mlp(n_in, n_hidden, n_out, 0)
 
@@ -156,6 +161,14 @@ ENTRIES = [
       "편향 b를 갱신하지 않았습니다. b ← b − η·δ도 하세요.",
       "the bias b is not updated; also do b ← b − η·δ",
       [_delta(bias=False)], "델타 규칙: 편향 갱신 없음", "delta rule: bias not updated"),
+    e("init_zero_weights", "init_mlp",
+      "가중치를 모두 0으로 두었습니다. 그러면 은닉 뉴런들이 모두 같은 값을 내고 같은 기울기를 "
+      "받아 끝까지 똑같이 움직입니다(대칭). U, W는 U(−1, 1)에서 무작위로 뽑고 편향만 0으로 "
+      "둡니다.",
+      "all weights are zero, so every hidden neuron computes the same value, gets the same "
+      "gradient and stays identical (symmetry); draw U and W from U(−1, 1) and set only the "
+      "biases to zero",
+      [init_zero_weights], "초기화: 가중치 0", "init: zero weights"),
     e("init_ignores_seed", "init_mlp",
       "seed 인자를 무시하고 고정된 시드를 썼습니다. np.random.default_rng(seed)로 인자를 "
       "사용하세요.",
@@ -222,6 +235,6 @@ ENTRIES = [
       "p ← p + η·dp로 기울기 방향으로 갔습니다. p ← p − η·dp입니다.",
       "p ← p + η·dp moves along the gradient; the update is p ← p − η·dp",
       [_train(sign=1.0)], "학습: 부호 반대", "training: gradient ascent"),
-    *float32_entries(("sigmoid_derivative", "delta_rule_step", "mlp_forward", "mlp_backward",
+    *float32_entries(("sigmoid", "sigmoid_derivative", "delta_rule_step", "mlp_forward", "mlp_backward",
                       "train_xor"), prefix="bp_"),
 ]
