@@ -19,6 +19,14 @@ def source_of(aid, fixture=None, base=True):
 
 
 def grade_source(aid, source, seed=11, include_hidden=True):
+    """Graded in a forked child: some fixtures patch numpy itself (e.g. `*_hides`, which hide
+    an in-place write), which must not leak into the next fixture, as the sandbox guarantees."""
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(_grade_here, (aid, source, seed, include_hidden))
+
+
+def _grade_here(aid, source, seed, include_hidden):
     ns = {"__name__": "submission"}
     exec(compile(source, f"{aid}.py", "exec"), ns)  # trusted fixture code
     session = InProcessSession(ns)
