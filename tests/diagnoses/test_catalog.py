@@ -9,7 +9,7 @@ import pytest
 
 from autograder import diagnosis
 from autograder.assignments import ASSIGNMENT_IDS
-from autograder.messages import render
+from autograder.reporters.catalogs import render  # loads every catalog (grading runs in a child)
 from tests.checks.corpus import CORPUS
 from tests.diagnoses.inprocess import grade_fixture, grade_source
 from tests.fixtures.build import fixtures
