@@ -88,6 +88,7 @@ def _correct_sources():
             yield aid, f"corpus/{path.stem}", path
 
 
+@pytest.mark.slow  # grades the whole correct corpus (~1 min); CI runs it
 @pytest.mark.parametrize("aid,label,source", list(_correct_sources()),
                          ids=lambda x: str(x) if not hasattr(x, "stem") else x.stem)
 def test_no_correct_function_is_ever_diagnosed(aid, label, source):
@@ -148,6 +149,7 @@ def _all_fixture_results():
             yield aid, name, grade_fixture(aid, name)
 
 
+@pytest.mark.slow  # grades every fixture of 01-04 (~2 min); CI runs it
 def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
     """ko has no English words (identifiers, numbers, dtype names aside), en no Hangul; no
     '-0', no dtype codes like '|u1', no exception without its sentence."""
