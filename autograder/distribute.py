@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NAME = "nnlab_student"
 EXCLUDED = (
     "autograder/checks/hidden/",
+    "autograder/diagnoses/",  # the misconception catalog spells out (wrong) formulas
     "autograder/distribute.py",
     "autograder/wheels.py",
     "autograder/integrations/",  # Gradescope zip etc. bundle the reference: instructor side

@@ -23,6 +23,7 @@ from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.grader_fault import GraderFault
 from autograder import grading_error, preflight
+from autograder.diagnosis import diagnose
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
@@ -82,6 +83,7 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
     account: failed statement, dropped cell, …); default "not defined".
     """
     started = time.monotonic()
+    found = []  # ids of the known misconceptions the values match (autograder/diagnoses)
     missing = [n for n in check.needs if n not in session.report.names]
     if missing:
         key, fields = why_missing(missing[0]) if why_missing else ("call.missing",
@@ -94,8 +96,9 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
             if reply.status != "ok":
                 outcome = outcome_of_reply(reply, check)
             else:
-                outcome = check.compare(reply.value, expected_for(check, assignment, args,
-                                                                   reference))
+                expected = expected_for(check, assignment, args, reference)
+                outcome, found = diagnose(check, assignment, args, reply.value, expected,
+                                          check.compare(reply.value, expected))
             if not isinstance(outcome, Outcome):
                 raise TypeError("compare returned no Outcome")
         except Exception as exc:  # a grader bug must not cost the other checks
@@ -111,7 +114,7 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
     return CheckResult(
         name=check.name, max_score=check.points, score=round(check.points * fraction, 4),
         hidden=check.hidden, key=outcome.key, fields=dict(outcome.fields),
-        seconds=round(time.monotonic() - started, 3))
+        seconds=round(time.monotonic() - started, 3), diagnoses=found)
 
 
 def settle(checks, results):
@@ -139,12 +142,15 @@ def settle(checks, results):
             continue
         if unmet and result.score > 0:
             result = replace(result, score=0.0, key="check.needs_values",
-                             fields={"check": unmet[0]})
+                             fields={"check": unmet[0], **{k: v for k, v in result.fields.items()
+                                                           if k == "diagnoses"}})
         deps = [f for f in check.uses if f in failed_functions]
         if deps and not result.passed:
             notes = list(result.fields.get("notes", ())) + [
                 ["note.dependency", {"functions": ", ".join(f"`{d}`" for d in deps)}]]
-            result = replace(result, fields={**result.fields, "notes": notes})
+            fields = {k: v for k, v in result.fields.items() if k != "diagnoses"}
+            # values computed through a failing function say nothing about this one's ideas
+            result = replace(result, fields={**fields, "notes": notes}, diagnoses=[])
         settled.append(result)
     return settled
 

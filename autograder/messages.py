@@ -8,6 +8,7 @@ A result's fields may carry `notes`: a list of [key, fields] pairs rendered afte
 sentence (e.g. "this check uses sigmoid, whose own check failed").
 """
 
+from autograder import message_style
 from autograder.particles import resolve as resolve_particles
 from autograder.sandbox.codec import clean_text
 
@@ -193,9 +194,6 @@ CATALOG = {
     "call.error": {
         "ko": "{what} 실행 중 {type} 발생: {message}{where}",
         "en": "{what} raised {type}: {message}{where}"},
-    "call.not_implemented": {  # call.error of the stub's bare `raise NotImplementedError()`
-        "ko": "{what}: 아직 작성하지 않았습니다 (NotImplementedError). 함수 본문을 작성하세요.",
-        "en": "{what}: not written yet (NotImplementedError). Write the function's body."},
     "call.timeout": {
         "ko": "{what}이(가) 시간 한도({seconds}초, 샌드박스에서는 CPU 시간) 안에 끝나지 않았습니다 "
               "(무한 루프?).",
@@ -321,6 +319,9 @@ def register(messages):
         CATALOG[key] = texts
 
 
+register(message_style.KEYS)
+
+
 class _Field:
     """A field value that formats with the template's spec when it can, else as plain text (a
     student-derived value of an unexpected type must not turn rendering into a traceback)."""
@@ -357,10 +358,7 @@ class _Blank(dict):
 
 
 def render(key, fields=None, lang="ko"):
-    fields = fields or {}
-    if key == "call.error" and fields.get("type") == "NotImplementedError" and \
-            not fields.get("message"):
-        key = "call.not_implemented"  # an untouched stub: say so, not "raised ...: " and nothing
+    key, fields = message_style.refine(key, fields or {}, lang)  # -0, dtype names, Korean labels
     entry = CATALOG.get(key)
     if entry is None:
         return f"{key} {fields}"
@@ -374,4 +372,6 @@ def render(key, fields=None, lang="ko"):
         text = template  # a template this renderer cannot fill: still a sentence, never a crash
     for note_key, note_fields in fields.get("notes", ()):
         text += " " + render(note_key, note_fields, lang)
+    named = [render(k, f, lang) for k, f in fields.get("diagnoses", ())]  # misconceptions first
+    text = " ".join(named + [text]) if named else text
     return resolve_particles(text) if lang == "ko" else text

@@ -13,6 +13,7 @@ class CheckResult:
     fields: dict = field(default_factory=dict)
     seconds: float = 0.0
     error: Optional[tuple] = None  # (key, fields): a grading error, no score (grading_error.py)
+    diagnoses: list = field(default_factory=list)  # ids of matched misconceptions (diagnoses/)
 
     @property
     def passed(self):

@@ -2,8 +2,9 @@
 
 Every optimizer has step(w, grad_fn) -> w_new, where grad_fn(w) returns the
 gradient of the loss J at w. step never modifies w; the optimizer's state lives
-in its attributes and starts at 0.0 (it becomes an array shaped like w after
-the first step).
+in plain, assignable attributes (m, s, t) and starts at 0.0 (it becomes an
+array shaped like w after the first step). Setting them before a step resumes
+from that state (warm start), so a read-only property is not enough.
 
 Lecture errata: the momentum rule's grad J(m) means grad J(w); the last Nesterov
 line is w <- w + m, written here without the w_temp variable.

@@ -1,8 +1,10 @@
 """`nngrade report grades.csv --out DIR`: a grade report for instructors.
 
 Writes ``DIR/scores.png`` (a score histogram per assignment), ``DIR/failed_checks.png`` (the
-checks most often not fully passed, per assignment) and ``DIR/index.html`` (both images, a
-summary table and the top failed checks as text). Reads nngrade's batch CSV; nbgrader's export
+checks most often not fully passed, per assignment), ``DIR/misconceptions.png`` (the known
+misconceptions found, per assignment: `integrations/misconceptions.py`) and ``DIR/index.html``
+(the images, a summary table, the top failed checks and the misconceptions as text, and a
+student × assignment table), in Korean or English (``--lang``). Reads nngrade's batch CSV; nbgrader's export
 CSV works too (no per-check column there, so only the histograms). A row with an empty score is
 a grading error: counted in "grading errors", left out of the statistics (never a 0).
 """
@@ -14,11 +16,13 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from autograder.integrations import misconceptions
+
 TOP_CHECKS = 10
 
 
 def load(path):
-    """→ {assignment: [(student, score or None, max_score, failed checks, error)]}."""
+    """→ {assignment: [(student, score or None, max_score, failed checks, error, diagnoses)]}."""
     rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8"))))
     out = defaultdict(list)
     for row in rows:
@@ -30,7 +34,8 @@ def load(path):
             score, most = None, 0.0
         failed = (row.get("failed_checks") or "").split()
         out[row.get("assignment", "?")].append((student, score, most, failed,
-                                                row.get("error", "")))
+                                                row.get("error", ""),
+                                                (row.get("diagnoses") or "").split()))
     return dict(sorted(out.items()))
 
 
@@ -100,7 +105,7 @@ def plot_failed(data, summary, path):
     plt.close(fig)
 
 
-def render_html(summary, source):
+def render_html(summary, source, extra=""):
     e = html.escape
     rows = "".join(
         f"<tr><td>{e(aid)}</td><td>{s['n']}</td><td>{s['mean']:.1f}</td><td>{s['median']:.1f}</td>"
@@ -122,11 +127,12 @@ td:first-child{{text-align:left}}img{{max-width:100%}}</style></head><body>
 <h2>Score distribution</h2><img src="scores.png" alt="score histograms per assignment">
 <h2>Most-failed checks</h2><img src="failed_checks.png" alt="most-failed checks">
 {fails or "<p>No failed checks recorded (an nbgrader CSV has no per-check column).</p>"}
+{extra}
 </body></html>
 """
 
 
-def build(csv_path, out_dir):
+def build(csv_path, out_dir, lang="ko"):
     data = load(csv_path)
     if not data:
         raise ValueError(f"{csv_path}: no rows")
@@ -135,13 +141,16 @@ def build(csv_path, out_dir):
     summary = summarize(data)
     plot_scores(data, summary, out / "scores.png")
     plot_failed(data, summary, out / "failed_checks.png")
-    (out / "index.html").write_text(render_html(summary, csv_path), encoding="utf-8")
+    counts = misconceptions.count(data)
+    misconceptions.plot(counts, out / "misconceptions.png", lang)
+    (out / "index.html").write_text(render_html(summary, csv_path, misconceptions.section(
+        data, counts, lang)), encoding="utf-8")
     return out / "index.html", summary
 
 
 def cmd_report(args):
     try:
-        page, _ = build(args.csv, args.out)
+        page, _ = build(args.csv, args.out, getattr(args, "lang", "ko"))
     except (OSError, ValueError) as exc:
         print(f"nngrade report: {exc}", file=sys.stderr)
         return 2
@@ -154,5 +163,7 @@ def add_parser(subparsers):
                               description=__doc__)
     p.add_argument("csv", help="grades.csv from nngrade batch / merge-csv")
     p.add_argument("--out", default="report", help="output folder (default: report/)")
+    p.add_argument("--lang", choices=("ko", "en"), default="ko",
+                   help="language of the misconception labels (default: ko)")
     p.set_defaults(func=cmd_report)
     return p

@@ -10,7 +10,7 @@ the raw key (`perceptron.gate_wrong {'gate': 'AND', ...}`). Reporters therefore 
 import functools
 import importlib.util
 
-from autograder import messages
+from autograder import diagnosis, messages
 from autograder.assignments import ASSIGNMENT_IDS
 
 
@@ -22,6 +22,7 @@ def load_all():
     hidden = importlib.util.find_spec("autograder.checks.hidden") is not None  # student build: no
     for aid in ASSIGNMENT_IDS:
         checks_for(aid, include_hidden=hidden)
+        diagnosis.catalog(aid)  # the misconceptions' messages (instructor side)
     importlib.import_module("autograder.sandbox.cpu_budget")  # grading_error.overloaded
     return len(messages.CATALOG)
 

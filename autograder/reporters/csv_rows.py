@@ -14,6 +14,8 @@ error          empty when graded normally; otherwise "grading error: <reason>" (
                the row is 0 (a timeout), and warnings (a timestamp.txt that is not a timestamp)
 base_seed      the batch's base seed the row's seed was derived from (`nngrade batch --seed`, or
                the course's `c.SandboxGrade.base_seed`); empty for `nngrade grade`
+diagnoses      space-separated ids of the known misconceptions its values matched
+               (autograder/diagnoses; `nngrade report` counts them)
 
 Rows are sorted by (student, assignment). `nngrade merge-csv` joins per-shard files. Text cells
 go through `reporters.cells.safe_cell` (no cell starts a spreadsheet formula).
@@ -24,8 +26,8 @@ import io
 from autograder.reporters.cells import safe_cell, score_cell
 
 FIELDS = ["student", "assignment", "score", "max_score", "failed_checks", "seed", "seconds",
-          "error", "base_seed"]
-TEXT_FIELDS = ("student", "assignment", "failed_checks", "error")
+          "error", "base_seed", "diagnoses"]
+TEXT_FIELDS = ("student", "assignment", "failed_checks", "error", "diagnoses")
 KEY = ("student", "assignment")
 
 
@@ -46,7 +48,9 @@ def row(student, res, error="", base_seed=None, lang="en"):
                                      if not c.passed and c.error is None),
            "seed": "" if res.seed is None else res.seed, "seconds": f"{res.seconds:.2f}",
            "error": error_text(res, error, lang),
-           "base_seed": "" if base_seed is None else base_seed}
+           "base_seed": "" if base_seed is None else base_seed,
+           "diagnoses": " ".join(dict.fromkeys(i for c in res.checks
+                                               for i in getattr(c, "diagnoses", ())))}
     return {k: safe_cell(v) if k in TEXT_FIELDS else v for k, v in out.items()}
 
 

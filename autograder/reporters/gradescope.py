@@ -10,6 +10,11 @@ from autograder.grading_error import label
 from autograder.reporters.catalogs import render
 
 
+def diagnoses(res):
+    """The misconceptions found in one assignment, each once, in check order."""
+    return list(dict.fromkeys(i for c in res.checks for i in getattr(c, "diagnoses", ())))
+
+
 def to_dict(results, lang="ko", execution_time=None):
     tests = []
     for res in results:
@@ -33,8 +38,11 @@ def to_dict(results, lang="ko", execution_time=None):
                 # hidden checks show only after grades are published
                 "visibility": "after_published" if check.hidden else "visible",
             })
+            if check.diagnoses:  # ids of the known misconceptions its values matched
+                tests[-1]["extra_data"] = {"diagnoses": list(check.diagnoses)}
     out = {"score": round(sum(r.score for r in results if r.error is None), 4), "tests": tests,
-           "extra_data": {"seeds": {r.assignment: r.seed for r in results}}}
+           "extra_data": {"seeds": {r.assignment: r.seed for r in results},
+                          "diagnoses": {r.assignment: diagnoses(r) for r in results}}}
     errors = {r.assignment: label(r.error, lang) for r in results if r.error is not None}
     if errors:
         del out["score"]

@@ -1,11 +1,11 @@
-"""Parent side of `probes.optimizers.run`: strict reading of a raw run record, and replays of
-the documented update rules for messages (where ε sits, a hard-coded ε).
+"""Parent side of `probes.optimizers.run`: strict reading of a raw run record.
 
 The child is hostile: a record may be anything. `read_run` accepts exactly the structure `run`
 produces for the number of steps and the state names the parent asked for, and turns anything
 else into a failed Outcome. Path, states, mutation and look-ahead points are then computed here
 from the record and from what the parent sent (w0; later steps get the float64 copy of the
-previous return, which the parent rebuilds from the record itself).
+previous return, which the parent rebuilds from the record itself). Known mistakes (where ε
+sits, a hard-coded ε, …) are named by autograder/diagnoses/optimizers.py.
 """
 from dataclasses import dataclass
 
@@ -119,61 +119,3 @@ def read_run(raw, w0, steps, state, what):
         read[name] = None if any(v is None for v in values) else (
             "bad" if any(isinstance(v, str) for v in values) else np.stack(values))
     return Run(np.stack(path), read, read0, points, mutated)
-
-
-# ---- replays of the documented rules (messages only; never a verdict) -------------------------
-EPS_INSIDE = {"AdaGrad": True, "RMSProp": True, "Adam": False}   # as in solutions' docstrings
-EPS_FORMULA = {"AdaGrad": "w - lr * g / sqrt(s + eps)", "RMSProp": "w - lr * g / sqrt(s + eps)",
-               "Adam": "w - lr * m_hat / (sqrt(s_hat) + eps)"}
-HARD_CODED_EPS = (1e-8, 1e-7, 1e-6, 1e-10, 1e-12, 0.0)   # the values textbooks and blogs use
-
-
-def replay(problem, eps, inside):
-    """The class's documented rule on the problem, with eps at `eps` inside or outside the sqrt."""
-    cls, kw = problem["cls"], problem["kwargs"]
-    A, b = np.asarray(problem["A"], dtype=np.float64), np.asarray(problem["b"], dtype=np.float64)
-    w = np.asarray(problem["w0"], dtype=np.float64)
-    init = problem.get("init") or {}
-    m, s, t = np.asarray(init.get("m", 0.0), float), np.asarray(init.get("s", 0.0), float), int(
-        init.get("t", 0))
-    path = [w]
-    with np.errstate(all="ignore"):
-        for _ in range(int(problem["steps"])):
-            g = A @ w + b
-            if cls == "Adam":
-                t += 1
-                m = kw.get("beta1", 0.9) * m + (1 - kw.get("beta1", 0.9)) * g
-                s = kw.get("beta2", 0.999) * s + (1 - kw.get("beta2", 0.999)) * g * g
-                num, den = m / (1 - kw.get("beta1", 0.9) ** t), s / (1 - kw.get("beta2", 0.999) ** t)
-            else:
-                s = s + g * g if cls == "AdaGrad" else (
-                    kw.get("rho", 0.9) * s + (1 - kw.get("rho", 0.9)) * g * g)
-                num, den = g, s
-            w = w - kw["lr"] * num / (np.sqrt(den + eps) if inside else np.sqrt(den) + eps)
-            path.append(w)
-    return np.stack(path)
-
-
-def eps_notes(path, problem):
-    """Notes naming where eps belongs and, when a variant of the rule reproduces the student's
-    path, which one (eps on the other side of the sqrt; a fixed eps ignoring the argument)."""
-    cls = problem["cls"]
-    if cls not in EPS_INSIDE:
-        return []
-    given, inside = float(problem["kwargs"].get("eps", 1e-8)), EPS_INSIDE[cls]
-    variants = [(given, not inside)] + [(e, side) for e in HARD_CODED_EPS if e != given
-                                        for side in (inside, not inside)]
-    notes = []
-    for eps, side in variants:
-        if same_array(path, replay(problem, eps, side), "path").ok:
-            if side != inside:
-                notes.append(["optimizers.eps_moved_inside" if side else
-                              "optimizers.eps_moved_outside",
-                              {"cls": cls, "formula": EPS_FORMULA[cls]}])
-            if eps != given:
-                notes.append(["optimizers.eps_hardcoded", {"given": repr(given),
-                                                           "value": repr(eps)}])
-            break
-    if not notes:
-        notes.append(["optimizers.eps_where", {"cls": cls, "formula": EPS_FORMULA[cls]}])
-    return notes

@@ -1,0 +1,173 @@
+"""Known misconceptions of 01_perceptron (lecture 3.2-3.5), as what each mistake computes."""
+import numpy as np
+
+import solutions.perceptron as ref
+from autograder.diagnosis import Entry, float32_entries
+
+S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
+
+
+def step_zero_is_one(s):
+    return np.where(np.asarray(s, dtype=np.float64) >= 0, 1.0, -1.0)
+
+
+def step_zero_is_minus_one(s):
+    return np.where(np.asarray(s, dtype=np.float64) > 0, 1.0, -1.0)
+
+
+def step_binary(s):
+    return np.where(np.asarray(s, dtype=np.float64) > 0, 1.0, 0.0)
+
+
+def sigmoid_sign_flipped(s):
+    return 1.0 / (1.0 + np.exp(np.asarray(s, dtype=np.float64)))
+
+
+def sigmoid_naive(s):
+    return 1.0 / (1.0 + np.exp(-np.asarray(s, dtype=np.float64)))
+
+
+def sigmoid_clipped(s):
+    return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(s, dtype=np.float64), -10.0, 10.0)))
+
+
+def perceptron_ignores_activation(X, w, b, activation="step"):
+    return ref.step(np.asarray(X, dtype=np.float64) @ np.asarray(w, dtype=np.float64) + b)
+
+
+def perceptron_minus_bias(X, w, b, activation="step"):
+    phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+    return phi(np.asarray(X, dtype=np.float64) @ np.asarray(w, dtype=np.float64) - b)
+
+
+def _trainer(output=ref.step, update=lambda lr, t, y: lr * t, always=False, count_clean=True,
+             bias=True):
+    """The perceptron rule with one thing changed (`solutions.perceptron.train_perceptron`)."""
+    def train_perceptron(X, t, lr=0.01, max_epochs=100):
+        X = np.asarray(X, dtype=np.float64)
+        t = np.asarray(t, dtype=np.float64)
+        w, b = np.zeros(X.shape[1]), 0.0
+        for epoch in range(1, max_epochs + 1):
+            updated = False
+            for x_i, t_i in zip(X, t):
+                y = output(x_i @ w + b)
+                if y != t_i:
+                    updated = True
+                if y != t_i or always:
+                    w = w + update(lr, t_i, y) * x_i
+                    b = b + (update(lr, t_i, y) if bias else 0.0)
+            if not updated:
+                return w, float(b), True, epoch if count_clean else epoch - 1
+        return w, float(b), False, max_epochs
+    return train_perceptron
+
+
+def poly_features_order(X):
+    X = np.asarray(X, dtype=np.float64)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([x1, x1 ** 2, x1 * x2, x2 ** 2], axis=1)
+
+
+def poly_features_x2_column(X):
+    """(x1^2, x2, x1 x2, x2^2): the second column is x2 instead of x1."""
+    X = np.asarray(X, dtype=np.float64)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([x1 ** 2, x2, x1 * x2, x2 ** 2], axis=1)
+
+
+def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
+    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
+                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
+                 **kw)
+
+
+ENTRIES = [
+    e("step_zero_is_one", "step",
+      "s = 0에서 1을 돌려줍니다 (s >= 0 → 1). 양극성 계단 함수는 부호 함수이므로 "
+      "step(0) = 0입니다: np.sign(s).",
+      "step(0) returns 1 (s >= 0 → 1); the bipolar step is the sign function, so "
+      "step(0) = 0: np.sign(s)",
+      [step_zero_is_one], "step(0) = 1", "step(0) = 1"),
+    e("step_zero_is_minus_one", "step",
+      "s = 0에서 −1을 돌려줍니다 (s > 0이 아니면 −1). step(0) = 0입니다: np.sign(s).",
+      "step(0) returns −1 (−1 unless s > 0); step(0) = 0: np.sign(s)",
+      [step_zero_is_minus_one], "step(0) = −1", "step(0) = −1"),
+    e("step_binary", "step",
+      "0과 1을 돌려주는 이진 계단 함수를 썼습니다. 이 과제의 입력과 출력은 양극성(−1, +1)"
+      "입니다: np.sign(s).",
+      "you wrote the binary step (0 or 1); this assignment is bipolar (−1, +1): np.sign(s)",
+      [step_binary], "이진(0/1) 계단", "binary 0/1 step"),
+    e("sigmoid_sign_flipped", "sigmoid",
+      "1 / (1 + exp(s))로 지수의 부호가 반대입니다. 시그모이드는 1 / (1 + exp(−s))입니다.",
+      "1 / (1 + exp(s)) has the exponent's sign flipped; the sigmoid is 1 / (1 + exp(−s))",
+      [sigmoid_sign_flipped], "시그모이드: exp 부호", "sigmoid: sign of the exponent"),
+    e("sigmoid_naive_overflow", "sigmoid",
+      "1 / (1 + exp(−s))를 그대로 계산해 큰 음수 s에서 exp가 넘칩니다(오버플로 경고). "
+      "e = exp(−|s|)로 나눠 계산하세요: s ≥ 0이면 1/(1+e), s < 0이면 e/(1+e).",
+      "1 / (1 + exp(−s)) computed as written overflows in exp for large negative s; use "
+      "e = exp(−|s|): 1/(1+e) for s ≥ 0, e/(1+e) for s < 0",
+      [sigmoid_naive], "시그모이드: exp 오버플로", "sigmoid: exp overflow",
+      checks=("sigmoid_stable",)),
+    e("sigmoid_clipped", "sigmoid",
+      "오버플로를 막으려고 s를 잘라서(np.clip) 큰 |s|에서 값이 틀립니다. 자르지 말고 "
+      "e = exp(−|s|)로 안정하게 계산하세요.",
+      "you clipped s against overflow, which changes the values for large |s|; compute it "
+      "stably with e = exp(−|s|) instead of clipping",
+      [sigmoid_clipped], "시그모이드: 입력 자름", "sigmoid: clipped input"),
+    e("perceptron_ignores_activation", "perceptron",
+      "activation 인자를 무시하고 항상 계단 함수를 썼습니다. \"sigmoid\"이면 시그모이드를 "
+      "적용하세요.",
+      "you ignored the activation argument and always applied step; apply sigmoid when it "
+      "is \"sigmoid\"",
+      [perceptron_ignores_activation], "perceptron: activation 무시",
+      "perceptron: activation ignored"),
+    e("perceptron_minus_bias", "perceptron",
+      "X·w − b로 편향을 뺐습니다. 출력은 activation(X·w + b)입니다.",
+      "you subtracted the bias (X·w − b); the output is activation(X·w + b)",
+      [perceptron_minus_bias], "perceptron: 편향 부호", "perceptron: bias sign"),
+    e("train_epochs_off_by_one", "train_perceptron",
+      "epochs에 마지막 깨끗한(갱신 없는) 에포크를 세지 않았습니다. 독스트링대로 갱신이 없던 "
+      "에포크까지 포함해 셉니다.",
+      "epochs leaves out the final clean epoch (the one without updates); the docstring "
+      "counts it",
+      [_trainer(count_clean=False)], "학습 에포크 수 하나 어긋남", "epoch count off by one"),
+    e("train_update_always", "train_perceptron",
+      "틀린 샘플만이 아니라 모든 샘플에서 가중치를 갱신했습니다. 퍼셉트론 학습 규칙은 "
+      "출력이 목표와 다를 때만 w ← w + η·t·x입니다.",
+      "you updated on every sample, not only on the misclassified ones; the perceptron rule "
+      "updates w ← w + η·t·x only when the output differs from the target",
+      [_trainer(always=True)], "모든 샘플에서 갱신", "updates on every sample"),
+    e("train_update_sign", "train_perceptron",
+      "w ← w − η·t·x로 목표에서 멀어지는 쪽으로 갱신했습니다. w ← w + η·t·x, b ← b + η·t입니다.",
+      "you updated away from the target (w ← w − η·t·x); the rule is w ← w + η·t·x, "
+      "b ← b + η·t",
+      [_trainer(update=lambda lr, t, y: -lr * t)], "갱신 부호 반대", "update sign"),
+    e("train_error_term_doubles_step", "train_perceptron",
+      "w ← w + η(t − y)x로 갱신했습니다. 양극성 출력에서 틀리면 t − y = 2t라서 걸음이 2배가 "
+      "됩니다. 이 과제의 규칙은 w ← w + η·t·x입니다.",
+      "you updated with w ← w + η(t − y)x; with bipolar outputs a mistake has t − y = 2t, "
+      "which doubles the step; this assignment's rule is w ← w + η·t·x",
+      [_trainer(update=lambda lr, t, y: lr * (t - y))], "(t − y) 갱신: 2배 걸음",
+      "(t − y) update doubles the step"),
+    e("train_no_bias_update", "train_perceptron",
+      "편향 b를 갱신하지 않았습니다. 틀린 샘플마다 b ← b + η·t도 하세요.",
+      "the bias b is never updated; on every mistake also do b ← b + η·t",
+      [_trainer(bias=False)], "편향 갱신 없음", "bias not updated"),
+    e("perceptron_sigmoid_output", "train_perceptron",
+      "시그모이드 출력으로 맞고 틀림을 판단했습니다. 시그모이드 값은 ±1이 되지 않아 모든 "
+      "샘플이 틀린 것으로 보입니다. 퍼셉트론 학습은 계단 출력 step(x·w + b)을 목표와 "
+      "비교합니다.",
+      "you judged the sample by the sigmoid output, which is never ±1, so every sample looks "
+      "wrong; the perceptron rule compares the step output step(x·w + b) with the target",
+      [_trainer(output=ref.sigmoid)], "시그모이드 출력으로 학습", "trained on the sigmoid output"),
+    e("poly_features_order", "poly_features",
+      "열 순서가 다릅니다. 강의 3.5와 독스트링의 순서는 (x1², x1, x1·x2, x2²)입니다.",
+      "the columns are in another order; lecture 3.5 and the docstring use "
+      "(x1², x1, x1·x2, x2²)",
+      [poly_features_order], "다항 특징: 열 순서", "polynomial features: column order"),
+    e("poly_features_x2_column", "poly_features",
+      "두 번째 열에 x2를 넣었습니다. 강의의 특징은 (x1², x1, x1·x2, x2²)입니다.",
+      "the second column holds x2; the lecture's features are (x1², x1, x1·x2, x2²)",
+      [poly_features_x2_column], "다항 특징: x1 대신 x2", "polynomial features: x2 for x1"),
+    *float32_entries(("step", "sigmoid", "perceptron", "train_perceptron", "poly_features")),
+]

@@ -1,0 +1,258 @@
+"""A catalog of known misconceptions per contract function, matched in the parent.
+
+Each `Entry` is one mistake students make, written as what the mistake computes: a replacement
+for the contract function (or class) that runs the mistaken formula (`impl`, one or more
+variants), or, for checks judged by statistics or replays rather than by a reference value, a
+`match(check, args, value)` predicate computed here from the student's raw reply. When a check
+fails, `diagnose` (one call in `grade.run_check`) evaluates the entries of that check's function
+on the same args, in this process, on the reference namespace with the function replaced —
+nothing new runs in the student's child — and when the student's value agrees with an entry's
+value under the check's own comparison (every element, the check's tolerance) while the entry's
+value differs from the reference, the message names the misconception first. Two matches: both.
+No match: the message is unchanged. A diagnosis never changes points.
+
+One module per assignment holds the entries (`autograder/diagnoses/<module>.py`, `ENTRIES`,
+instructor side: the student wheel leaves the folder out, since entries spell formulas out, and
+this core then finds no catalog); their messages are registered as `diagnosis.<id>` keys (fully Korean / fully English: what the
+student computed, why it is wrong, the fix, the lecture section).
+"""
+import functools
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from autograder import messages
+from autograder.assignments import ASSIGNMENT_IDS, module_of
+from autograder.compare import Outcome, same
+
+# notes a named misconception makes redundant (generic hints that only guess at a cause)
+SUPERSEDED = {"note.constant_factor"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known mistake.
+
+    id        e.g. "adam_no_bias_correction" (message key "diagnosis.<id>", fixture
+              tests/fixtures/submissions/<aid>/mistake_<id>.py)
+    function  the contract function (or class) it is a mistake in
+    ko, en    the message: what the student computed, why it is wrong, the fix, the section
+    impl      variants of the mistake: each a dict name → replacement, evaluated with the
+              check's probe on the reference namespace updated with it
+    match     (check, args, value, expected) → bool, for checks without a reference value and
+              for mistakes that are not one formula (float32 arithmetic)
+    checks    names of the checks it applies to; () = every check of `function`
+    title     short label for the class report {"ko": ..., "en": ...} (default: the id)
+    """
+    id: str
+    function: str
+    ko: str
+    en: str
+    impl: tuple = ()
+    match: Optional[Callable] = None
+    checks: tuple = ()
+    title_ko: str = ""
+    title_en: str = ""
+    unless: tuple = ()  # ids of entries that, when they match too, explain it better
+    exact: bool = False  # match the mistake's values only (checks judging by statistics would
+    #                      accept several mistakes alike)
+
+    def applies_to(self, check):
+        return check.function == self.function and (not self.checks or check.name in self.checks)
+
+
+@functools.lru_cache(maxsize=None)
+def catalog(assignment):
+    """The entries of one assignment (empty when it has no catalog module)."""
+    name = f"autograder.diagnoses.{module_of(assignment)}"
+    if importlib.util.find_spec("autograder.diagnoses") is None or \
+            importlib.util.find_spec(name) is None:
+        return ()
+    module = importlib.import_module(name)
+    entries = tuple(module.ENTRIES)
+    register(entries)
+    return entries
+
+
+def register(entries):
+    messages.register({f"diagnosis.{e.id}": {"ko": e.ko, "en": e.en} for e in entries})
+
+
+def all_entries():
+    return {e.id: e for aid in ASSIGNMENT_IDS for e in catalog(aid)}
+
+
+def title(entry_id, lang="ko"):
+    entry = all_entries().get(entry_id)
+    if entry is None:
+        return entry_id
+    return (entry.title_ko if lang == "ko" else entry.title_en) or entry_id
+
+
+@functools.lru_cache(maxsize=None)
+def _reference_namespace(assignment):
+    module = importlib.import_module(f"solutions.{module_of(assignment)}")
+    return vars(module)
+
+
+def _raised(value):
+    """(type, message) of every exception record inside a reply, in order."""
+    out = []
+    if isinstance(value, dict):
+        if value.get("raised") is not None and isinstance(value["raised"], dict):
+            raised = value["raised"]
+            out.append((tuple(raised.get("types", ()))[:1], str(raised.get("message", ""))))
+        for v in value.values():
+            if v is not value.get("raised"):
+                out.extend(_raised(v))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            out.extend(_raised(v))
+    return out
+
+
+def _agrees(check, value, wrong, exact=False):
+    """The student's reply is what the mistake computes: the check's own comparison, with the
+    mistake's reply as the expected value, judges it exactly as it judges the mistake's reply
+    itself (fully right, or — for checks with parts that need no expected value, like where
+    Nesterov takes its gradient — the same share with the same message); or both raised the
+    same exceptions (a mistake that crashes, e.g. grad J(m) with m = 0)."""
+    raised = _raised(value)
+    if raised and raised == _raised(wrong):  # (a crashed record is no expected value to compare)
+        return True
+    if exact:
+        return same(value, wrong, "", rtol=1e-9, atol=1e-12).ok
+    got = check.compare(value, wrong)
+    if got.ok:
+        return True
+    own = check.compare(wrong, wrong)
+    if own.fraction > 0 and got.fraction == own.fraction and got.key == own.key:
+        return True
+    return same(value, wrong, "", rtol=1e-9, atol=1e-12).ok  # checks that judge by replay
+
+
+def _impl_matches(entry, check, assignment, args, value, expected):
+    from autograder.inprocess import InProcessSession
+    for variant in entry.impl:
+        ns = dict(_reference_namespace(assignment))
+        ns.update(variant)
+        reply = InProcessSession(ns).probe(check.probe, args)
+        if reply.status != "ok":
+            continue
+        wrong = reply.value
+        if check.expected is None:  # the check holds its own criterion (statistics, replays):
+            if check.compare(wrong, None).ok:  # the mistake passes it, so it is not the cause
+                continue
+            if same(value, wrong, "", rtol=1e-9, atol=1e-12).ok or (  # the mistake's values
+                    _raised(value) and _raised(value) == _raised(wrong)):
+                return True
+            continue
+        if check.compare(wrong, expected).ok:
+            continue  # the mistake is invisible on these inputs: it cannot be what went wrong
+        if _agrees(check, value, wrong, entry.exact):
+            return True
+    return False
+
+
+def matches(entry, check, assignment, args, value, expected):
+    if entry.match is not None:
+        return bool(entry.match(check, args, value, expected))
+    if not entry.impl:
+        return False
+    return _impl_matches(entry, check, assignment, args, value, expected)
+
+
+def diagnose(check, assignment, args, value, expected, outcome):
+    """(outcome, ids): a failed outcome with the matching misconceptions named first (field
+    `diagnoses`, rendered before the message), and their ids. Points are never changed."""
+    if outcome.ok:
+        return outcome, []
+    found = []
+    try:
+        entries = catalog(assignment)
+    except Exception:  # noqa: BLE001 - a broken catalog loses the hints, never a check
+        return outcome, []
+    for entry in entries:
+        if not entry.applies_to(check):
+            continue
+        try:
+            if matches(entry, check, assignment, args, value, expected):
+                found.append(entry.id)
+        except Exception:  # noqa: BLE001 - a catalog entry's own failure only loses the hint
+            continue
+    by_id = {e.id: e for e in entries}
+    found = [i for i in found if not set(by_id[i].unless) & set(found)]
+    if not found:
+        return outcome, []
+    fields = dict(outcome.fields)
+    notes = [n for n in fields.get("notes", ()) if n[0] not in SUPERSEDED]
+    if notes:
+        fields["notes"] = notes
+    else:
+        fields.pop("notes", None)
+    fields["diagnoses"] = [[f"diagnosis.{i}", {}] for i in found]
+    return Outcome(outcome.fraction, outcome.key, fields), found
+
+
+# ---- helpers shared by the catalog modules -------------------------------------------------
+def snap_float32(value, expected):
+    """`value` with every float32 array that equals its counterpart in `expected` to float32
+    precision replaced by that counterpart, and whether any was (None when none was float32 or
+    one differs by more than float32 rounding). Walks the reply and the expected value in
+    parallel (same structure: the probe's record)."""
+    import numpy as np
+    snapped = [False]
+
+    def walk(v, e):
+        if isinstance(v, np.ndarray) and v.dtype == np.float32:
+            if not (isinstance(e, np.ndarray) and e.shape == v.shape and e.dtype.kind == "f"):
+                raise LookupError
+            # float32 keeps ~7 digits; rounding accumulated over the ≤ 15 steps of a run stays
+            # within 1e-4 relative (measured: 04's paths 3e-6, 02's trajectories 4e-6)
+            with np.errstate(all="ignore"):
+                if not np.allclose(v.astype(np.float64), e, rtol=1e-4, atol=1e-6,
+                                   equal_nan=True):
+                    raise LookupError
+            snapped[0] = True
+            return e
+        if isinstance(v, dict) and isinstance(e, dict):
+            return {k: walk(x, e[k]) if k in e else x for k, x in v.items()}
+        if isinstance(v, (list, tuple)) and isinstance(e, (list, tuple)) and len(v) == len(e):
+            return type(v)(walk(x, y) for x, y in zip(v, e))
+        if isinstance(v, np.floating) and v.dtype == np.float32 and isinstance(
+                e, (float, np.floating)):
+            if abs(float(v) - float(e)) <= 1e-6 + 1e-4 * abs(float(e)):
+                snapped[0] = True
+                return e
+            raise LookupError
+        return v
+    try:
+        out = walk(value, expected)
+    except LookupError:
+        return None, False
+    return out, snapped[0]
+
+
+def float32_match(check, args, value, expected):
+    """The student's values are the reference's rounded to float32: right formulas, float32
+    arithmetic (np.float32 inputs or dtype=np.float32 arrays)."""
+    if expected is None:
+        return False
+    snapped, any_float32 = snap_float32(value, expected)
+    return any_float32 and check.compare(snapped, expected).ok
+
+
+FLOAT32_KO = ("float32로 계산했습니다: 식은 맞지만 값이 float32로 반올림되었습니다 (약 7자리). "
+              "이 과제는 float64로 계산합니다. dtype=np.float32나 astype(np.float32)를 지우고 "
+              "np.asarray(x, dtype=np.float64)로 받으세요.")
+FLOAT32_EN = ("float32 arithmetic: the formula is right, but the values are rounded to float32 "
+              "(about 7 digits); this assignment computes in float64: drop dtype=np.float32 / "
+              "astype(np.float32) and take inputs as np.asarray(x, dtype=np.float64)")
+
+
+def float32_entries(functions, prefix=""):
+    """One float32 entry per contract function (the same slip, named per function)."""
+    return [Entry(f"{prefix}float32_arithmetic_{f.lower()}", f, FLOAT32_KO, FLOAT32_EN,
+                  match=float32_match, title_ko=f"{f}: float32 계산",
+                  title_en=f"{f}: float32 arithmetic") for f in functions]

@@ -1,0 +1,40 @@
+"""Grade a submission's source in this process (trusted test fixtures only): the same
+`grade.run_check` and `grade.settle` as the sandbox pipeline, without a child process, so the
+catalog's proofs over ~80 fixtures stay fast. tests/diagnoses/test_catalog.py also grades a
+sample through the real sandbox (`grade_file`)."""
+import numpy as np
+
+from autograder.checks import checks_for
+from autograder.checks.base import Context
+from autograder.grade import run_check, settle
+from autograder.inprocess import InProcessSession, reference_session
+from tests.fixtures.build import fixture_path, reference_source
+
+
+def source_of(aid, fixture=None, base=True):
+    parts = [reference_source(aid)] if base else []
+    if fixture:
+        parts.append(fixture_path(aid, fixture).read_text(encoding="utf-8"))
+    return "\n\n".join(parts)
+
+
+def grade_source(aid, source, seed=11, include_hidden=True):
+    """Graded in a forked child: some fixtures patch numpy itself (e.g. `*_hides`, which hide
+    an in-place write), which must not leak into the next fixture, as the sandbox guarantees."""
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(_grade_here, (aid, source, seed, include_hidden))
+
+
+def _grade_here(aid, source, seed, include_hidden):
+    ns = {"__name__": "submission"}
+    exec(compile(source, f"{aid}.py", "exec"), ns)  # trusted fixture code
+    session = InProcessSession(ns)
+    ctx = Context(rng=np.random.default_rng(seed))
+    checks = checks_for(aid, include_hidden)
+    results = [run_check(c, session, ctx, aid, lambda: reference_session(aid)) for c in checks]
+    return settle(checks, results)
+
+
+def grade_fixture(aid, fixture, seed=11, base=True):
+    return grade_source(aid, source_of(aid, fixture, base), seed)

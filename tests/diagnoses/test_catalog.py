@@ -1,0 +1,236 @@
+"""The misconception catalog (autograder/diagnoses): named when the values match, never guessed.
+
+Fixtures are graded in this process (tests/diagnoses/inprocess.py: the same run_check/settle as
+the sandbox pipeline) with hidden checks, so the proofs over every fixture stay fast.
+"""
+import re
+
+import pytest
+
+from autograder import diagnosis
+from autograder.assignments import ASSIGNMENT_IDS
+from autograder.reporters.catalogs import render  # loads every catalog (grading runs in a child)
+from tests.checks.corpus import CORPUS
+from tests.diagnoses.inprocess import grade_fixture, grade_source
+from tests.fixtures.build import fixtures
+
+# broken fixture → the misconception it makes (every failing check of that function that names
+# anything names it; at least one does)
+EXPECTED = {
+    "01_perceptron": {
+        "broken_epochs_off_by_one": "train_epochs_off_by_one",
+        "broken_poly_order": "poly_features_order",
+        "broken_sigmoid_clipped": "sigmoid_clipped",
+        "broken_sigmoid_naive": "sigmoid_naive_overflow",
+        "broken_step_zero": "step_zero_is_one",
+        "broken_update_always": "train_update_always",
+        "broken_update_sign": "train_update_sign",
+        "broken_ignores_activation": "perceptron_ignores_activation",
+    },
+    "02_backprop": {
+        "broken_backward_no_b1": "backward_no_b1",
+        "broken_backward_sum": "backward_sum_not_mean",
+        "broken_delta_no_derivative": "delta_no_derivative",
+        "broken_sigmoid_derivative": "sigmoid_derivative_mixed",
+        "broken_train_per_sample": "train_per_sample_updates",
+        "broken_train_loss_after": "train_loss_after_update",
+        "broken_init_ignores_seed": "init_ignores_seed",
+        "broken_init_zeros": "init_zero_weights",
+        "broken_forward_no_bias": "forward_no_bias",
+        "broken_train_lr_sign": "train_gradient_ascent",
+    },
+    "03_activations": {
+        "broken_elu_derivative_at_zero": "elu_derivative_alpha_at_zero",
+        "broken_he_normal_std": "xavier_instead_of_he",
+        "broken_he_normal_uniform": "he_uniform",
+        "broken_leaky_derivative_zero": "leaky_relu_derivative_zero",
+        "broken_leaky_ignores_a": "leaky_relu_ignores_a",
+        "broken_prelu_dalpha_all": "prelu_dalpha_summed_over_all",
+        "broken_prelu_forgot_x": "prelu_alpha_without_x",
+        "broken_relu_derivative_at_zero": "relu_derivative_one_at_zero",
+        "broken_tanh_derivative_x2": "tanh_derivative_of_preactivation",
+    },
+    "04_optimizers": {
+        "broken_adam_no_bias_correction": "adam_no_bias_correction",
+        "broken_adam_t_minus_1": "adam_t_off_by_one",
+        "broken_adam_t_not_incremented": "adam_t_not_incremented",
+        "broken_rmsprop_eps_outside": "rmsprop_eps_outside_sqrt",
+        "broken_nesterov_at_w": "nesterov_grad_at_w",
+        "broken_momentum_plus": "momentum_plus_gradient",
+        "broken_adagrad_no_accumulation": "adagrad_no_accumulation",
+        "broken_minimize_no_w0": "minimize_no_w0",
+        "broken_rmsprop_no_decay_weight": "rmsprop_no_decay_weight",
+        "broken_sgd_sign": "sgd_gradient_ascent",
+    },
+}
+NUMPY = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
+CASES = [(aid, fx, want) for aid, table in EXPECTED.items() for fx, want in table.items()]
+
+
+@pytest.mark.parametrize("aid,fixture,want", CASES)
+def test_broken_fixture_is_named_by_its_misconception(aid, fixture, want):
+    results = grade_fixture(aid, fixture)
+    named = [r for r in results if r.diagnoses]
+    assert named, fixture
+    assert all(r.diagnoses == [want] for r in named), [(r.name, r.diagnoses) for r in named]
+    for r in named:  # named first, then today's detail; points untouched
+        text = render(r.key, r.fields, "en")
+        assert text.startswith(render(f"diagnosis.{want}", {}, "en")), text
+        assert r.score < r.max_score
+
+
+def _correct_sources():
+    for aid in NUMPY:
+        yield aid, "reference", None
+        for alt in fixtures(aid, "alt"):
+            yield aid, alt, alt
+        for path in sorted((CORPUS / aid).glob("*.py")):
+            yield aid, f"corpus/{path.stem}", path
+
+
+@pytest.mark.slow  # grades the whole correct corpus (~1 min); CI runs it
+@pytest.mark.parametrize("aid,label,source", list(_correct_sources()),
+                         ids=lambda x: str(x) if not hasattr(x, "stem") else x.stem)
+def test_no_correct_function_is_ever_diagnosed(aid, label, source):
+    """Reference, alternatives and the corpus: a diagnosis only ever sits on a failing check,
+    and never on a function whose checks all pass (corpus entries fail other functions)."""
+    from tests.diagnoses.inprocess import source_of
+    if source is None:
+        results = grade_fixture(aid, None)
+    elif hasattr(source, "read_text"):
+        results = grade_source(aid, source.read_text(encoding="utf-8"))
+    else:
+        results = grade_fixture(aid, source)
+    for r in results:
+        assert not r.diagnoses or not r.passed, (label, r.name)
+    if label == "reference" or not hasattr(source, "read_text"):
+        assert not [r.name for r in results if r.diagnoses], label
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Latin word inside Korean text must be an identifier: code (next to `.`, `(`, `_`, `=`), a
+# name of the contract or its parameters, a method or dtype name
+LATIN_WORD = re.compile(r"(?<![\w.`(/=])[A-Za-z]{4,}(?![\w(`.=])")
+ALLOWED = {"float", "uniform", "step", "sigmoid", "minimize", "range", "steps", "ReLU", "Leaky",
+           "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp", "seed", "activation",
+           "Nesterov", "dtype", "size", "RandomState", "upstream", "tanh", "sqrt", "self",
+           "alpha", "beta", "float32", "float64", "uint8", "None", "True", "False"}
+
+
+def test_every_diagnosis_message_is_fully_in_its_language():
+    for entry in diagnosis.all_entries().values():
+        en = render(f"diagnosis.{entry.id}", {}, "en")
+        ko = render(f"diagnosis.{entry.id}", {}, "ko")
+        assert not HANGUL.search(en), entry.id
+        assert HANGUL.search(ko), entry.id
+        words = {w for w in LATIN_WORD.findall(ko) if w not in ALLOWED}
+        assert not words, (entry.id, words)
+
+
+def test_every_contract_function_of_01_to_04_has_misconceptions():
+    from autograder.checks import checks_for
+    for aid in NUMPY:
+        functions = {c.function for c in checks_for(aid, True)}
+        have = {e.function for e in diagnosis.catalog(aid) if not e.id.endswith(
+            tuple(f"float32_arithmetic_{f.lower()}" for f in functions))}
+        assert functions - have <= {"gate_weights"}, (aid, functions - have)
+
+
+# identifiers that appear in rendered messages (types, parameters, dict keys)
+IDENTIFIERS = ALLOWED | {"params", "cache", "losses", "tuple", "dict", "list", "relu", "NoneType",
+                         "ndarray", "numpy", "number", "bool", "str", "int", "dalpha"}
+
+
+def _all_fixture_results():
+    from tests.checks.harness import STUBS
+    for aid in NUMPY:
+        yield aid, "stub", grade_source(aid, (STUBS / f"{aid}.py").read_text(encoding="utf-8"))
+        for name in fixtures(aid, "broken") + fixtures(aid, "mistake") + fixtures(aid, "alt"):
+            yield aid, name, grade_fixture(aid, name)
+
+
+@pytest.mark.slow  # grades every fixture of 01-04 (~2 min); CI runs it
+def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
+    """ko has no English words (identifiers, numbers, dtype names aside), en no Hangul; no
+    '-0', no dtype codes like '|u1', no exception without its sentence."""
+    problems = []
+    for aid, name, results in _all_fixture_results():
+        for r in results:
+            en, ko = render(r.key, r.fields, "en"), render(r.key, r.fields, "ko")
+            # the exception text Python wrote is quoted as it is (after the Korean sentence)
+            quoted = render(r.key, {**r.fields, "message": "1"} if r.fields.get("message")
+                            else r.fields, "ko")
+            words = {w for w in LATIN_WORD.findall(quoted) if w not in IDENTIFIERS
+                     and not w.endswith(("Error", "Exception", "Warning"))}  # type names
+            if HANGUL.search(en) or words:
+                problems.append((aid, name, r.name, words, ko[:160]))
+            for text in (en, ko):
+                if re.search(r"(?<![\w.\d])-0(?![\d.\w])|'\|u1'|\|u1\b|발생: $|raised \w+: $",
+                             text):
+                    problems.append((aid, name, r.name, text[:160]))
+    assert not problems, problems[:10]
+
+
+# one fixture per catalog entry: tests/fixtures/submissions/<aid>/mistake_<id>.py makes exactly
+# that mistake (float32: one fixture per assignment, right formulas computed in float32); the
+# entries with a broken_ fixture are proven by EXPECTED above
+MISTAKES = [(aid, name) for aid in NUMPY for name in fixtures(aid, "mistake")]
+TWO_MATCHES = {  # fixture → a check where a second entry computes the same values (both named)
+    ("01_perceptron", "mistake_perceptron_sigmoid_output"): {"train_perceptron_xor_poly"},
+}
+
+
+@pytest.mark.parametrize("aid,fixture", MISTAKES)
+def test_mistake_fixture_is_named_by_its_entry(aid, fixture):
+    want = fixture[len("mistake_"):]
+    results = grade_fixture(aid, fixture)
+    named = [r for r in results if r.diagnoses]
+    assert named, fixture
+    for r in named:
+        assert r.score < r.max_score
+        if want == "float32_arithmetic":
+            assert all("float32_arithmetic" in i for i in r.diagnoses), (r.name, r.diagnoses)
+        elif r.name in TWO_MATCHES.get((aid, fixture), ()):
+            assert want in r.diagnoses, (r.name, r.diagnoses)
+        else:
+            assert r.diagnoses == [want], (r.name, r.diagnoses)
+
+
+def test_every_entry_has_a_fixture():
+    proven = {want for table in EXPECTED.values() for want in table.values()}
+    proven |= {name[len("mistake_"):] for _, name in MISTAKES}
+    for aid in NUMPY:
+        for entry in diagnosis.catalog(aid):
+            assert entry.id in proven or "float32_arithmetic" in entry.id, entry.id
+
+
+def test_predict_curve_domain_entries_read_only_the_domain():
+    """07's numpy part: the domain predict_curve returns (no model runs in the parent)."""
+    import numpy as np
+    from autograder.diagnoses import tanh_practice as t07
+    y = np.zeros((100, 1))
+    arange = {"result": (np.arange(0, 1, 0.01).reshape(-1, 1), y)}
+    flat = {"result": (np.linspace(0, 1, 100), y)}
+    right = {"result": (np.linspace(0, 1, 100).reshape(-1, 1), y)}
+    assert t07.arange_domain(None, {}, arange, None)
+    assert not t07.arange_domain(None, {}, right, None)
+    assert t07.flat_domain(None, {}, flat, None) and not t07.flat_domain(None, {}, right, None)
+    for hostile in (None, {}, {"result": None}, {"result": ("x", y)}, [1, 2], {"result": (y,)}):
+        assert not t07.arange_domain(None, {}, hostile, None)
+        assert not t07.flat_domain(None, {}, hostile, None)
+
+
+def test_class_report_counts_misconceptions_in_both_languages(tmp_path):
+    from autograder.integrations import class_report, misconceptions
+    assert misconceptions.korean_font() is not None  # NanumGothic from koreanize-matplotlib
+    csv = tmp_path / "grades.csv"
+    rows = ["student,assignment,score,max_score,failed_checks,seed,seconds,error,diagnoses"]
+    for i in range(8):
+        found = "adam_no_bias_correction" if i < 3 else ""
+        rows.append(f"s{i},04_optimizers,{80 if found else 100},100,adam_path,1,0.1,,{found}")
+    csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for lang, text in (("en", "Adam: no bias correction: 3 of 8 students, 38 %"),
+                       ("ko", "Adam: 편향 보정 없음: 3명 / 8명, 38%")):
+        page, _ = class_report.build(csv, tmp_path / lang, lang)
+        html = page.read_text(encoding="utf-8")
+        assert text in html and (tmp_path / lang / "misconceptions.png").stat().st_size > 1000
