@@ -71,7 +71,8 @@ class TestChecks(CheckProof):
     def test_backward_messages_name_key_reference_and_factor(self, graded):
         result = graded["broken_backward_no_b1"]
         text = message(result, "mlp_backward_values")
-        assert text.startswith("mlp_backward(X_xor, T_xor, params_a, cache)['b1']")
+        assert "mlp_backward(X_xor, T_xor, params_a, cache)['b1']" in text
+        assert text.startswith("the hidden bias gradient db1 is left at zero")  # diagnosis first
         assert "got 0" in text
         numeric = check(result, "mlp_backward_numerical")
         assert numeric.fields["what"].endswith("['b1'] vs numerical gradient")
