@@ -73,7 +73,7 @@ class Sandbox(ProbeRequests):
             shutil.rmtree(run) if run.is_dir() and not run.is_symlink() else os.unlink(run)
         run.mkdir(mode=0o755)
         os.chmod(run, 0o755)
-        for name in ("worker.py", "codec.py", "launcher.py"):
+        for name in ("worker.py", "codec.py", "launcher.py", "confine.py"):
             shutil.copyfile(HERE / name, run / name)
         shutil.copytree(PROBES, run / "probes", ignore=shutil.ignore_patterns("__pycache__"))
         if not os.path.lexists(home):
