@@ -72,8 +72,6 @@ pip_options() {  # docker run options giving pip this host's index and CA bundle
     value="${!name:-}"
     case "$value" in http://*|https://*) PIPOPTS+=(-e "$name=$value");; esac
   done
-  mkdir -p "$CACHE/pip"
-  PIPOPTS+=(-v "$CACHE/pip:/root/.cache/pip")   # downloads kept between runs
 }
 
 build_graded_image() {  # setup.sh once, in a fresh container → image $IMAGE
