@@ -10,6 +10,10 @@
 # OUT/<name>/results.json (what Gradescope would show) and OUT/<name>/after.json (what the
 # container looked like after run_autograder: escaped processes, results.json rewritten, the
 # isolation level). OUT/setup.log holds setup.sh's output and OUT/setup_seconds its time.
+# NNLAB_CONTAINER_REFUSAL=1 also runs the first submission where the uid switch is impossible
+# (OUT/refused/: setup-check's line and exit status, what the student would see);
+# NNLAB_CONTAINER_KEEP=1 keeps the graded image (NNLAB_CONTAINER_REUSE=1 reuses it for the
+# same zip instead of rerunning setup.sh).
 #
 # Needs root and Debian's docker.io + debootstrap. Starts dockerd when none answers. No image
 # registry is needed: the base image is a Debian bookworm rootfs made by debootstrap and
@@ -105,6 +109,17 @@ for i in z.infolist():
   docker rm -f "$name" >/dev/null
 }
 
+refusal_check() {  # the same image where the uid switch is impossible (no CAP_SETUID/SETGID)
+  local sub="$1" out="$OUT/refused"
+  rm -rf "$out"; mkdir -p "$out"
+  docker run --rm --cap-drop SETUID --cap-drop SETGID -v "$sub:/mnt/submission:ro" -v "$out:/mnt/out" \
+    -v "$HERE/after_run.sh:/mnt/after_run.sh:ro" "$IMAGE" bash -c '
+    /autograder/venv/bin/python -m autograder.integrations.gradescope setup-check \
+      --source /autograder/source --results /autograder/results >/mnt/out/setup_check.txt 2>&1
+    echo $? >/mnt/out/setup_check_status
+    bash /mnt/after_run.sh' >"$out/log.txt" 2>&1 || say "refused: container exited $?"
+}
+
 grade_one() {  # one submission in a fresh container of $IMAGE
   local sub="$1" name out
   name="$(basename "$sub")"; out="$OUT/$name"
@@ -119,4 +134,10 @@ build_graded_image
 for sub in "$SUBMISSIONS"/*/; do
   grade_one "${sub%/}"
 done
+if [ "${NNLAB_CONTAINER_REFUSAL:-0}" = 1 ]; then
+  refusal_check "$(ls -d "$SUBMISSIONS"/*/ | head -1)"
+fi
+if [ "${NNLAB_CONTAINER_KEEP:-0}" != 1 ]; then
+  docker rmi "$IMAGE" >/dev/null   # 2-3 GB each; NNLAB_CONTAINER_KEEP=1 keeps it
+fi
 say "done: $OUT"

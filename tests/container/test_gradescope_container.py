@@ -62,7 +62,8 @@ def container_run(tmp_path_factory):
         (subs / name / "submission_metadata.json").write_text(json.dumps(metadata(n)))
     out = root / "out"
     done = subprocess.run(["bash", str(SCRIPT), str(zip_path), str(subs), str(out)],
-                          capture_output=True, text=True, timeout=2400)
+                          capture_output=True, text=True, timeout=2400,
+                          env=dict(os.environ, NNLAB_CONTAINER_REFUSAL="1"))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return out
 
@@ -126,6 +127,24 @@ def test_escapee_never_rewrites_results(container_run):
     assert results["score"] == pytest.approx(100), results
     assert after["results_unchanged_3s_after_exit"] is True
     assert after["processes_of_other_uids"] == "", after
+
+
+def test_without_a_uid_switch_setup_fails_and_students_see_a_grading_error(container_run):
+    """The same image with CAP_SETUID/CAP_SETGID dropped: no level grades hidden checks, so
+    setup.sh's check fails with one line, and a run is a grading error whose reason only the
+    instructor sees (the autograder output, hidden from students)."""
+    refused = container_run / "refused"
+    assert (refused / "setup_check_status").read_text().strip() == "1"
+    line = (refused / "setup_check.txt").read_text().strip()
+    assert len(line.splitlines()) == 1 and line.startswith("setup.sh: FAILED:"), line
+    results = json.loads((refused / "results.json").read_text())
+    after = json.loads((refused / "after.json").read_text())
+    assert after["isolation_level"] == "none"
+    shown = results["output"] + json.dumps(results["tests"])
+    assert results["score"] == 0 and "grading error" in results["output"]
+    assert "isolation" not in shown and "unsafe" not in shown, shown
+    assert results["stdout_visibility"] == "hidden"
+    assert "isolation refused" in (refused / "run_autograder.log").read_text()
 
 
 def test_seeds_differ_between_submissions(container_run):
