@@ -167,6 +167,11 @@ CATALOG = {
         "ko": "uid {detail}: 권한 없는 사용자 네임스페이스 안의 마운트·네트워크·PID 네임스페이스",
         "en": "uid {detail}: mount, network and PID namespaces inside an unprivileged user "
               "namespace"},
+    "sandbox.why.container": {
+        "ko": "root이지만 네임스페이스가 거부됨(컨테이너): 샌드박스마다 다른 uid, no_new_privs, "
+              "seccomp, 파일 권한 ({detail})",
+        "en": "root, namespaces refused (a container): a private uid per sandbox, no_new_privs, "
+              "seccomp, file permissions ({detail})"},
     "sandbox.why.forced": {
         "ko": "테스트용 설정 NNGRADE_FORCE_ISOLATION이 격리를 끔 (없으면: {detail})",
         "en": "the test-only setting NNGRADE_FORCE_ISOLATION turned isolation off (without it: "

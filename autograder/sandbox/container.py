@@ -6,11 +6,13 @@ the launcher (`launcher.confine_container`: no_new_privs, seccomp, Landlock wher
 check, as that uid, that none of the grader's private paths can be opened). Here:
 
 * `protect(paths)`: make the grader's private files unreadable and unwritable to other uids
-  (owner root, group/other bits cleared). `setup.sh` of the Gradescope zip does it once at image
-  build for the installed `autograder`/`solutions` packages and the zip's folder; the Gradescope
-  run repeats it (idempotent, a few `chmod`s) for those and its results folder before grading.
-  Without Landlock these permissions are what hides the files; the launcher refuses to start a
-  sandbox meant for hidden checks when they do not hold.
+  (group/other bits cleared). `setup.sh` of the Gradescope zip does it once at image build for
+  the installed `autograder`/`solutions` packages, the zip's folder and the results folder; the
+  Gradescope run repeats it before grading, and `runner.Sandbox` before each start at this level
+  for the sandbox's hidden paths (the grader's packages, an editable checkout's project root,
+  `hide=` folders such as a batch's submissions): idempotent, a few `chmod`s. Without Landlock
+  these permissions are what hides the files; the launcher refuses to start a sandbox meant for
+  hidden checks when they do not hold.
 * `kill_sandbox_users()`: SIGKILL every process whose uid is in the sandbox range, repeated until
   none is left; `reaper.write_output` calls it before any output is written, so no process of a
   submission (a `setsid()` escapee included) can rewrite a result after the grader wrote it.
@@ -77,8 +79,9 @@ def kill_sandbox_users(seconds=10.0):
 
 
 def protect(paths):
-    """Owner root, no group/other permissions on each existing PATH (not followed if a link)
-    → the paths changed. Root only (elsewhere: nothing)."""
+    """No group/other permissions on each existing PATH (not followed if a link; its owner
+    kept, unless a sandbox uid owns it: then root) → the paths changed. Root only (elsewhere:
+    nothing). A folder's mode covers everything below it."""
     changed = []
     if os.geteuid() != 0:
         return changed
@@ -89,12 +92,11 @@ def protect(paths):
             continue
         if stat.S_ISLNK(st.st_mode):
             continue
-        mode = stat.S_IMODE(st.st_mode)
-        if st.st_uid != 0 or st.st_gid != 0:
+        if sandbox_uid(st.st_uid) or sandbox_uid(st.st_gid):
             os.chown(path, 0, 0, follow_symlinks=False)
             changed.append(path)
-        if mode & 0o077:
-            os.chmod(path, mode & 0o700)
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(st.st_mode) & 0o700)
             if path not in changed:
                 changed.append(path)
     return changed

@@ -99,6 +99,7 @@ class Sandbox(ProbeRequests):
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
         plan["require"] = self.require_isolation
+        _container_prepare(plan)
         if not plan["namespaces"]:
             reaper.become_subreaper()  # setsid() escapees come back to us, see _kill
         try:
@@ -265,6 +266,14 @@ class Sandbox(ProbeRequests):
             if message.get("id") == expect:
                 return message
             # a line for an earlier request or one the student wrote: never an answer
+
+
+def _container_prepare(plan):
+    """Isolation level "container": the sandbox's hidden paths lose their group/other
+    permissions before the child starts (the launcher then checks them as the child's uid)."""
+    if plan.get("container"):
+        from autograder.sandbox import container
+        container.protect(plan["hidden"])
 
 
 def _kill_uid(uid):

@@ -24,6 +24,7 @@ sleep 3
 sum_later=$(sha256sum </autograder/results/results.json 2>/dev/null | cut -c1-64)
 others=$(ps -eo uid=,pid=,args= | awk '$1 != 0' | head -20 | tr '\n' ';' | tr -d '"\\')
 level=$(/autograder/venv/bin/python -c "from autograder.sandbox.isolation import status; s = status(); print(s.level)" 2>&1 | tail -1)
+why=$(/autograder/venv/bin/python -c "from autograder.sandbox.isolation import status; print(status().why)" 2>&1 | tail -1 | tr -d '"\\')
 leftovers=$(find /tmp /var/tmp /dev/shm -mindepth 1 -maxdepth 1 ! -user 0 2>/dev/null | head -20 | tr '\n' ';')
 cat >/mnt/out/after.json <<JSON
 {"exit_status": $status,
@@ -31,5 +32,6 @@ cat >/mnt/out/after.json <<JSON
  "results_unchanged_3s_after_exit": $([ -n "$sum_at_exit" ] && [ "$sum_at_exit" = "$sum_later" ] && echo true || echo false),
  "processes_of_other_uids": "$others",
  "files_left_by_other_uids": "$leftovers",
- "isolation_level": "$level"}
+ "isolation_level": "$level",
+ "isolation_why": "$why"}
 JSON

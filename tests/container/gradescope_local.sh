@@ -10,7 +10,8 @@
 # OUT/<name>/results.json (what Gradescope would show) and OUT/<name>/after.json (what the
 # container looked like after run_autograder: escaped processes, results.json rewritten, the
 # isolation level). OUT/setup.log holds setup.sh's output and OUT/setup_seconds its time.
-# NNLAB_CONTAINER_REFUSAL=1 also runs the first submission where the uid switch is impossible
+# NNLAB_CONTAINER_NO_LANDLOCK=1 grades every submission again as on a kernel without Landlock
+# (OUT/no-landlock/<name>/); NNLAB_CONTAINER_REFUSAL=1 also runs the first submission where the uid switch is impossible
 # (OUT/refused/: setup-check's line and exit status, what the student would see);
 # NNLAB_CONTAINER_KEEP=1 keeps the graded image (NNLAB_CONTAINER_REUSE=1 reuses it for the
 # same zip instead of rerunning setup.sh).
@@ -120,20 +121,33 @@ refusal_check() {  # the same image where the uid switch is impossible (no CAP_S
     bash /mnt/after_run.sh' >"$out/log.txt" 2>&1 || say "refused: container exited $?"
 }
 
-grade_one() {  # one submission in a fresh container of $IMAGE
-  local sub="$1" name out
-  name="$(basename "$sub")"; out="$OUT/$name"
+grade_one() {  # one submission in a fresh container of $IMAGE; $2: OUT's subfolder, then options
+  local sub="$1" dest="$2" name out
+  shift 2
+  name="$(basename "$sub")"; out="$OUT/$dest$name"
   rm -rf "$out"; mkdir -p "$out"
-  docker run --rm -v "$sub:/mnt/submission:ro" -v "$out:/mnt/out" -v "$HERE/after_run.sh:/mnt/after_run.sh:ro" \
+  docker run --rm "$@" -v "$sub:/mnt/submission:ro" -v "$out:/mnt/out" \
+    -v "$HERE/after_run.sh:/mnt/after_run.sh:ro" \
     "$IMAGE" bash /mnt/after_run.sh >"$out/log.txt" 2>&1 || say "$name: container exited $?"
 }
+
+# A kernel without Landlock (older hosts): Docker's seccomp set to refuse only Landlock's system
+# calls (ENOSYS), so the grader's files are hidden by their modes alone.
+NO_LANDLOCK='{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["landlock_create_ruleset",
+  "landlock_add_rule", "landlock_restrict_self"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}'
 
 ensure_dockerd
 ensure_base_image
 build_graded_image
 for sub in "$SUBMISSIONS"/*/; do
-  grade_one "${sub%/}"
+  grade_one "${sub%/}" ""
 done
+if [ "${NNLAB_CONTAINER_NO_LANDLOCK:-0}" = 1 ]; then  # again, into OUT/no-landlock/<name>
+  echo "$NO_LANDLOCK" >"$OUT/no-landlock.json"
+  for sub in "$SUBMISSIONS"/*/; do
+    grade_one "${sub%/}" no-landlock/ --security-opt "seccomp=$OUT/no-landlock.json"
+  done
+fi
 if [ "${NNLAB_CONTAINER_REFUSAL:-0}" = 1 ]; then
   refusal_check "$(ls -d "$SUBMISSIONS"/*/ | head -1)"
 fi

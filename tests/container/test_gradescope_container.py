@@ -63,15 +63,23 @@ def container_run(tmp_path_factory):
     out = root / "out"
     done = subprocess.run(["bash", str(SCRIPT), str(zip_path), str(subs), str(out)],
                           capture_output=True, text=True, timeout=2400,
-                          env=dict(os.environ, NNLAB_CONTAINER_REFUSAL="1"))
+                          env=dict(os.environ, NNLAB_CONTAINER_REFUSAL="1",
+                                   NNLAB_CONTAINER_NO_LANDLOCK="1"))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return out
 
 
-def load(out, name):
-    folder = out / name
+# "": Docker's defaults (this kernel has Landlock); "no-landlock/": the same with Landlock's
+# system calls refused, as on a kernel without it (the grader's files hidden by modes alone)
+VARIANTS = ["", "no-landlock/"]
+
+
+def load(out, name, variant=""):
+    folder = out / f"{variant}{name}"
     results = json.loads((folder / "results.json").read_text())
     after = json.loads((folder / "after.json").read_text())
+    if after["isolation_level"] == "container":  # the variant is what it claims
+        assert ("no Landlock" in after["isolation_why"]) is (variant == "no-landlock/"), after
     return results, after
 
 
@@ -86,9 +94,10 @@ def test_setup_sh_succeeds_and_is_timed(container_run):
     assert float((container_run / "setup_seconds").read_text()) > 0
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("name, expected", [("reference", 100), ("stub", 0)])
-def test_reference_and_stub(container_run, name, expected):
-    results, after = load(container_run, name)
+def test_reference_and_stub(container_run, name, expected, variant):
+    results, after = load(container_run, name, variant)
     assert results["score"] == pytest.approx(expected), results
     assert after["isolation_level"] == "container"
     assert results["extra_data"]["isolation"] == "container"
@@ -109,10 +118,11 @@ def test_partial_scores_what_the_host_grades(container_run):
     assert results["score"] == pytest.approx(host.score), (results, host.score)
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("attack", [a for a in ATTACKS if a != "escapee_rewrites_results"])
-def test_attack_fails_and_costs_only_its_function(container_run, attack):
+def test_attack_fails_and_costs_only_its_function(container_run, attack, variant):
     """The attacked `poly_features` answers right only if the attack worked."""
-    results, after = load(container_run, attack)
+    results, after = load(container_run, attack, variant)
     got = scores(results)
     attacked = {c.name for c in checks_for(AID) if "poly_features" in c.needs}
     points = {c.name: c.points for c in checks_for(AID)}
@@ -122,8 +132,9 @@ def test_attack_fails_and_costs_only_its_function(container_run, attack):
     assert after["processes_of_other_uids"] == ""
 
 
-def test_escapee_never_rewrites_results(container_run):
-    results, after = load(container_run, "escapee_rewrites_results")
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_escapee_never_rewrites_results(container_run, variant):
+    results, after = load(container_run, "escapee_rewrites_results", variant)
     assert results["score"] == pytest.approx(100), results
     assert after["results_unchanged_3s_after_exit"] is True
     assert after["processes_of_other_uids"] == "", after

@@ -81,16 +81,20 @@ def test_setup_check_fails_the_build_with_one_line_where_nothing_isolates(tmp_pa
 @pytest.mark.skipif(os.geteuid() != 0, reason="root only")
 def test_protect_makes_files_root_only_without_following_links(tmp_path):
     from autograder.sandbox.container import protect
-    folder, target = tmp_path / "private", tmp_path / "target"
+    from autograder.sandbox.isolation import UID_BASE
+    folder, target, planted = tmp_path / "private", tmp_path / "target", tmp_path / "planted"
     folder.mkdir(mode=0o755)
+    planted.mkdir(mode=0o700)
     target.write_text("x")
     os.chmod(target, 0o644)
     os.chown(folder, 1234, 1234)
+    os.chown(planted, UID_BASE + 5, UID_BASE + 5)  # as if a sandbox had made it
     (tmp_path / "link").symlink_to(target)
-    assert protect([str(folder), str(tmp_path / "link"), str(tmp_path / "missing")]) == \
-        [str(folder)]
+    assert protect([str(folder), str(tmp_path / "link"), str(tmp_path / "missing"),
+                    str(planted)]) == [str(folder), str(planted)]
     st = folder.stat()
-    assert (st.st_uid, stat.S_IMODE(st.st_mode)) == (0, 0o700)
+    assert (st.st_uid, stat.S_IMODE(st.st_mode)) == (1234, 0o700)  # owner kept
+    assert planted.stat().st_uid == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o644  # the link was not followed
 
 
