@@ -9,14 +9,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from autograder.messages import register
-
-MESSAGES = {
-    "gradescope.grading_error": {
-        "ko": "채점 오류 — 담당 교수자에게 알렸습니다. 점수가 아직 매겨지지 않았습니다.",
-        "en": "grading error — your instructor has been notified. No score was given yet."},
-}
-register(MESSAGES)
 OLDEST_MINOR, NEWEST_MINOR = 8, 30
 
 
