@@ -66,7 +66,36 @@ def container_run(tmp_path_factory):
                           env=dict(os.environ, NNLAB_CONTAINER_REFUSAL="1",
                                    NNLAB_CONTAINER_NO_LANDLOCK="1"))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    (out / "table.md").write_text(table(out))
+    keep = Path(os.environ.get("NNLAB_CONTAINER_CACHE", "/var/cache/nnlab-container"))
+    shutil.rmtree(keep / "last-run", ignore_errors=True)
+    shutil.copytree(out, keep / "last-run")  # for the record: the table, logs, results
     return out
+
+
+def landlock(after):
+    if after["isolation_level"] != "container":
+        return ""
+    return ", no Landlock" if "no Landlock" in after["isolation_why"] else ", Landlock"
+
+
+def table(out):
+    """Markdown: every submission and variant → score, checks lost, level, the run's seconds,
+    results.json unchanged after exit, processes of other uids left."""
+    rows = ["| run | score | checks lost | level | s | results unchanged 3 s later | "
+            "other uids left |", "|---|---|---|---|---|---|---|"]
+    for folder in sorted(out.glob("**/after.json")):
+        name = folder.parent.relative_to(out).as_posix()
+        results = json.loads((folder.parent / "results.json").read_text())
+        after = json.loads(folder.read_text())
+        lost = [t["name"].split(": ", 1)[-1] for t in results["tests"]
+                if t["max_score"] and t["score"] != t["max_score"]]
+        rows.append(f"| {name} | {results['score']:g} | {', '.join(lost) or '-'} | "
+                    f"{after['isolation_level']}{landlock(after)} | "
+                    f"{after['seconds']} | {after['results_unchanged_3s_after_exit']} | "
+                    f"{after['processes_of_other_uids'] or 'none'} |")
+    setup = (out / "setup_seconds").read_text().strip()
+    return "\n".join(rows) + f"\n\nsetup.sh: {setup} s\n"
 
 
 # "": Docker's defaults (this kernel has Landlock); "no-landlock/": the same with Landlock's
