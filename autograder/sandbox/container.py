@@ -78,13 +78,16 @@ def kill_sandbox_users(seconds=10.0):
     return seen
 
 
-def protect(paths):
+def protect(paths, keep=()):
     """No group/other permissions on each existing PATH (not followed if a link; its owner
     kept, unless a sandbox uid owns it: then root) → the paths changed. Root only (elsewhere:
-    nothing). A folder's mode covers everything below it."""
+    nothing). A folder's mode covers everything below it, except that a folder holding a path
+    of KEEP (e.g. a venv inside the project root) stays searchable, not listable (0711), and its
+    other entries are protected one by one."""
     changed = []
     if os.geteuid() != 0:
         return changed
+    keep = [os.path.realpath(k) for k in keep]
     for path in paths:
         try:
             st = os.lstat(path)
@@ -95,8 +98,16 @@ def protect(paths):
         if sandbox_uid(st.st_uid) or sandbox_uid(st.st_gid):
             os.chown(path, 0, 0, follow_symlinks=False)
             changed.append(path)
-        if stat.S_IMODE(st.st_mode) & 0o077:
-            os.chmod(path, stat.S_IMODE(st.st_mode) & 0o700)
+        real = os.path.realpath(path)
+        holds = stat.S_ISDIR(st.st_mode) and any(k.startswith(real.rstrip("/") + "/")
+                                                  for k in keep)
+        mode = stat.S_IMODE(st.st_mode)
+        wanted = (mode & 0o700) | (0o011 if holds else 0)
+        if mode != wanted:
+            os.chmod(path, wanted)
             if path not in changed:
                 changed.append(path)
+        if holds:
+            entries = [os.path.join(path, name) for name in sorted(os.listdir(path))]
+            changed += protect([e for e in entries if os.path.realpath(e) not in keep], keep)
     return changed

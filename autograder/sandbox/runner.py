@@ -273,7 +273,7 @@ def _container_prepare(plan):
     permissions before the child starts (the launcher then checks them as the child's uid)."""
     if plan.get("container"):
         from autograder.sandbox import container
-        container.protect(plan["hidden"])
+        container.protect(plan["hidden"], keep=[plan["python"], plan["run"]] + plan["expose"])
 
 
 def _kill_uid(uid):

@@ -98,6 +98,24 @@ def test_protect_makes_files_root_only_without_following_links(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o644  # the link was not followed
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="root only")
+def test_protect_keeps_a_kept_path_inside_reachable(tmp_path):
+    """A venv inside the project root: the root becomes 0711 (searchable, not listable), its
+    other entries lose their group/other bits, the venv is left alone."""
+    from autograder.sandbox.container import protect
+    root = tmp_path / "repo"
+    for name in ("venv/bin", "source", "solutions"):
+        (root / name).mkdir(parents=True)
+        os.chmod(root / name, 0o755)
+    (root / "secret.txt").write_text("x")
+    os.chmod(root, 0o755)
+    protect([str(root)], keep=[str(root / "venv" / "bin")])
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in [root, *root.iterdir()]}
+    assert modes == {"repo": 0o711, "venv": 0o711, "source": 0o700, "solutions": 0o700,
+                     "secret.txt": 0o600}
+    assert stat.S_IMODE((root / "venv" / "bin").stat().st_mode) == 0o755
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("offset, resolves", [(-1, False), (0, True)])
 def test_pins_resolve_exactly_from_setup_shs_minimum(tmp_path, offset, resolves):
