@@ -1,8 +1,8 @@
 """Kernel confinement a process may apply to itself without privileges: a seccomp filter and
 Landlock file-system rules (isolation level "container", docs/SECURITY.md).
 
-Used by `launcher.py` after it has switched to the sandbox's uid and set ``no_new_privs`` (both
-need it), and by its ``--probe container``. Standard library only (`ctypes`); copied beside the
+Used by `launcher.py` (`confine_container`, after it has switched to the sandbox's uid and set
+``no_new_privs``, which both need) and by its ``--probe container`` (`probe_container`). Standard library only (`ctypes`); copied beside the
 worker like the launcher and loaded from there by path, never imported by the grader.
 
 * `install_seccomp()`: a BPF filter that makes ``socket()`` fail with EPERM for every family but
@@ -21,6 +21,7 @@ import os
 import platform
 import struct
 
+PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
 EPERM, ENOSYS = 1, 38
@@ -201,3 +202,74 @@ def reachable(paths):
         except OSError:
             continue
     return out
+
+
+# -- the launcher's two entry points (it loads this file by path) ------------------------------
+SYSTEM_READ = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc",
+               "/sys", "/dev")
+
+
+def confine_container(plan, home, run, status):
+    """Level "container" (root, namespaces refused): after the switch to the sandbox's uid and
+    no_new_privs, apply Landlock where the kernel has it (read only the system, the Python
+    installation minus the grader's packages, the worker files and `readable` files; write
+    only HOME), then the seccomp filter (no network sockets, no ptrace, no io_uring), then check
+    as this uid that none of the grader's private paths can be opened. True when all held."""
+    if os.getuid() == 0 or os.geteuid() == 0:
+        status.fail("container isolation", "still root")
+        return False
+    hidden = [os.path.realpath(p) for p in plan["hidden"]]
+    try:
+        read = split_around(list(SYSTEM_READ) + [run] + plan["expose"], hidden)
+        abi = restrict_files(read, [home, "/dev/null"])
+        status.ok(f"landlock ABI {abi}: reads {len(read)} trees, writes only its home")
+    except OSError as exc:  # a kernel without Landlock: file permissions alone hide files
+        if exc.errno in (38, 95, 1):  # ENOSYS, EOPNOTSUPP, EPERM (refused by a filter)
+            status.ok(f"landlock: not available ({exc.strerror}); file permissions only")
+        else:
+            status.fail("landlock", exc)
+            return False
+    try:
+        install_seccomp()
+        status.ok("seccomp: no network sockets, ptrace or io_uring")
+    except OSError as exc:
+        status.fail("seccomp filter", exc)
+        return False
+    leaked = reachable(hidden)
+    if leaked:
+        status.fail("hide grader files", f"readable by uid {os.getuid()}: " +
+                    ", ".join(leaked)[:240])
+        return False
+    status.ok("grader files unreadable by the sandbox's uid")
+    return True
+
+
+def probe_container(python):
+    """Exit 0 when a root grader can confine a child without namespaces: a private uid that can
+    still run PYTHON, no_new_privs, the seccomp filter (an AF_INET socket refused, AF_UNIX not).
+    Prints the Landlock ABI version (0: none) on stdout."""
+    import socket  # before the uid switch: the standard library may be unreadable after it
+    try:
+        uid = 200_000_000 + os.getpid() % 100_000_000
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        if not os.access(python, os.X_OK):
+            raise OSError(13, f"uid {uid} cannot run {python}")
+        if _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "no_new_privs")
+        abi = landlock_abi()
+        install_seccomp()
+        socket.socket(socket.AF_UNIX).close()
+        try:
+            socket.socket(socket.AF_INET).close()
+            leaked = True
+        except PermissionError:
+            leaked = False
+        if leaked:
+            raise OSError(22, "the seccomp filter let an AF_INET socket through")
+    except OSError as exc:
+        os.write(2, f"{exc}\n".encode())
+        os._exit(1)
+    os.write(1, f"{abi}\n".encode())
+    os._exit(0)

@@ -52,12 +52,13 @@ class IsolationStatus:
     user namespace, the child keeps the grader's uid), "container" (root, namespaces refused, as
     in a Docker container: a private uid per sandbox, no_new_privs, a seccomp filter, Landlock
     where the kernel has it; the grader's files unreadable to that uid), or "none" (rlimits and
-    in-process guards only: same uid, same file system, escapees possible). `why`: one English line saying what was
-    found (logs); `reason` + `detail`: the same for messages in either language (`explain`).
+    in-process guards only: same uid, same file system, escapees possible). `why`: one English
+    line saying what was found (logs); `reason` + `detail`: the same for messages in either
+    language (`explain`).
     """
     level: str
     why: str
-    reason: str = ""  # "root" | "user" | "container" | "forced" | "platform" | "refused" | "probe"
+    reason: str = ""  # root | user | container | forced | platform | refused | probe
     detail: str = ""
 
     def explain(self, lang="en"):

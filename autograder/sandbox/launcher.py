@@ -407,85 +407,10 @@ def _confine_module():
     return namespace
 
 
-SYSTEM_READ = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc",
-               "/sys", "/dev")
-
-
-def confine_container(plan, home, run, status):
-    """Level "container" (root, namespaces refused): after the switch to the sandbox's uid and
-    no_new_privs, apply Landlock where the kernel has it (read only the system, the Python
-    installation minus the grader's packages, the worker files and `readable` files; write
-    only HOME), then the seccomp filter (no network sockets, no ptrace, no io_uring), then check
-    as this uid that none of the grader's private paths can be opened. True when all held."""
-    if os.getuid() == 0 or os.geteuid() == 0:
-        status.fail("container isolation", "still root")
-        return False
-    try:
-        confine = _confine_module()
-    except (OSError, SyntaxError) as exc:
-        status.fail("container isolation", exc)
-        return False
-    hidden = [os.path.realpath(p) for p in plan["hidden"]]
-    try:
-        read = confine["split_around"](list(SYSTEM_READ) + [run] + plan["expose"], hidden)
-        abi = confine["restrict_files"](read, [home, "/dev/null"])
-        status.ok(f"landlock ABI {abi}: reads {len(read)} trees, writes only its home")
-    except OSError as exc:  # a kernel without Landlock: file permissions alone hide files
-        if exc.errno in (38, 95, 1):  # ENOSYS, EOPNOTSUPP, EPERM (refused by a filter)
-            status.ok(f"landlock: not available ({exc.strerror}); file permissions only")
-        else:
-            status.fail("landlock", exc)
-            return False
-    try:
-        confine["install_seccomp"]()
-        status.ok("seccomp: no network sockets, ptrace or io_uring")
-    except OSError as exc:
-        status.fail("seccomp filter", exc)
-        return False
-    leaked = confine["reachable"](hidden)
-    if leaked:
-        status.fail("hide grader files", f"readable by uid {os.getuid()}: " +
-                    ", ".join(leaked)[:240])
-        return False
-    status.ok("grader files unreadable by the sandbox's uid")
-    return True
-
-
-def probe_container(python):
-    """Exit 0 when a root grader can confine a child without namespaces: a private uid that can
-    still run PYTHON, no_new_privs, the seccomp filter (an AF_INET socket refused, AF_UNIX not).
-    Prints the Landlock ABI version (0: none) on stdout."""
-    try:
-        confine = _confine_module()
-        uid = 200_000_000 + os.getpid() % 100_000_000
-        os.setgroups([])
-        os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)
-        if not os.access(python, os.X_OK):
-            raise OSError(13, f"uid {uid} cannot run {python}")
-        _call(_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
-        abi = confine["landlock_abi"]()
-        confine["install_seccomp"]()
-        import socket
-        socket.socket(socket.AF_UNIX).close()
-        try:
-            socket.socket(socket.AF_INET).close()
-            leaked = True
-        except PermissionError:
-            leaked = False
-        if leaked:
-            raise OSError(22, "the seccomp filter let an AF_INET socket through")
-    except (OSError, SyntaxError) as exc:
-        os.write(2, f"{exc}\n".encode())
-        os._exit(1)
-    os.write(1, f"{abi}\n".encode())
-    os._exit(0)
-
-
 def main():
     if sys.argv[1] == "--probe":
         if sys.argv[2] == "container":
-            probe_container(sys.argv[3])
+            _confine_module()["probe_container"](sys.argv[3])
         probe(sys.argv[2])
     plan = marshal.loads(bytes.fromhex(sys.argv[1]))
     resp_fd = plan["resp_fd"]
@@ -535,7 +460,11 @@ def main():
     except OSError as exc:
         status.fail("no_new_privs", exc)
     if plan.get("container") and allowed:
-        isolated = confine_container(plan, home, run, status)
+        try:
+            isolated = _confine_module()["confine_container"](plan, home, run, status)
+        except (OSError, SyntaxError) as exc:
+            status.fail("container isolation", exc)
+            isolated = False
     if not allowed:
         status.fatal = "refusing to run student code as root without isolation"
     elif plan.get("require") and not isolated:
