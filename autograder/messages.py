@@ -169,6 +169,11 @@ CATALOG = {
         "ko": "uid {detail}: 권한 없는 사용자 네임스페이스 안의 마운트·네트워크·PID 네임스페이스",
         "en": "uid {detail}: mount, network and PID namespaces inside an unprivileged user "
               "namespace"},
+    "sandbox.why.container": {
+        "ko": "root이지만 네임스페이스가 거부됨(컨테이너): 샌드박스마다 다른 uid, no_new_privs, "
+              "seccomp, 파일 권한 ({detail})",
+        "en": "root, namespaces refused (a container): a private uid per sandbox, no_new_privs, "
+              "seccomp, file permissions ({detail})"},
     "sandbox.why.forced": {
         "ko": "테스트용 설정 NNGRADE_FORCE_ISOLATION이 격리를 끔 (없으면: {detail})",
         "en": "the test-only setting NNGRADE_FORCE_ISOLATION turned isolation off (without it: "
@@ -249,6 +254,9 @@ CATALOG = {
     "gradescope.crash": {
         "ko": "채점기 오류로 채점하지 못했습니다 ({error}). 담당 조교에게 알려 주세요.",
         "en": "the grader failed ({error}); please tell the course staff."},
+    "gradescope.grading_error": {  # the grader's own failure; the reason is for instructors
+        "ko": "채점 오류 — 담당 교수자에게 알렸습니다. 점수가 아직 매겨지지 않았습니다.",
+        "en": "grading error — your instructor has been notified. No score was given yet."},
     "gradescope.stopped": {
         "ko": "채점 시간 제한({budget}초)을 넘겨 채점을 중단했습니다. 무한 루프나 너무 긴 학습이 "
               "있는지 확인하세요.",

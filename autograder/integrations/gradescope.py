@@ -11,7 +11,11 @@ image) holds, at its root:
                           installs it when the image lacks it), installs ``requirements.txt``
                           (every runtime dependency pinned to the builder's versions; falls back to
                           ``requirements-direct.txt``, nnlab's direct dependencies pinned) and the
-                          wheel, then imports the hidden checks once as a smoke test;
+                          wheel, then imports the hidden checks once as a smoke test, makes
+                          the grader's files root-only and fails (one line, non-zero) when no
+                          isolation level that grades hidden checks is available
+                          (`gradescope_setup`); its minimum Python is the oldest every pinned
+                          wheel supports;
 * ``run_autograder``      grades ``/autograder/submission`` (files found by
                           ``autograder/loader/locate.py``, the rule every frontend uses) into
                           ``/autograder/results/results.json``
@@ -27,11 +31,16 @@ image) holds, at its root:
                           a zip built with ``--all`` grades every assignment, each found by the
                           locator's rule, and reports against its own total (7 x 100, an
                           assignment not submitted scoring 0), saying so in the output;
-* ``mnist.npz``           when built with ``--mnist``/``$NNLAB_MNIST`` (no download at grading).
+* ``mnist.npz``           in a 06_mnist or ``--all`` zip built with ``--mnist``/``$NNLAB_MNIST``
+                          (no download at grading; the other assignments do not use it).
 
 results.json follows Gradescope's schema (``reporters/gradescope.py``): one test per check,
 hidden checks with ``"visibility": "after_published"`` (Gradescope then also hides the total until
 grades are published), loading problems as visible 0-point tests, ``stdout_visibility: hidden``.
+The grader's own failures (isolation refused, a crash) show students only "grading error — your
+instructor has been notified"; the reason goes to the autograder output (instructors only) and
+``extra_data.grading_error``. The hidden checks' seed comes from ``submission_metadata.json``
+(``gradescope_run.submission_seed``), recorded with its source in ``extra_data``.
 
 For tests, every root is overridable: ``NNGRADE_GS_ROOT`` (default ``/autograder``) and, below
 it unless set, ``NNGRADE_GS_SOURCE``, ``NNGRADE_GS_SUBMISSION``, ``NNGRADE_GS_RESULTS``,

@@ -5,15 +5,20 @@ run``, which is `main` here. results.json is *always* written: a grader crash or
 give score 0 and a message instead.
 """
 import argparse
+import hashlib
 import json
 import os
 import secrets
 import signal
+import sys
 import time
 import traceback
 from pathlib import Path
 
+from autograder.integrations import gradescope_setup
 from autograder.integrations.gradescope_zip import CONFIG_NAME
+
+METADATA_BYTES = 1_000_000  # Gradescope's submission_metadata.json is a few kB
 
 
 def find_in_submission(root, assignment=None, every=False):
@@ -43,16 +48,51 @@ def fallback_results(message, started=None):
     return out
 
 
+def error_results(detail, lang, started=None):
+    """results.json for the grader's own failure: no score (never a 0); students see only
+    "grading error — your instructor has been notified"; DETAIL goes to the autograder output
+    (stdout, which `stdout_visibility: hidden` shows to instructors only) and to extra_data."""
+    print(f"nngrade grading error: {detail}", flush=True)
+    data = fallback_results(message("grading_error", lang), started)
+    del data["score"], data["tests"][0]["score"]
+    data["extra_data"] = {"grading_error": str(detail)[:4000]}
+    return data
+
+
+def submission_seed(metadata_path, salt):
+    """The hidden checks' seed for this submission → (seed, source): sha256 of the zip's salt,
+    the Gradescope assignment id and submission id from submission_metadata.json (the same on a
+    regrade of that submission, different for another submission or student); a random seed
+    when the file is missing or unreadable (source says which)."""
+    try:
+        with open(metadata_path, "rb") as fh:
+            meta = json.loads(fh.read(METADATA_BYTES + 1)[:METADATA_BYTES])
+        submission_id = meta["id"]
+        assignment = meta.get("assignment") or {}
+        assignment_id = assignment.get("id", "") if isinstance(assignment, dict) else ""
+        if not isinstance(submission_id, (int, str)) or str(submission_id) == "":
+            raise ValueError("no submission id")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return secrets.randbits(32), f"random ({type(exc).__name__} reading {metadata_path})"
+    text = f"{salt}:{assignment_id}:{submission_id}".encode()
+    seed = int.from_bytes(hashlib.sha256(text).digest()[:4], "big")
+    return seed, f"submission_metadata (assignment {assignment_id}, submission {submission_id})"
+
+
 def message(key, lang, **fields):
     """A gradescope.* sentence (static catalog keys: works even when the checks cannot load)."""
     from autograder.messages import render
     return render(f"gradescope.{key}", fields, lang)
 
 
-def run(source, submission, results_dir):
+def run(source, submission, results_dir, metadata=None):
+    """Grade a Gradescope submission folder → results.json (always written). METADATA:
+    Gradescope's submission_metadata.json (default: beside the submission folder)."""
+    from autograder.grader_fault import GraderFault
     from autograder.sandbox.isolation import IsolationRequired
-    """Grade a Gradescope submission folder → results.json (always written)."""
     started = time.monotonic()
+    if metadata is None:
+        metadata = Path(submission).parent / "submission_metadata.json"
     results_dir = Path(results_dir)
     results_dir.mkdir(parents=True, exist_ok=True)
     target = results_dir / "results.json"
@@ -82,7 +122,8 @@ def run(source, submission, results_dir):
         else:
             from autograder.grade import grade_file
             from autograder.reporters.gradescope import to_dict
-            seed = secrets.randbits(32)
+            gradescope_setup.protect_private(source, results_dir)
+            seed, seed_source = submission_seed(metadata, config.get("seed_salt", ""))
             options = GradeOptions(mode=config.get("mode") or "quick", seed=seed,
                                    include_hidden=True, mnist_path=mnist)
             results = [grade_file(f, options) for f in files]
@@ -96,27 +137,29 @@ def run(source, submission, results_dir):
                 notes.append(message("hidden", lang))
             data["output"] = "\n".join(notes)
             data["stdout_visibility"] = "hidden"
-            from autograder import grading_error  # no points: students read a notice, the
-            if grading_error.any_error(results):  # reason goes to the hidden stdout
-                data["output"] = grading_error.for_students(lang) + "\n" + data["output"]
-                print("\n".join(grading_error.instructor_lines(results)), flush=True)
-    except IsolationRequired as exc:  # no namespaces here: a grading error, detail in stdout
-        from autograder import grading_error
-        print(grading_error.label(("grading_error.isolation", {"why": exc.status.explain("en")})),
-              flush=True)
-        data = fallback_results(grading_error.for_students(lang), started)
-        del data["score"], data["tests"][0]["score"]
+            data.setdefault("extra_data", {})["seed_source"] = seed_source
+            from autograder.sandbox.isolation import status
+            data["extra_data"]["isolation"] = status().level
+            from autograder import grading_error as faults  # no points for what the grader
+            if faults.any_error(results):  # could not measure; the reason goes to hidden stdout
+                data["output"] = message("grading_error", lang) + "
+" + data["output"]
+                print("
+".join(faults.instructor_lines(results)), flush=True)
+    except IsolationRequired as exc:  # nothing isolates student code here: a grading error
+        data = error_results(f"isolation refused: {exc.status.level}: {exc.status.why}", lang,
+                             started)
+    except GraderFault as exc:
+        data = error_results(f"{exc.key} {exc.fields}", lang, started)
     except Stopped:
         budget = os.environ.get("NNGRADE_GS_BUDGET", "?")
         data = fallback_results(message("stopped", lang, budget=budget), started)
-    except Exception as exc:  # never leave Gradescope without a results.json
-        traceback.print_exc()
-        data = fallback_results(
-            message("crash", lang, error=f"{type(exc).__name__}: {exc}"[:300]), started)
-        data["extra_data"] = {"traceback": traceback.format_exc()[-4000:]}
+    except Exception:  # never leave Gradescope without a results.json
+        traceback.print_exc(file=sys.stdout)
+        data = error_results(traceback.format_exc()[-4000:], lang, started)
     finally:
         if data is None:
-            data = fallback_results(message("crash", lang, error="interrupted"), started)
+            data = error_results("interrupted", lang, started)
         from autograder.sandbox.reaper import write_output  # ends escapees, then writes atomically
         write_output(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return data
@@ -137,7 +180,14 @@ def main(argv=None):
     r.add_argument("--source", required=True)
     r.add_argument("--submission", required=True)
     r.add_argument("--results", required=True)
+    r.add_argument("--metadata", help="submission_metadata.json (default: beside --submission)")
+    c = sub.add_parser("setup-check", help="setup.sh: protect the grader's files; fail when "
+                       "nothing here can isolate student code")
+    c.add_argument("--source", required=True)
+    c.add_argument("--results", required=True)
     args = parser.parse_args(argv)
+    if args.command == "setup-check":
+        return gradescope_setup.main(args)
     signal.signal(signal.SIGTERM, _stop)  # `timeout` → finally: still write results.json
-    run(args.source, args.submission, args.results)
+    run(args.source, args.submission, args.results, args.metadata)
     return 0

@@ -2,25 +2,28 @@
 """
 import importlib
 import json
+import secrets
 import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
 
 from autograder import __version__
-from autograder.wheels import (PROJECT, minimum_python, runtime_requirements, wheel_bytes,
-                               zip_entry)
+from autograder.grade import MNIST_ASSIGNMENTS
+from autograder.integrations.gradescope_setup import pins_minimum_python
+from autograder.wheels import PROJECT, runtime_requirements, wheel_bytes, zip_entry
 
 CONFIG_NAME = "nngrade_gradescope.json"
 PACKAGES = {"autograder": "autograder", "solutions": "solutions", "nndata": "nndata"}
 SUFFIXES = {".py", ".json", ".csv"}
 
 
-# Logged once at image build: the isolation the grader will have in this container. Without
-# namespaces (some container runtimes refuse them) every run is refused with a message in
-# results.json, unless the zip was built with --unsafe-no-isolation (docs/SECURITY.md).
+# Once at image build: the isolation the grader will have in this container, and the grader's
+# private files made unreadable to other uids (level "container"). Fails the build, with one
+# line, when no level that grades hidden checks is available (every run would be a grading
+# error), unless the zip was built with --unsafe-no-isolation (docs/SECURITY.md).
 ISOLATION_SH = r"""
-"$ROOT/venv/bin/python" -c "from autograder.sandbox.isolation import status; s = status(); print('nngrade isolation:', s.level, '-', s.why)"
+"$ROOT/venv/bin/python" -m autograder.integrations.gradescope setup-check --source "$SOURCE" --results "$ROOT/results"
 """
 
 SETUP_SH = r"""#!/usr/bin/env bash
@@ -78,7 +81,8 @@ if [ -f "$SOURCE/mnist.npz" ] && [ -z "${NNLAB_MNIST:-}" ]; then
   export NNLAB_MNIST="$SOURCE/mnist.npz"
 fi
 CMD=("$PYTHON" -m autograder.integrations.gradescope run
-     --source "$SOURCE" --submission "$SUBMISSION" --results "$RESULTS")
+     --source "$SOURCE" --submission "$SUBMISSION" --results "$RESULTS"
+     --metadata "${NNGRADE_GS_METADATA:-$ROOT/submission_metadata.json}")
 if [ "$BUDGET" != "0" ] && command -v timeout >/dev/null 2>&1; then
   timeout --kill-after=10 "$BUDGET" "${CMD[@]}"
 else
@@ -91,8 +95,10 @@ if [ ! -s "$RESULTS/results.json" ]; then
   else
     why="the autograder could not run (exit status $status)"
   fi
+  echo "nngrade grading error: $why"   # the autograder output: instructors only
+  shown="채점 오류 — 담당 교수자에게 알렸습니다. / grading error — your instructor has been notified."
   cat > "$RESULTS/results.json" <<JSON
-{"score": 0, "output": "Not graded: $why. Please tell the course staff; they can rerun it.", "stdout_visibility": "hidden", "tests": [{"name": "autograder", "score": 0, "max_score": 0, "status": "failed", "output": "Not graded: $why.", "visibility": "visible"}], "extra_data": {"exit_status": "$status"}}
+{"score": 0, "output": "$shown", "stdout_visibility": "hidden", "tests": [{"name": "autograder", "score": 0, "max_score": 0, "status": "failed", "output": "$shown", "visibility": "visible"}], "extra_data": {"exit_status": "$status", "grading_error": "$why"}}
 JSON
 fi
 exit 0
@@ -177,10 +183,10 @@ def build_wheel_bytes():
                        extras=GRADER_EXTRAS)
 
 
-def setup_sh(pyver, wheel_name):
-    """setup.sh for a zip built with Python PYVER; the fallback interpreter must satisfy nnlab's
-    own Requires-Python (the same range its wheels state)."""
-    major, minor = minimum_python()
+def setup_sh(pyver, wheel_name, minimum=None):
+    """setup.sh for a zip built with Python PYVER; the fallback interpreter must be at least
+    MINIMUM ((major, minor); default: the oldest Python every pinned requirement supports)."""
+    major, minor = minimum or pins_minimum_python(pinned_requirements())
     return (SETUP_SH.replace("__PYVER__", pyver).replace("__ISOLATION__", ISOLATION_SH)
             .replace("__MINPY__", f"{major}, {minor}")
             .replace("__REQUIRES_PYTHON__", f">= {major}.{minor}")
@@ -205,9 +211,12 @@ def build_zip(out="autograder.zip", assignment=None, mode="quick", lang="ko", mn
     check_instructor_build()
     pyver = f"{sys.version_info.major}.{sys.version_info.minor}"
     wheel_name, wheel = build_wheel_bytes()
+    if not (every or assignment in MNIST_ASSIGNMENTS):
+        mnist = None  # a zip carries only the data its assignment uses
     config = {"assignment": assignment, "all": bool(every), "mode": mode, "lang": lang,
               "mnist": "mnist.npz" if mnist else None, "built_with_python": pyver,
-              "nngrade_version": __version__, "unsafe_no_isolation": bool(unsafe_no_isolation)}
+              "nngrade_version": __version__, "unsafe_no_isolation": bool(unsafe_no_isolation),
+              "seed_salt": secrets.token_hex(16)}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w") as zf:

@@ -37,7 +37,7 @@ MASKS = ("/run", "/dev/pts", "/var/tmp", "/var/lib", "/var/log", "/var/mail", "/
          "/var/www", "/var/backups")
 
 
-LEVELS = ("none", "user-namespaces", "root-namespaces")  # weakest first
+LEVELS = ("none", "container", "user-namespaces", "root-namespaces")  # weakest first
 FORCE_ENV = "NNGRADE_FORCE_ISOLATION"  # test-only knob; can only LOWER the level (docs/SECURITY.md)
 UNSAFE_ENV = "NNGRADE_UNSAFE_NO_ISOLATION"  # set by `--unsafe-no-isolation`
 LAUNCHER = Path(__file__).resolve().parent / "launcher.py"
@@ -49,13 +49,16 @@ class IsolationStatus:
 
     level: "root-namespaces" (grader is root: mount/network/PID/IPC/UTS namespaces and a private
     uid per sandbox), "user-namespaces" (normal user: the same namespaces inside an unprivileged
-    user namespace, the child keeps the grader's uid), or "none" (rlimits and in-process guards
-    only: same uid, same file system, escapees possible). `why`: one English line saying what was
-    found (logs); `reason` + `detail`: the same for messages in either language (`explain`).
+    user namespace, the child keeps the grader's uid), "container" (root, namespaces refused, as
+    in a Docker container: a private uid per sandbox, no_new_privs, a seccomp filter, Landlock
+    where the kernel has it; the grader's files unreadable to that uid), or "none" (rlimits and
+    in-process guards only: same uid, same file system, escapees possible). `why`: one English
+    line saying what was found (logs); `reason` + `detail`: the same for messages in either
+    language (`explain`).
     """
     level: str
     why: str
-    reason: str = ""  # "root" | "user" | "forced" | "platform" | "refused" | "probe"
+    reason: str = ""  # root | user | container | forced | platform | refused | probe
     detail: str = ""
     # each sandbox's process tree: "cgroup-v1"/"cgroup-v2" (an equal CPU share, a process cap,
     # CPU time counted by its group), "accounting" (CPU time only) or "none" (CPU time from
@@ -88,13 +91,16 @@ def status():
     Contract: never raises, never imports POSIX-only modules, costs one short subprocess the first
     time (the launcher tries the namespaces and mounts a sandbox needs: a real test, not a guess
     from kernel settings). "none" on anything but Linux. `$NNGRADE_FORCE_ISOLATION=none` (tests)
-    lowers the answer to "none"; any other value of it also gives "none" (it can only lower).
+    lowers the answer to "none"; `=container` as root lowers "root-namespaces" to "container"
+    (tests of that level outside a container); any other value gives "none" (it can only lower).
     """
     forced = os.environ.get(FORCE_ENV)
     key = (os.geteuid() if hasattr(os, "geteuid") else None, forced)
     if key not in _STATUS:
         found = _detect()
-        if forced is not None and found.level != "none":
+        if forced == "container" and found.level == "root-namespaces":
+            found = _forced_container(found)
+        elif forced is not None and found.level != "none":
             found = IsolationStatus("none", f"{FORCE_ENV}={forced[:40]!r} (test-only knob; "
                                     f"without it: {found.level})", "forced", found.level)
         _STATUS[key] = cpu_share_status(found)
@@ -131,9 +137,50 @@ def _detect():
                                "namespace with mount, network, PID, IPC and UTS namespaces",
                                "user", str(os.getuid()))
     error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason"]
+    if root:
+        found = _detect_container(error[0][:200])
+        if found is not None:
+            return found
     who = "root" if root else f"uid {os.getuid()}"
     return IsolationStatus("none", f"{who}: namespaces refused ({error[0][:200]})", "refused",
                            f"{who}: {error[0][:200]}")
+
+
+def _detect_container(refused):
+    """Root whose namespaces were refused (`refused`: the kernel's answer), e.g. in a Docker
+    container: level "container" when the launcher's probe can switch to a private uid, set
+    no_new_privs and install the seccomp filter; None otherwise."""
+    try:
+        done = subprocess.run([sys.executable, "-I", "-S", "-B", str(LAUNCHER), "--probe",
+                               "container", sys.executable], stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=20, env={"PATH": "/usr/bin:/bin"})
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        log.info("no container isolation either: %s",
+                 done.stderr.decode("utf-8", "replace").strip()[-200:])
+        return None
+    abi = done.stdout.decode("ascii", "replace").strip()
+    landlock = f", Landlock ABI {abi}" if abi.isdigit() and int(abi) > 0 else ", no Landlock"
+    return IsolationStatus("container", "root, namespaces refused: a private uid per sandbox, "
+                           f"no_new_privs, seccomp (no network sockets){landlock}",
+                           "container", f"{refused}{landlock}")
+
+
+def _forced_container(found):
+    """`NNGRADE_FORCE_ISOLATION=container` as root where namespaces work: the container level
+    (a lowering; tests of it outside Docker), or "none" when even that is not available."""
+    lowered = _detect_container(f"{FORCE_ENV}=container (test-only knob; without it: "
+                                f"{found.level})")
+    return lowered or IsolationStatus("none", f"{FORCE_ENV}=container, unavailable", "forced",
+                                      found.level)
+
+
+def container_mode(limits):
+    """True when sandboxes with LIMITS get the container level's confinement (a private uid
+    instead of namespaces, checked by the launcher: see `launcher.confine_container`)."""
+    return (limits.isolation == "auto" and os.geteuid() == 0
+            and status().level == "container")
 
 
 class IsolationRequired(RuntimeError):
@@ -299,6 +346,7 @@ def make_plan(limits, run, home, env, worker_args, resp_fd, readable=(), hide=()
         "shm_bytes": 64 * 2**20,
         "rlimits": rlimits,
         "notes": notes,
+        "container": container_mode(limits),
         "env": dict(env),
         "worker_args": [str(a) for a in worker_args],
         "resp_fd": int(resp_fd),

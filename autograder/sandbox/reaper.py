@@ -112,10 +112,15 @@ def write_output(path, text, encoding="utf-8"):
     `os.replace` it (atomic; a link planted at PATH is replaced, never followed). Lone
     surrogates from student strings are replaced, never a crash. (With namespaces no process of
     a sandbox outlives it -- the PID namespace ends them all -- so the sweep, which would also end
-    other session leaders this process started, runs only at isolation level "none".)"""
+    other session leaders this process started, runs only at isolation levels "none" and
+    "container"; at "container" every process of a sandbox uid is killed too.)"""
     from autograder.sandbox import isolation
-    if isolation.status().level == "none":
+    level = isolation.status().level
+    if level in ("none", "container"):
         kill_escapees()
+    if level == "container":  # every process of every sandbox uid, wherever it went
+        from autograder.sandbox.container import kill_sandbox_users
+        kill_sandbox_users()
     data = text.encode(encoding, "replace")
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".nngrade-", suffix=".tmp", dir=folder)

@@ -77,7 +77,7 @@ class Sandbox(ProbeRequests):
             shutil.rmtree(run) if run.is_dir() and not run.is_symlink() else os.unlink(run)
         run.mkdir(mode=0o755)
         os.chmod(run, 0o755)
-        for name in ("worker.py", "codec.py", "launcher.py"):
+        for name in ("worker.py", "codec.py", "launcher.py", "confine.py"):
             shutil.copyfile(HERE / name, run / name)
         shutil.copytree(PROBES, run / "probes", ignore=shutil.ignore_patterns("__pycache__"))
         if not os.path.lexists(home):
@@ -103,6 +103,7 @@ class Sandbox(ProbeRequests):
             self.limits, run, home, child_environment(self.workdir, self.extra_env),
             [req_r, resp_w, json.dumps(config)], resp_w, self.readable, self.hide, self.uid)
         plan["require"] = self.require_isolation
+        _container_prepare(plan)
         plan["cgroups"] = self._open_group()
         if not plan["namespaces"]:
             reaper.become_subreaper()  # setsid() escapees come back to us, see _kill
@@ -323,6 +324,14 @@ class Sandbox(ProbeRequests):
                     self._ledger.close()
                 return message
             # a line for an earlier request or one the student wrote: never an answer
+
+
+def _container_prepare(plan):
+    """Isolation level "container": the sandbox's hidden paths lose their group/other
+    permissions before the child starts (the launcher then checks them as the child's uid)."""
+    if plan.get("container"):
+        from autograder.sandbox import container
+        container.protect(plan["hidden"], keep=[plan["python"], plan["run"]] + plan["expose"])
 
 
 def _kill_uid(uid):

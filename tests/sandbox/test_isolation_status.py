@@ -48,7 +48,7 @@ def test_refusal_unless_unsafe(fresh):
 
 
 def test_every_reason_explains_itself_in_both_languages():
-    for reason in ("root", "user", "forced", "platform", "refused", "probe"):
+    for reason in ("root", "user", "container", "forced", "platform", "refused", "probe"):
         texts = CATALOG[f"sandbox.why.{reason}"]
         found = IsolationStatus("none", "x", reason, "DETAIL")
         assert found.explain("ko") != found.explain("en")
