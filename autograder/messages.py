@@ -381,5 +381,5 @@ def render(key, fields=None, lang="ko"):
     for note_key, note_fields in fields.get("notes", ()):
         text += " " + render(note_key, note_fields, lang)
     named = [render(k, f, lang) for k, f in fields.get("diagnoses", ())]  # misconceptions first
-    text = " ".join(named + [text]) if named else text
+    text = " — ".join(named + [text]) if named else text
     return resolve_particles(text) if lang == "ko" else text

@@ -79,8 +79,9 @@ class TestChecks(CheckProof):
         assert numeric.fields["rtol"] == 1e-08
         summed = graded["broken_backward_sum"]
         text = message(summed, "mlp_backward_values")
-        assert "exactly 4× the expected ones" in text and "1/m" in text  # m = 4 samples
-        assert "정확히 3배" in message(summed, "mlp_backward_numerical", "ko")  # m = 3 samples
+        assert "summed over the samples, not averaged" in text  # the diagnosis replaces the
+        assert "exactly 4×" not in text  # generic constant-factor note (m = 4 samples)
+        assert "m으로 나누지 않았습니다" in message(summed, "mlp_backward_numerical", "ko")
         assert "note:" in message(summed, "train_xor_trajectory")  # uses mlp_backward
 
     def test_other_messages_are_specific(self, graded):
@@ -89,7 +90,8 @@ class TestChecks(CheckProof):
         assert "(x = " in check(graded["broken_sigmoid_derivative"],
                                 "sigmoid_derivative_random").fields["index"]
         delta = message(graded["broken_delta_no_derivative"], "delta_rule_step_values")
-        assert delta.startswith("delta_rule_step([0.5, -0.3], 0.1, [1, 0], 1, 0.5)[0] (w_new)")
+        assert delta.startswith("δ = y − t leaves out the activation's derivative")  # diagnosis
+        assert "delta_rule_step([0.5, -0.3], 0.1, [1, 0], 1, 0.5)[0] (w_new)" in delta
         lr = check(graded["broken_train_lr_sign"], "train_xor_trajectory")
         assert lr.key == "backprop.trajectory" and lr.fields["epoch"] == 1
         assert "p <- p - lr * dp" in render(lr.key, lr.fields, "en")
@@ -105,7 +107,7 @@ class TestChecks(CheckProof):
         constant = message(graded["broken_init_constant"], "init_mlp_structure")
         assert "every weight of U and W is 0.5" in constant
         zero = message(graded["broken_init_zeros"], "init_mlp_structure")
-        assert zero.startswith("init_mlp(2, 3, 1, seed=0)['U']: all values are 0")
+        assert "init_mlp(2, 3, 1, seed=0)['U']: all values are 0" in zero
         mutated = check(graded["broken_delta_in_place"], "delta_rule_step_no_mutation")
         assert (mutated.key, mutated.fields["arg"]) == ("value.input_mutated", "w")
         stable = check(graded["broken_sigmoid_naive"], "sigmoid_stable")
