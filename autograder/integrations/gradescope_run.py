@@ -142,10 +142,8 @@ def run(source, submission, results_dir, metadata=None):
             data["extra_data"]["isolation"] = status().level
             from autograder import grading_error as faults  # no points for what the grader
             if faults.any_error(results):  # could not measure; the reason goes to hidden stdout
-                data["output"] = message("grading_error", lang) + "
-" + data["output"]
-                print("
-".join(faults.instructor_lines(results)), flush=True)
+                data["output"] = message("grading_error", lang) + "\n" + data["output"]
+                print("\n".join(faults.instructor_lines(results)), flush=True)
     except IsolationRequired as exc:  # nothing isolates student code here: a grading error
         data = error_results(f"isolation refused: {exc.status.level}: {exc.status.why}", lang,
                              started)
