@@ -254,9 +254,6 @@ CATALOG = {
     "gradescope.crash": {
         "ko": "채점기 오류로 채점하지 못했습니다 ({error}). 담당 조교에게 알려 주세요.",
         "en": "the grader failed ({error}); please tell the course staff."},
-    "gradescope.grading_error": {  # the grader's own failure; the reason is for instructors
-        "ko": "채점 오류 — 담당 교수자에게 알렸습니다. 점수가 아직 매겨지지 않았습니다.",
-        "en": "grading error — your instructor has been notified. No score was given yet."},
     "gradescope.stopped": {
         "ko": "채점 시간 제한({budget}초)을 넘겨 채점을 중단했습니다. 무한 루프나 너무 긴 학습이 "
               "있는지 확인하세요.",

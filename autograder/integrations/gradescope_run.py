@@ -53,7 +53,8 @@ def error_results(detail, lang, started=None):
     "grading error — your instructor has been notified"; DETAIL goes to the autograder output
     (stdout, which `stdout_visibility: hidden` shows to instructors only) and to extra_data."""
     print(f"nngrade grading error: {detail}", flush=True)
-    data = fallback_results(message("grading_error", lang), started)
+    from autograder.grading_error import for_students
+    data = fallback_results(for_students(lang), started)
     del data["score"], data["tests"][0]["score"]
     data["extra_data"] = {"grading_error": str(detail)[:4000]}
     return data
@@ -142,7 +143,7 @@ def run(source, submission, results_dir, metadata=None):
             data["extra_data"]["isolation"] = status().level
             from autograder import grading_error as faults  # no points for what the grader
             if faults.any_error(results):  # could not measure; the reason goes to hidden stdout
-                data["output"] = message("grading_error", lang) + "\n" + data["output"]
+                data["output"] = faults.for_students(lang) + "\n" + data["output"]
                 print("\n".join(faults.instructor_lines(results)), flush=True)
     except IsolationRequired as exc:  # nothing isolates student code here: a grading error
         data = error_results(f"isolation refused: {exc.status.level}: {exc.status.why}", lang,

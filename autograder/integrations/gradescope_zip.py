@@ -98,7 +98,7 @@ if [ ! -s "$RESULTS/results.json" ]; then
   echo "nngrade grading error: $why"   # the autograder output: instructors only
   shown="채점 오류 — 담당 교수자에게 알렸습니다. / grading error — your instructor has been notified."
   cat > "$RESULTS/results.json" <<JSON
-{"score": 0, "output": "$shown", "stdout_visibility": "hidden", "tests": [{"name": "autograder", "score": 0, "max_score": 0, "status": "failed", "output": "$shown", "visibility": "visible"}], "extra_data": {"exit_status": "$status", "grading_error": "$why"}}
+{"output": "$shown", "stdout_visibility": "hidden", "tests": [{"name": "autograder", "max_score": 0, "status": "failed", "output": "$shown", "visibility": "visible"}], "extra_data": {"exit_status": "$status", "grading_error": "$why"}}
 JSON
 fi
 exit 0
