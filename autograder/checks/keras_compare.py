@@ -144,7 +144,7 @@ def loss_name(spec):
     return _LOSS_ALIASES.get(key, _LOSS_ALIASES.get(name, name))
 
 
-def _is_accuracy(spec):
+def is_accuracy(spec):
     kind, name = spec.get("kind"), str(spec.get("name"))
     if kind == "str":
         return name.lower() in _ACCURACY_STRINGS
@@ -190,7 +190,7 @@ def model_compile(raw, optimizer, learning_rate, loss, what, accuracy=False):
     ]
     if accuracy:
         metrics = model.compile["metrics"]
-        outcomes.append(PASS if any(_is_accuracy(m) for m in metrics) else fail(
+        outcomes.append(PASS if any(is_accuracy(m) for m in metrics) else fail(
             "keras.metrics", what=what, actual=[m.get("name") for m in metrics]))
     return all_of(outcomes, 3 if accuracy else 2)
 

@@ -52,9 +52,17 @@ MESSAGES = {
         "ko": "{what}: 가중치가 {actual}(으)로 학습한 결과와 같습니다. {expected}(으)로 학습하세요.",
         "en": "{what}: trained as if with {actual}; train with {expected}"},
     "keras.procedure.other_data": {
-        "ko": "{what}: 인자로 받은 데이터가 아닌 다른 데이터로 학습했습니다 ({detail}). 인자로 받은 "
-              "x, y로만 학습하세요.",
-        "en": "{what}: trained on data it was not given ({detail}); train only on the x, y "
+        "ko": "{what}: 인자로 받은 데이터가 아닌 다른 데이터로 학습했습니다: 주어진 모든 샘플에서 0인 "
+              "입력 {zeros}개 중 {moved}개의 첫 층 가중치가 바뀌었습니다. 인자로 받은 x, y로만 "
+              "학습하세요.",
+        "en": "{what}: trained on data it was not given: the first-layer weights of {moved} of "
+              "the {zeros} inputs that are 0 in every sample given changed; train only on the "
+              "x, y passed in"},
+    "keras.procedure.other_steps": {
+        "ko": "{what}: 학습 후 가중치가 문서의 절차와 다르고, History는 샘플 {n}개로 에폭당 {steps} "
+              "스텝을 학습했다고 합니다. 인자로 받은 데이터로만 학습하세요.",
+        "en": "{what}: the trained weights differ from the documented procedure and the History "
+              "reports {steps} steps per epoch on the {n} samples given; train only on the data "
               "passed in"},
     "keras.procedure.mismatch": {
         "ko": "{what}: 학습 후 가중치가 채점기가 같은 초기 가중치와 데이터로 재현한 {procedure}의 "
@@ -245,18 +253,18 @@ def _diagnose(trials, sent, proc, acts, runs, what, other_data):
                              for g, *_ in runs[1:]):
         return fail("keras.procedure.same_weights", what=what)
     if other_data is not None:
-        detail = other_data([tr.after for tr in trials])
-        if detail:
-            return fail("keras.procedure.other_data", what=what, detail=detail)
+        fields = other_data(trials, sent)
+        if fields:
+            return fail("keras.procedure.other_data", what=what, **fields)
     found = [kr.closest_step(got, path, init) for got, init, path, _ in runs]
     if all(d <= kr.REL_TOL for _, d in found):
         return _steps_message(proc, [s for s, _ in found], [len(t["x"]) for t in sent], what)
     as_if = _as_if(trials, sent, proc, acts, runs)
     if as_if:
         return fail("keras.procedure.as_if", what=what, actual=as_if, expected=proc.show())
-    detail = _history_hint(trials, sent)
-    if detail:
-        return fail("keras.procedure.other_data", what=what, detail=detail)
+    fields = _history_hint(trials, sent)
+    if fields:
+        return fail("keras.procedure.other_steps", what=what, **fields)
     worst = _worst(runs)
     return fail("keras.procedure.mismatch", what=what, procedure=proc.show(), trial=worst[0],
                 dist=worst[1], tol=kr.REL_TOL)
@@ -333,7 +341,7 @@ def _history_hint(trials, sent):
         steps = tr.history.params.get("steps") if tr.history else None
         n = len(trial["x"])
         if type(steps) is int and steps > n:
-            return f"{steps} steps per epoch on {n} samples"
+            return {"steps": steps, "n": n}
     return None
 
 
@@ -390,7 +398,9 @@ def trial_mse(tr, X, y, max_mse, seed, what):
 def fit_outcome(raw, sent, proc, what, outcome=None, other_data=None):
     """A fit function's check: the replay trials (sent["trials"]) match the documented procedure,
     then, with `outcome` {"X", "y", "max_mse", "seed"}, the extra last trial on the grader's data
-    reaches the stated MSE."""
+    reaches the stated MSE. other_data(trials, sent) → a description when the returned weights
+    show training on data other than the trials' (e.g. `untouched_inputs`: message fields),
+    else None."""
     trials = sent["trials"]
     read = read_trials(raw, what, len(trials) + (outcome is not None))
     if isinstance(read, Outcome):
@@ -401,3 +411,19 @@ def fit_outcome(raw, sent, proc, what, outcome=None, other_data=None):
         return result
     return trial_mse(got[-1], outcome["X"], outcome["y"], outcome["max_mse"], outcome["seed"],
                      what)
+
+
+def untouched_inputs(trials, sent):
+    """Inputs that are zero in a trial's sample get no gradient in the first Dense layer: their
+    kernel rows keep the grader's initial values under any honest training on that sample. Moved
+    rows mean the function fitted data it was not given ({"moved", "zeros"}), else None."""
+    for tr, trial in zip(trials, sent):
+        zero = np.asarray(trial["x"][0], dtype=np.float64).reshape(-1) == 0.0
+        init = np.asarray(trial["init"][0])
+        got = tr.after.weights[0] if tr.after.weights else None
+        if not tr.applied or got is None or got.shape != init.shape or len(got) != zero.size:
+            continue
+        moved = int(np.sum(np.any(got[zero] != init[zero], axis=1)))
+        if moved:
+            return {"moved": moved, "zeros": int(zero.sum())}
+    return None
