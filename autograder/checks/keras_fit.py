@@ -81,11 +81,15 @@ def cannot_evaluate(why, what):
     return fail(f"keras.cannot_evaluate.{reason}", what=what, detail=detail)
 
 
-def read_training(raw, what):
+def read_training(raw, what, shape=None):
     """fit / mnist_train probe output → (before, after, history, init_applied) or an Outcome."""
     if type(raw) is dict and set(raw) == {"before"}:
         model = kv.read_model(raw["before"], what)
-        return model if isinstance(model, Outcome) else kv.malformed(what, "training record")
+        if isinstance(model, Outcome):
+            return model
+        if not model.built:
+            return fail("keras.not_built", what=what, shape=shape)
+        return kv.malformed(what, "training record")
     if type(raw) is not dict or set(raw) != TRAINED_KEYS or type(raw["init_applied"]) is not bool:
         return kv.malformed(what, "training record")
     before = kv.read_model(raw["before"], what)
@@ -114,7 +118,7 @@ def started_and_changed(before, after, init, applied, what):
 def regression_fit(raw, sent, max_mse, what):
     """A seeded fit on the grader's data `sent["X"], sent["y"]` from its initial weights
     `sent["init"]`: the weights changed, stayed finite, and their MSE (computed here) <= max_mse."""
-    read = read_training(raw, what)
+    read = read_training(raw, what, tuple(np.shape(sent["X"])[1:]))
     if isinstance(read, Outcome):
         return read
     before, after, _, applied = read
@@ -157,7 +161,7 @@ def mnist_trained_from(raw, expected, what):
 def mnist_trained(raw, sent, what):
     """mnist_train output → (after, history, plan) once training started from the grader's
     weights and changed them (finite); else an Outcome. The History is not judged."""
-    read = read_training(raw, what)
+    read = read_training(raw, what, (28, 28))
     if isinstance(read, Outcome):
         return read
     before, after, history, applied = read

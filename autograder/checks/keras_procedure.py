@@ -59,11 +59,12 @@ MESSAGES = {
               "the {zeros} inputs that are 0 in every sample given changed; train only on the "
               "x, y passed in"},
     "keras.procedure.other_steps": {
-        "ko": "{what}: 학습 후 가중치가 문서의 절차와 다르고, History는 샘플 {n}개로 에폭당 {steps} "
-              "스텝을 학습했다고 합니다. 인자로 받은 데이터로만 학습하세요.",
+        "ko": "{what}: 학습 후 가중치가 문서의 절차와 다르고, History는 에폭당 {steps} 스텝이라고 "
+              "합니다. 주어진 샘플 {n}개로는 어떤 batch_size로도 나올 수 없는 수입니다. 인자로 받은 "
+              "데이터로만 학습하세요.",
         "en": "{what}: the trained weights differ from the documented procedure and the History "
-              "reports {steps} steps per epoch on the {n} samples given; train only on the data "
-              "passed in"},
+              "reports {steps} steps per epoch, which no batch size gives on the {n} samples "
+              "given; train only on the data passed in"},
     "keras.procedure.mismatch": {
         "ko": "{what}: 학습 후 가중치가 채점기가 같은 초기 가중치와 데이터로 재현한 {procedure}의 "
               "결과와 다릅니다 (시도 {trial}: 갱신량의 {dist:.3g}배 차이, 허용 {tol:g}). 인자로 받은 "
@@ -121,7 +122,7 @@ def mnist_trials(rng, widths):
 
 
 # -- reading the probe's record --------------------------------------------------------------------
-def read_trials(raw, what, count):
+def read_trials(raw, what, count, shape=None):
     """train_trials output → (before Model, [(init_applied, after Model, History or None)]) or an
     Outcome (not a model, not built, malformed). A History that does not read is None: it only
     shapes messages."""
@@ -131,7 +132,7 @@ def read_trials(raw, what, count):
     if isinstance(before, Outcome):
         return before
     if not before.built:
-        return fail("keras.not_built", what=what, shape=before.input_shape or "?")
+        return fail("keras.not_built", what=what, shape=shape)
     if len(raw["trials"]) != count:
         return kv.malformed(what, "training record")
     out = []
@@ -335,12 +336,13 @@ def _as_if(trials, sent, proc, acts, runs):
 
 
 def _history_hint(trials, sent):
-    """A History claiming more updates per epoch than the data given allows (child-reported:
-    only a hint, after the weights failed)."""
+    """A History reporting a number of updates per epoch that no batch size gives on the data
+    given (child-reported: only a hint, after the weights failed)."""
     for tr, trial in zip(trials, sent):
         steps = tr.history.params.get("steps") if tr.history else None
         n = len(trial["x"])
-        if type(steps) is int and steps > n:
+        if type(steps) is int and steps not in {kr.updates_per_epoch(n, b)
+                                                for b in range(1, n + 1)}:
             return {"steps": steps, "n": n}
     return None
 
@@ -352,7 +354,7 @@ def compile_outcome(raw, sent, proc, what, metric=None):
     that part as documented (the other part taken as reported); `metric` (an Outcome) is a third
     share. Reported settings only choose which replays to try."""
     sent = sent["trials"]
-    read = read_trials(raw, what, len(sent))
+    read = read_trials(raw, what, len(sent), tuple(np.shape(sent[0]["x"])[1:]))
     if isinstance(read, Outcome):
         return read
     _, trials = read
@@ -402,7 +404,8 @@ def fit_outcome(raw, sent, proc, what, outcome=None, other_data=None):
     show training on data other than the trials' (e.g. `untouched_inputs`: message fields),
     else None."""
     trials = sent["trials"]
-    read = read_trials(raw, what, len(trials) + (outcome is not None))
+    read = read_trials(raw, what, len(trials) + (outcome is not None),
+                       tuple(np.shape(trials[0]["x"])[1:]))
     if isinstance(read, Outcome):
         return read
     _, got = read

@@ -248,7 +248,7 @@ def fit(ns, X, y, seed, init=None, build=None, spec=None, fit=None, epochs=None)
     _seed(seed)
     model = ns[build]() if build else _grader_model(spec)
     before = model_view(model, (X.shape[1],))
-    if not before["is_model"]:
+    if not before["is_model"] or not before["built"]:
         return {"before": before}
     applied = _set_init(model, init)
     if applied:
@@ -317,7 +317,7 @@ def mnist_train(ns, mnist_path, seed, epochs, init=None, subset=None):
     _seed(seed)
     model = ns["build_mnist_model"]()
     before = model_view(model, (28, 28))
-    if not before["is_model"]:
+    if not before["is_model"] or not before["built"]:
         return {"before": before}
     applied = _set_init(model, init)
     if applied:

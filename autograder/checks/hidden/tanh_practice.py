@@ -7,8 +7,8 @@ from autograder.checks import keras_compare as kc
 from autograder.checks import keras_procedure as kp
 from autograder.checks.base import Check
 from autograder.checks.hidden.keras_regression import random_xy
-from autograder.checks.public.tanh_practice import (PROCEDURE, curve, curve_weights, fit_args,
-                                                    judged_on, trials)
+from autograder.checks.public.tanh_practice import (FIT_TIMEOUT, PROCEDURE, curve, curve_weights,
+                                                    fit_args, judged_on, trials)
 
 
 def drawn_trials(ctx):
@@ -32,6 +32,6 @@ CHECKS = [
           compare=lambda v, e: kc.loaded_xy(v, *e, "load_dataset2(path)")),
     Check("fit_tanh_any_data", 10, "keras_models.train_trials", hidden=True,
           needs=("fit_tanh_model",), what=FIT_WHAT, function="fit_tanh_model",
-          args=drawn_trials, expected=judged_on, timeout=120,
+          args=drawn_trials, expected=judged_on, timeout=FIT_TIMEOUT,
           compare=lambda v, e: kp.fit_outcome(v, e, PROCEDURE, FIT_WHAT)),
 ]
