@@ -3,6 +3,7 @@ spread of the outcome checks over repeated seeded runs.
 
     python bench/keras_spread.py --replay              # keras_replay.REL_TOL's measured margins
     python bench/keras_spread.py --spread 30 [--only 05,07,06]   # outcome spread, 30 TF seeds
+    python bench/keras_spread.py --grade-cpu           # CPU s to grade each Keras reference
 
 One process, TensorFlow imported once; the training is the checks' own (the same data, initial
 weights and procedure as the probes, without the sandbox). --spread runs, per outcome check, the
@@ -172,12 +173,48 @@ def spread(runs, only):
     return results
 
 
+def grade_cpu():
+    """CPU seconds (grader + sandbox children) to grade each Keras reference, quick mode, hidden
+    checks included: what one student's 05 / 06 / 07 cost."""
+    import resource
+    import tempfile
+    from autograder.grade import grade_file
+    from autograder.loader import SubmissionFile
+    from autograder.options import GradeOptions
+    from tests.fixtures.build import make_submission
+
+    out = {}
+    for aid in ("05_keras_regression", "06_mnist", "07_tanh_practice"):
+        with tempfile.TemporaryDirectory() as folder:
+            path = make_submission(aid, None, folder)
+            before = [resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                      resource.RUSAGE_CHILDREN)]
+            wall = time.monotonic()
+            result = grade_file(SubmissionFile(aid, path), GradeOptions(
+                seed=1, include_hidden=True, mnist_path=os.environ.get("NNLAB_MNIST")))
+            wall = time.monotonic() - wall
+            after = [resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                     resource.RUSAGE_CHILDREN)]
+        cpu = [a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before)]
+        out[aid] = {"score": result.score, "grader_cpu_s": round(cpu[0], 1),
+                    "children_cpu_s": round(cpu[1], 1), "wall_s": round(wall, 1),
+                    "load": [round(x, 1) for x in os.getloadavg()]}
+        print(aid, out[aid], flush=True)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replay", action="store_true")
     parser.add_argument("--spread", type=int, default=0)
     parser.add_argument("--only", default="05,07,06")
+    parser.add_argument("--grade-cpu", action="store_true")
     args = parser.parse_args()
+    if args.grade_cpu:  # the grader never imports TensorFlow: not here either
+        results = json.loads(OUT.read_text()) if OUT.exists() else {}
+        results.setdefault("grade_cpu", {})[str(ROOT)] = grade_cpu()
+        OUT.write_text(json.dumps(results, indent=1))
+        return
     import tensorflow as tf
     tf.config.experimental.enable_op_determinism()
     started = time.monotonic()

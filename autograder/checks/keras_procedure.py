@@ -240,8 +240,26 @@ def _prepared(trials, sent, proc, what):
         want = proc.steps(len(trial["x"]))
         path = kr.trajectory(init, acts, trial["x"][:1], np.asarray(trial["y"][:1]), proc.loss,
                              proc.optimizer, proc.learning_rate, MAX_SEARCH * want)
+        if _diverging(path[0], path[want], acts, trial, proc.loss):
+            return fail("keras.diverged", what=what, lr=f"{proc.learning_rate:g}")
         runs.append((got, init, path, want))
     return acts, runs
+
+
+def _diverging(start, end, acts, trial, loss):
+    """The documented procedure, replayed on this network, makes the loss grow: the trajectory is
+    unstable, float32 rounding grows with it, and the weights cannot be compared; the fit
+    diverges (a network whose output layer does not suit the rate, e.g. linear at lr 5)."""
+    if loss not in ("mse", "mae"):
+        return False
+    x, y = trial["x"][:1], np.asarray(trial["y"][:1], dtype=np.float64).reshape(-1, 1)
+
+    def value(w):
+        out = kr._forward(w, acts, x)[-1]
+        return float(np.mean((out - y) ** 2))
+
+    final = value(end)
+    return not np.isfinite(final) or final > value(start)
 
 
 def _diagnose(trials, sent, proc, acts, runs, what, other_data):

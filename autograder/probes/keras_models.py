@@ -252,14 +252,15 @@ def fit(ns, X, y, seed, init=None, build=None, spec=None, fit=None, epochs=None)
         return {"before": before}
     applied = _set_init(model, init)
     if applied:
-        before = model_view(model)
+        before = model_view(model, (X.shape[1],))
     started = time.monotonic()
     if fit is None:
         history = model.fit(X, y, epochs=epochs, verbose=0)
     else:
         history = ns[fit](model, X, y)
-    return {"before": before, "init_applied": applied, "after": model_view(model),
-            "history": history_view(history), "seconds": time.monotonic() - started}
+    return {"before": before, "init_applied": applied,
+            "after": model_view(model, (X.shape[1],)), "history": history_view(history),
+            "seconds": time.monotonic() - started}
 
 
 def train_trials(ns, trials, input_shape, seed=0, build=None, spec=None, fit=None, epochs=None,
@@ -296,7 +297,8 @@ def train_trials(ns, trials, input_shape, seed=0, build=None, spec=None, fit=Non
             history = ns[fit](model, x, y, epochs=epochs)
         else:
             history = ns[fit](model, x, y)
-        out.append({"init_applied": applied, "start": start, "after": model_view(model),
+        out.append({"init_applied": applied, "start": start,
+                    "after": model_view(model, tuple(input_shape)),
                     "history": history_view(history)})
     return {"before": before, "trials": out}
 
@@ -321,10 +323,10 @@ def mnist_train(ns, mnist_path, seed, epochs, init=None, subset=None):
         return {"before": before}
     applied = _set_init(model, init)
     if applied:
-        before = model_view(model)
+        before = model_view(model, (28, 28))
     started = time.monotonic()
     history = ns["train_mnist"](model, x, ytr, epochs=epochs)
-    return {"before": before, "init_applied": applied, "after": model_view(model),
+    return {"before": before, "init_applied": applied, "after": model_view(model, (28, 28)),
             "history": history_view(history), "seconds": time.monotonic() - started}
 
 
