@@ -23,8 +23,9 @@ TRAINING = frozenset({"mnist_accuracy", "train_mnist_uses_args"})
 # fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
 BROKEN = {
     "broken_dense128": (MODEL, {"model_layers"}),
-    # categorical crossentropy on integer labels cannot train: the compile check; train_mnist is
-    # judged on the contract's network built by the probe, so it passes
+    # categorical crossentropy on integer labels cannot train (model.fit raises): the compile
+    # check, judged by what the model trains, earns nothing; train_mnist is judged on the
+    # contract's network built by the probe, so it passes
     "broken_categorical": (MODEL, {"model_compile"}),
     "broken_no_scaling": (frozenset({"load_mnist", "model_layers"}), {"load_mnist"}),
     # quick mode asks for 1 epoch, Keras' default: only the hidden check's 2-3 epochs catch it
