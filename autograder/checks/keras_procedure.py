@@ -96,12 +96,12 @@ class Procedure:
 
 
 # -- the grader's trials ---------------------------------------------------------------------------
-def regression_trials(rng, widths, center, beyond):
-    """One trial per TRIAL_SIZES: x uniform in [0, 1]; y = center ± uniform(*beyond), above in the
-    first trial and below in the second, outside the output activation's range so that training
-    never converges and every update shows; init Glorot (drawn seed)."""
+def regression_trials(rng, widths, center, beyond, sizes=TRIAL_SIZES):
+    """One trial per size: x uniform in [0, 1]; y = center ± uniform(*beyond), above in the first
+    trial and below in the second, outside the output activation's range so that training never
+    converges and every update shows; init Glorot (drawn seed)."""
     out = []
-    for sign, n in zip((1.0, -1.0), TRIAL_SIZES):
+    for sign, n in zip((1.0, -1.0), sizes):
         y = center + sign * float(rng.uniform(*beyond))
         x, y = kr.repeated(np.array([round(float(rng.uniform(0.0, 1.0)), 6)]), round(y, 6), n)
         out.append({"x": x, "y": y, "init": kv.glorot_init(widths, int(rng.integers(2**31)))})

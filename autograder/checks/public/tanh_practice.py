@@ -51,8 +51,8 @@ TARGETS = (0.0, (1.2, 1.6))
 FIT_TIMEOUT = 300
 
 
-def trials(rng):
-    return kp.regression_trials(rng, WIDTHS, *TARGETS)
+def trials(rng, sizes=kp.TRIAL_SIZES):
+    return kp.regression_trials(rng, WIDTHS, *TARGETS, sizes=sizes)
 
 
 def fit_args(trial_list, X=None, y=None, seed=FIT_SEED):
