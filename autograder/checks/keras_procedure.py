@@ -133,6 +133,8 @@ def read_trials(raw, what, count, shape=None):
         return before
     if not before.built:
         return fail("keras.not_built", what=what, shape=shape)
+    if not raw["trials"] and before.compile is None:
+        return fail("keras.not_compiled", what=what)
     if len(raw["trials"]) != count:
         return kv.malformed(what, "training record")
     out = []

@@ -285,8 +285,8 @@ def train_trials(ns, trials, input_shape, seed=0, build=None, spec=None, fit=Non
         view = model_view(model, tuple(input_shape))
         if before is None:
             before = view
-        if not view["is_model"] or not view["built"]:
-            return {"before": view, "trials": []}
+        if not view["is_model"] or not view["built"] or fit is None and view["compile"] is None:
+            return {"before": view, "trials": []}  # not a model, not built, or not compiled
         applied = _set_init(model, trial["init"])
         start = [np.array(w) for w in model.get_weights()]
         x = np.asarray(trial["x"], dtype=np.float32)

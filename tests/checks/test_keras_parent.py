@@ -242,3 +242,12 @@ def test_a_model_never_built_is_named():
     layers = [("Dense", 6, "tanh"), ("Dense", 4, "tanh"), ("Dense", 1, "tanh")]
     unbuilt = {**view(INIT), "built": False, "input_shape": None, "layers": []}
     assert kc.model_layers(unbuilt, layers, (1,), 45, "m").key == "keras.not_built"
+
+
+def test_an_uncompiled_or_unbuilt_model_in_a_training_check_is_named():
+    sent = {"trials": TRIALS}
+    uncompiled = {"before": {**view(INIT), "compile": None}, "trials": []}
+    assert kp.compile_outcome(uncompiled, sent, PROC, "m").key == "keras.not_compiled"
+    unbuilt = {"before": {**view(INIT), "built": False, "layers": []}, "trials": []}
+    out = kp.compile_outcome(unbuilt, sent, PROC, "m")
+    assert (out.key, out.fields["shape"]) == ("keras.not_built", (1,))
