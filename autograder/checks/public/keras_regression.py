@@ -31,11 +31,17 @@ DATA = str(nndata.path("nonlinear.csv"))  # bundled with nndata
 # determinism), TF seed 7, grader init seeds 1-5:
 #   reference              0.00361 / 0.00730 / 0.00522 / 0.00618 / 0.00605
 #   SGD lr 0.5 (broken)    0.01685 / 0.01697 (init seeds 1, 2)
-# Spread over 30 TF seeds (shuffle order) at init seed FIT_SEED, reference and alt_lecture:
-# bench/keras_spread.py, bench/README.md. MAX_MSE 0.010.
+# Spread over 30 TF seeds (0-29: the shuffle order) from init seed FIT_SEED, op determinism
+# (bench/keras_spread.py --spread 30, bench/README.md): reference 0.0036-0.0109 (mean 0.0052,
+# sd 0.0019; 26 of 30 below 0.0072, a slow tail 0.0083 / 0.0089 / 0.0093 / 0.0109); TF seed 7,
+# the check's, 0.0046; the lecture's code (no Input) gives the same values (same network, same
+# start). The former 0.010 sat inside that spread (1 order in 30 above it).
+# MAX_MSE 0.013: 1.19x the worst of 30 orders, 2.8x the check's own seed; Adam at its default
+# rate 0.0151 and SGD lr 0.5 0.0169 stay above it, though the rate and loss are judged exactly by
+# the replay checks (model_compile, fit_nonlinear_any_data), not by this outcome.
 FIT_SEED = 7
 FIT_EPOCHS = 100
-MAX_MSE = 0.010
+MAX_MSE = 0.013
 # Timing: 100 epochs = 3,200 steps, 7-14 s measured; 43-55 s wall on the shared 2-core box
 # under load 7-10. The timeout also covers a TensorFlow import (~7 s idle, up to 35 s loaded).
 FIT_TIMEOUT = 300
