@@ -19,10 +19,10 @@ from autograder.compare import PASS, Outcome, all_of, fail
 
 MESSAGES = {
     "keras.diverged": {
-        "ko": "{what}: 학습 중 손실이 발산했습니다 (학습률 {lr}에서 가중치가 nan/inf가 되었습니다). "
-              "학습률과 출력 층의 활성화 함수를 확인하세요.",
-        "en": "{what}: the loss diverged at lr {lr} (the weights became nan/inf); check the "
-              "learning rate and the output activation"},
+        "ko": "{what}: 학습 중 손실이 발산했습니다 (학습률 {lr}에서 손실이 줄지 않고 커지거나 가중치가 "
+              "nan/inf가 되었습니다). 학습률과 출력 층의 활성화 함수를 확인하세요.",
+        "en": "{what}: the loss diverged at lr {lr} (it grew instead of falling, or the weights "
+              "became nan/inf); check the learning rate and the output activation"},
     "keras.procedure.not_trained": {
         "ko": "{what}: 학습 후에도 가중치가 채점기가 준 초기 가중치 그대로입니다. 인자로 받은 모델에 "
               "model.fit(...)을 호출하세요.",
