@@ -195,7 +195,6 @@ def exposed_paths(readable=()):
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
              os.path.dirname(os.path.realpath(sys.executable))}
     paths.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
-    paths.update(p for p in sys.path if p.endswith("site-packages"))  # LOCALPATCH keras: do not commit
     paths.update(filter(None, (_package_dir(n) for n in PUBLIC_PACKAGES)))
     paths.update(str(p) for p in readable if p)
     private = [d for d in map(_package_dir, HIDDEN_PACKAGES) if d]
