@@ -26,7 +26,14 @@ def build_nonlinear_model():
     keras.Input((1,)) -> Dense(6, sigmoid) -> Dense(4, sigmoid) -> Dense(1, sigmoid);
     optimizer SGD(learning_rate=5.0), loss "mse".
 
-    Returns: a compiled keras.Sequential.
+    Returns: a compiled keras model with these layers, judged as built on the input (1,):
+    keras.Sequential (keras.Input, input_shape=, input_dim= or no input; a list or model.add),
+    the functional keras.Model(inputs, outputs), or a subclassed keras.Model whose Dense layers
+    are created in the order call() applies them and which builds on (None, 1). A model that
+    cannot be built on (1,) has no weights and fails every check of this function.
+    The compile is judged by what it trains: the grader fits the model with
+    model.fit(x, y, epochs=3) from its own initial weights on one sample repeated 40 / 70 times
+    and replays SGD(5.0) on mse in NumPy; the weights must agree.
     """
     model = keras.Sequential(
         [

@@ -22,7 +22,10 @@ def build_mnist_model():
     optimizer "adam", loss "sparse_categorical_crossentropy", metrics ["accuracy"].
     Parameters: 785 * 256 + 257 * 10 = 203,530.
 
-    Returns: a compiled keras.Sequential.
+    Returns: a compiled keras model (Sequential, functional or subclassed, as in
+    05 build_nonlinear_model), judged as built on the input (28, 28). The compile is judged by
+    what it trains (Adam at lr 0.001 on sparse categorical crossentropy, replayed in NumPy) and
+    by the accuracy metric in its compile settings.
     """
     model = keras.Sequential(
         [
@@ -43,7 +46,11 @@ def build_mnist_model():
 def train_mnist(model, x_train, y_train, epochs=5):
     """Fit the model: model.fit(x_train, y_train, epochs=epochs, verbose=0).
 
-    Uses the Keras default batch size 32 (1,875 updates per epoch on 60,000 images).
+    The procedure: the model's own compile (Adam, sparse categorical crossentropy), `epochs`
+    epochs on exactly the x_train, y_train passed in, the Keras default batch size 32 (1,875
+    updates per epoch on 60,000 images). shuffle, verbose, callbacks, validation_split=0 and an
+    explicit batch_size=32 are free. The grader replays this procedure in NumPy from its own
+    initial weights on data it chose and compares the weights; the History is not judged.
     Returns: the keras.callbacks.History of the fit.
     """
     return model.fit(x_train, y_train, epochs=epochs, verbose=0)

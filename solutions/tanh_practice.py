@@ -27,7 +27,9 @@ def build_tanh_model():
     keras.Input((1,)) -> Dense(6, tanh) -> Dense(4, tanh) -> Dense(1, tanh);
     optimizer SGD(learning_rate=0.1), loss "mse".
 
-    Returns: a compiled keras.Sequential.
+    Returns: a compiled keras model (Sequential, functional or subclassed, as in
+    05 build_nonlinear_model), judged as built on the input (1,); the compile is judged by what
+    it trains (SGD(0.1) on mse, replayed in NumPy).
     """
     model = keras.Sequential(
         [
@@ -44,7 +46,11 @@ def build_tanh_model():
 def fit_tanh_model(model, X, y):
     """Train for exactly 100 epochs: model.fit(X, y, epochs=100, verbose=0).
 
-    Default batch size 32. Returns: the keras.callbacks.History.
+    The procedure: the model as compiled (SGD(0.1), mse), 100 epochs on exactly the X, y passed
+    in, default batch size 32 (shuffle, verbose, callbacks, validation_split=0 and an explicit
+    batch_size=32 are free). The grader replays it in NumPy from its own initial weights on data
+    it chose and compares the weights; the History is not judged.
+    Returns: the keras.callbacks.History.
     """
     return model.fit(X, y, epochs=100, verbose=0)
 

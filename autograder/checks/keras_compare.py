@@ -42,6 +42,11 @@ MESSAGES = {
               "keras.Input({shape})을 첫 층으로 두면 model.summary()도 바로 볼 수 있습니다.",
         "en": "note: the model declares no input, so the grader built it on the input shape "
               "{shape}; put keras.Input({shape}) first to make model.summary() work before fit"},
+    "keras.not_built": {
+        "ko": "{what}: 입력 모양 {shape}(으)로 모델을 만들(build) 수 없습니다. 층 구성과 입력 모양을 "
+              "확인하세요.",
+        "en": "{what}: the model cannot be built on the input shape {shape}; check its layers "
+              "and input"},
     "keras.not_compiled": {
         "ko": "{what}: 모델이 compile()되지 않았습니다. 반환하기 전에 model.compile(...)을 호출하세요.",
         "en": "{what}: the model is not compiled; call model.compile(...) before returning it"},
@@ -117,6 +122,8 @@ def model_layers(raw, layers, input_shape, params, what):
     model = kv.read_model(raw, what)
     if isinstance(model, Outcome):
         return model
+    if not model.built:
+        return fail("keras.not_built", what=what, shape=tuple(input_shape))
     expected = [tuple(layer) for layer in layers]
     stack = layer_stack(model)
     if stack != expected:
@@ -137,7 +144,7 @@ def loss_name(spec):
     return _LOSS_ALIASES.get(key, _LOSS_ALIASES.get(name, name))
 
 
-def _is_accuracy(spec):
+def is_accuracy(spec):
     kind, name = spec.get("kind"), str(spec.get("name"))
     if kind == "str":
         return name.lower() in _ACCURACY_STRINGS
@@ -183,7 +190,7 @@ def model_compile(raw, optimizer, learning_rate, loss, what, accuracy=False):
     ]
     if accuracy:
         metrics = model.compile["metrics"]
-        outcomes.append(PASS if any(_is_accuracy(m) for m in metrics) else fail(
+        outcomes.append(PASS if any(is_accuracy(m) for m in metrics) else fail(
             "keras.metrics", what=what, actual=[m.get("name") for m in metrics]))
     return all_of(outcomes, 3 if accuracy else 2)
 

@@ -19,7 +19,7 @@ from autograder.compare import Outcome, fail
 from autograder.sandbox.codec import Unsupported
 
 LAYER_KEYS = {"class", "units", "activation", "use_bias", "weights"}
-MODEL_KEYS = {"type", "is_model", "input_declared", "input_shape", "layers", "compile"}
+MODEL_KEYS = {"type", "is_model", "input_declared", "built", "input_shape", "layers", "compile"}
 OPT_KEYS = {"class", "learning_rate", "momentum", "nesterov", "iterations"}
 SPEC_KEYS = {"kind", "name", "from_logits"}
 MAX_LAYERS = 50
@@ -41,6 +41,7 @@ class Layer:
 @dataclass(frozen=True)
 class Model:
     input_declared: bool
+    built: bool
     input_shape: object    # tuple of ints, or None
     layers: tuple
     compile: object        # dict (validated) or None
@@ -105,7 +106,7 @@ def read_model(raw, what):
     if raw.get("is_model") is False and set(raw) == {"type", "is_model"}:
         return fail("keras.not_model", what=what, actual=raw["type"])
     if set(raw) != MODEL_KEYS or raw["is_model"] is not True \
-            or type(raw["input_declared"]) is not bool:
+            or type(raw["input_declared"]) is not bool or type(raw["built"]) is not bool:
         return malformed(what, "model view")
     shape = raw["input_shape"]
     if shape is not None and (type(shape) is not list
@@ -116,7 +117,7 @@ def read_model(raw, what):
     layers = [_layer(item) for item in raw["layers"]]
     if any(layer is None for layer in layers) or not _compile_ok(raw["compile"]):
         return malformed(what, "layer or compile view")
-    return Model(raw["input_declared"], None if shape is None else tuple(shape),
+    return Model(raw["input_declared"], raw["built"], None if shape is None else tuple(shape),
                  tuple(layers), raw["compile"])
 
 
@@ -172,6 +173,8 @@ def layer_plan(model):
     """Model → [("dense", W, b, activation) | ("flatten",) | ("act", name)] with every weight
     shape checked against the width flowing through; (None, (reason, detail)) when it cannot be
     run here (reason: a key of keras_fit.cannot_evaluate)."""
+    if not model.built:
+        return None, ("not_built", "")
     if model.input_shape is None or any(d is None for d in model.input_shape):
         return None, ("input", "")
     if model.params > MAX_PARAMS:

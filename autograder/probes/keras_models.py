@@ -102,17 +102,30 @@ def model_view(model, input_shape=None):
         return {"type": type(model).__name__, "is_model": False}
     declared = bool(model.built)
     if not declared and input_shape is not None:
-        try:  # an empty Sequential cannot be built: reported as having no layers
+        try:  # an empty Sequential cannot be built: reported as not built
             model.build((None, *input_shape))
         except Exception:
             pass
     try:
         shape = [None if d is None else int(d) for d in model.input_shape[1:]]
-    except Exception:  # still unbuilt, or several inputs
-        shape = None
+    except Exception:  # a subclassed model has no declared input; or still unbuilt
+        shape = _called_shape(model, input_shape)
     return {"type": type(model).__name__, "is_model": True, "input_declared": declared,
-            "input_shape": shape, "layers": [_layer_view(layer) for layer in model.layers],
+            "built": bool(model.built), "input_shape": shape,
+            "layers": [_layer_view(layer) for layer in model.layers],
             "compile": _compile_view(model)}
+
+
+def _called_shape(model, input_shape):
+    """The assignment's input shape when the built model runs on one sample of it (a subclassed
+    keras.Model has no input of its own: it is judged on the input it was built for)."""
+    if input_shape is None or not model.built:
+        return None
+    try:
+        model(np.zeros((1, *input_shape), dtype=np.float32))
+    except Exception:
+        return None
+    return [int(d) for d in input_shape]
 
 
 def history_view(history):
@@ -149,11 +162,15 @@ def _set_init(model, init):
 
 
 def _grader_model(spec):
-    """The contract's network built here (spec: input width, [(units, activation)], optimizer
-    class and rate, loss), so a check of a fit function does not depend on the student's build."""
+    """The contract's network built here (spec: input width or shape, [(units, activation)],
+    optimizer class and rate, loss), so a check of a fit function does not depend on the
+    student's build; an input shape of rank > 1 is flattened first (06)."""
     import keras
 
-    model = keras.Sequential([keras.Input((int(spec["input"]),))] + [
+    shape = spec["input"]
+    shape = (int(shape),) if np.ndim(shape) == 0 else tuple(int(d) for d in shape)
+    head = [keras.Input(shape)] + ([keras.layers.Flatten()] if len(shape) > 1 else [])
+    model = keras.Sequential(head + [
         keras.layers.Dense(int(units), activation=act) for units, act in spec["layers"]])
     optimizer = getattr(keras.optimizers, spec["optimizer"])(learning_rate=spec["learning_rate"])
     model.compile(optimizer=optimizer, loss=spec["loss"])
@@ -231,18 +248,59 @@ def fit(ns, X, y, seed, init=None, build=None, spec=None, fit=None, epochs=None)
     _seed(seed)
     model = ns[build]() if build else _grader_model(spec)
     before = model_view(model, (X.shape[1],))
-    if not before["is_model"]:
+    if not before["is_model"] or not before["built"]:
         return {"before": before}
     applied = _set_init(model, init)
     if applied:
-        before = model_view(model)
+        before = model_view(model, (X.shape[1],))
     started = time.monotonic()
     if fit is None:
         history = model.fit(X, y, epochs=epochs, verbose=0)
     else:
         history = ns[fit](model, X, y)
-    return {"before": before, "init_applied": applied, "after": model_view(model),
-            "history": history_view(history), "seconds": time.monotonic() - started}
+    return {"before": before, "init_applied": applied,
+            "after": model_view(model, (X.shape[1],)), "history": history_view(history),
+            "seconds": time.monotonic() - started}
+
+
+def train_trials(ns, trials, input_shape, seed=0, build=None, spec=None, fit=None, epochs=None,
+                 pass_epochs=False):
+    """Each trial {"x", "y", "init"} (data and initial weights the grader chose) trained once,
+    seeded: model = ns[build]() (the student's network) or `_grader_model(spec)` (the contract's,
+    so only the fit function is graded); the grader's initial weights set when their shapes are
+    the model's; then fit=None: model.fit(x, y, epochs=epochs, verbose=0) (the grader's own call:
+    the student's compile is what trains), fit="name": ns[fit](model, x, y) or, with
+    `pass_epochs`, ns[fit](model, x, y, epochs=epochs).
+
+    Returns {"before": model_view of the first model before training, "trials": [{"init_applied",
+    "start": its weights before the call (the grader's unless the shapes differ), "after":
+    model_view after training, "history": history_view of what the call returned}]}; the
+    grader replays the documented procedure on the same start and data and compares the weights.
+    """
+    out = []
+    before = None
+    for i, trial in enumerate(trials):
+        _seed(seed + i)
+        model = ns[build]() if build else _grader_model(spec)
+        view = model_view(model, tuple(input_shape))
+        if before is None:
+            before = view
+        if not view["is_model"] or not view["built"] or fit is None and view["compile"] is None:
+            return {"before": view, "trials": []}  # not a model, not built, or not compiled
+        applied = _set_init(model, trial["init"])
+        start = [np.array(w) for w in model.get_weights()]
+        x = np.asarray(trial["x"], dtype=np.float32)
+        y = np.asarray(trial["y"])
+        if fit is None:
+            history = model.fit(x, y, epochs=epochs, verbose=0)
+        elif pass_epochs:
+            history = ns[fit](model, x, y, epochs=epochs)
+        else:
+            history = ns[fit](model, x, y)
+        out.append({"init_applied": applied, "start": start,
+                    "after": model_view(model, tuple(input_shape)),
+                    "history": history_view(history)})
+    return {"before": before, "trials": out}
 
 
 def _scaled(x):
@@ -261,14 +319,14 @@ def mnist_train(ns, mnist_path, seed, epochs, init=None, subset=None):
     _seed(seed)
     model = ns["build_mnist_model"]()
     before = model_view(model, (28, 28))
-    if not before["is_model"]:
+    if not before["is_model"] or not before["built"]:
         return {"before": before}
     applied = _set_init(model, init)
     if applied:
-        before = model_view(model)
+        before = model_view(model, (28, 28))
     started = time.monotonic()
     history = ns["train_mnist"](model, x, ytr, epochs=epochs)
-    return {"before": before, "init_applied": applied, "after": model_view(model),
+    return {"before": before, "init_applied": applied, "after": model_view(model, (28, 28)),
             "history": history_view(history), "seconds": time.monotonic() - started}
 
 

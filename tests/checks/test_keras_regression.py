@@ -13,6 +13,7 @@ AID = "05_keras_regression"
 ALL = names(AID)
 TRAINING = {"fit_nonlinear", "fit_nonlinear_any_data"}
 FAST = frozenset(ALL - TRAINING)
+COMPILE = frozenset({"model_layers", "model_compile", "fit_nonlinear_any_data"})
 
 # fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
 BROKEN = {
@@ -23,9 +24,31 @@ BROKEN = {
     "broken_ignores_path": (FAST, {"load_nonlinear_any_file"}),
     # pre-trained weights are replaced by the grader's initial weights: its too-small rate shows
     "broken_pretrained": (None, {"model_compile", "fit_nonlinear", "fit_nonlinear_any_data"}),
+    "broken_adam": (None, {"model_compile", "fit_nonlinear", "fit_nonlinear_any_data"}),
+    "broken_loss_mae": (COMPILE, {"model_compile", "fit_nonlinear_any_data"}),
+    # a linear output at lr 5.0: the fits diverge; every check of the network fails
+    "broken_linear_diverges": (None, {"model_layers", "model_compile", "fit_nonlinear",
+                                      "fit_nonlinear_any_data"}),
+    "broken_unbuildable": (None, {"model_layers", "model_compile", "fit_nonlinear",
+                                  "fit_nonlinear_any_data"}),
+}
+# Partial credit of model_compile (20 points) from the replays: the half that matches.
+COMPILE_SCORES = {"broken_lr": 10, "broken_pretrained": 10, "broken_adam": 10,
+                  "broken_loss_mae": 10}
+MESSAGES = {  # fixture → [(check, message key, fields that must match)]
+    "broken_linear_diverges": [("fit_nonlinear", "keras.diverged", {"lr": "5"}),
+                               ("model_compile", "keras.diverged", {"lr": "5"})],
+    "broken_unbuildable": [(name, "keras.not_built", {"shape": (1,)}) for name in
+                           ("model_layers", "model_compile", "fit_nonlinear",
+                            "fit_nonlinear_any_data")],
+    "broken_adam": [("model_compile", "keras.optimizer", {"actual": "Adam(learning_rate=0.001)"}),
+                    ("fit_nonlinear_any_data", "keras.procedure.as_if",
+                     {"actual": "Adam(learning_rate=0.001) + mse"})],
+    "broken_loss_mae": [("model_compile", "keras.loss", {"actual": "mae"})],
 }
 # Correct alternatives: graded fully (scores 100) or on the non-training checks.
-ALT = {"alt_tf_keras": None, "alt_input_dim": FAST, "alt_lecture": None}
+ALT = {"alt_tf_keras": None, "alt_input_dim": FAST, "alt_lecture": None,
+       "alt_subclassed": None, "alt_functional_add": COMPILE}
 WHOLE = {"alt_lecture"}                      # complete submissions (not over the reference)
 NOTHING = ("nothing_none", "nothing_shapes")  # do-nothing submissions: exactly 0
 
@@ -102,3 +125,19 @@ def test_lecture_without_input_gets_a_hint_not_a_deduction(grader, job):
     layers = next(c for c in grader.result(job).checks if c.name == "model_layers")
     assert layers.score == layers.max_score
     assert [note[0] for note in layers.fields.get("notes", [])] == ["keras.note_input"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(COMPILE_SCORES))
+def test_compile_earns_the_half_its_training_shows(grader, job):
+    check = next(c for c in grader.result(job).checks if c.name == "model_compile")
+    assert check.score == COMPILE_SCORES[job], (check.key, check.fields)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(MESSAGES))
+def test_failures_say_what_is_wrong(grader, job):
+    for name, key, fields in MESSAGES[job]:
+        check = next(c for c in grader.result(job).checks if c.name == name)
+        assert check.key == key, (name, check.key, check.fields)
+        assert {k: check.fields.get(k) for k in fields} == fields, (name, check.fields)

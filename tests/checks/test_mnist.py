@@ -23,15 +23,29 @@ TRAINING = frozenset({"mnist_accuracy", "train_mnist_uses_args"})
 # fixture → (checks graded, exact set of checks that must fail); every other graded check passes.
 BROKEN = {
     "broken_dense128": (MODEL, {"model_layers"}),
-    "broken_categorical": (MODEL, {"model_compile", "train_mnist_uses_args"}),
+    # categorical crossentropy on integer labels cannot train (model.fit raises): the compile
+    # check, judged by what the model trains, earns nothing; train_mnist is judged on the
+    # contract's network built by the probe, so it passes
+    "broken_categorical": (MODEL, {"model_compile"}),
     "broken_no_scaling": (frozenset({"load_mnist", "model_layers"}), {"load_mnist"}),
     # quick mode asks for 1 epoch, Keras' default: only the hidden check's 2-3 epochs catch it
     "broken_epochs_ignored": (frozenset({"train_mnist_uses_args"}), {"train_mnist_uses_args"}),
+    # issue 21: the same bug with a History padded to the asked epochs: exactly its honest twin
+    "broken_padded_history": (frozenset({"train_mnist_uses_args"}), {"train_mnist_uses_args"}),
+    "broken_batch128": (frozenset({"train_mnist_uses_args"}), {"train_mnist_uses_args"}),
     "broken_test_set": (TRAINING, {"mnist_accuracy", "train_mnist_uses_args"}),
     # one batch trained, a hand-written History: accuracy computed here, steps > samples given
     "broken_fabricated_history": (TRAINING, {"mnist_accuracy", "train_mnist_uses_args"}),
 }
-ALT = {"alt_tf_keras": None, "alt_activation_layers": NO_EPOCH, "alt_lecture": None}
+ALT = {"alt_tf_keras": None, "alt_activation_layers": NO_EPOCH, "alt_lecture": None,
+       "alt_fit_options": frozenset({"train_mnist_uses_args"})}
+# The message train_mnist_uses_args gives (key, fields that must match).
+MESSAGES = {
+    "broken_epochs_ignored": ("keras.procedure.epochs", {"found": 1}),
+    "broken_padded_history": ("keras.procedure.epochs", {"found": 1}),
+    "broken_batch128": ("keras.procedure.batch", {"sizes": ">= 70"}),
+    "broken_test_set": ("keras.procedure.other_data", {}),
+}
 WHOLE = {"alt_lecture"}                      # complete submissions (not over the reference)
 NOTHING = ("nothing_none", "nothing_shapes")  # do-nothing submissions: exactly 0
 
@@ -52,6 +66,7 @@ JOBS = {  # the jobs that train whole epochs first: the pool starts them in this
     **{f: Job(f, only, seed=SEEDS[1]) for f, (only, _) in BROKEN.items()},
     "alt_activation_layers": Job("alt_activation_layers", ALT["alt_activation_layers"],
                                  seed=SEEDS[1]),
+    "alt_fit_options": Job("alt_fit_options", ALT["alt_fit_options"], seed=SEEDS[1]),
     **{f: whole(f) for f in NOTHING},
     "stub": Job("stub"),
 }
@@ -130,3 +145,18 @@ def test_alternative_passes(grader, job):
     assert result.score == result.max_score, describe(result)
     if ALT[job] is None:
         assert result.score == 100, describe(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", sorted(MESSAGES))
+def test_procedure_failures_say_what_differs(grader, job):
+    key, fields = MESSAGES[job]
+    check = next(c for c in grader.result(job).checks if c.name == "train_mnist_uses_args")
+    assert check.key == key, (check.key, check.fields)
+    assert {k: check.fields.get(k) for k in fields} == fields, check.fields
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("job", ["broken_padded_history"])
+def test_padded_history_scores_exactly_its_honest_twin(grader, job):
+    assert grader.result(job).score == grader.result("broken_epochs_ignored").score

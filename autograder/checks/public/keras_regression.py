@@ -1,17 +1,21 @@
 """05_keras_regression public checks (lecture 3.8): the nonlinear.csv loader, the 1-6-4-1 sigmoid
-network and its compile settings, and a seeded 100-epoch fit reaching a loss target.
+network, its compile settings judged by what they train (replayed here in numpy), and a seeded
+100-epoch fit reaching a loss target.
 
 The grader holds the expected structure and the data; it judges the views the child sends
 (keras_views) with numpy: no TensorFlow in the grader.
 """
+import numpy as np
+
 import nndata
 
 from autograder.checks import keras_compare as kc
 from autograder.checks import keras_fit as kf
+from autograder.checks import keras_procedure as kp
 from autograder.checks import keras_views as kv
 from autograder.checks.base import Check
 
-MESSAGES = {**kc.MESSAGES, **kf.MESSAGES}
+MESSAGES = {**kc.MESSAGES, **kf.MESSAGES, **kp.MESSAGES}
 
 # 1-6-4-1: (1*6 + 6) + (6*4 + 4) + (4*1 + 1) = 12 + 28 + 5 = 45 parameters.
 LAYERS = [("Dense", 6, "sigmoid"), ("Dense", 4, "sigmoid"), ("Dense", 1, "sigmoid")]
@@ -20,19 +24,33 @@ PARAMS = 45
 DATA = str(nndata.path("nonlinear.csv"))  # bundled with nndata
 
 # Seeded fit of build_nonlinear_model() by the grader, as in the lecture: model.fit(X, y,
-# epochs=100) (batch 32, 32 steps/epoch) from the grader's Glorot-uniform initial weights, then
-# the MSE of the returned weights computed here (numpy forward pass) on the 1000 points.
-# Noise floor of the data 0.05^2 = 0.0025. Measured (TF 2.21, CPU, op determinism), TF seed 7,
-# grader init seeds 1-5:
+# epochs=100) (batch 32, 32 steps/epoch) from the grader's Glorot-uniform initial weights (init
+# seed FIT_SEED), then the MSE of the returned weights computed here (numpy forward pass) on the
+# 1000 points. An outcome check: the student's compile is judged by replay (model_compile,
+# fit_nonlinear_any_data). Noise floor of the data 0.05^2 = 0.0025. Measured (TF 2.21, CPU, op
+# determinism), TF seed 7, grader init seeds 1-5:
 #   reference              0.00361 / 0.00730 / 0.00522 / 0.00618 / 0.00605
 #   SGD lr 0.5 (broken)    0.01685 / 0.01697 (init seeds 1, 2)
-# MAX_MSE 0.010: 1.37x the reference's worst init, 1.7x below lr 0.5's best.
+# Spread over 30 TF seeds (0-29: the shuffle order) from init seed FIT_SEED, op determinism
+# (bench/keras_spread.py --spread 30, bench/README.md): reference 0.0036-0.0109 (mean 0.0052,
+# sd 0.0019; 26 of 30 below 0.0072, a slow tail 0.0083 / 0.0089 / 0.0093 / 0.0109); TF seed 7,
+# the check's, 0.0046; the lecture's code (no Input) gives the same values (same network, same
+# start). The former 0.010 sat inside that spread (1 order in 30 above it).
+# MAX_MSE 0.013: 1.19x the worst of 30 orders, 2.8x the check's own seed; Adam at its default
+# rate 0.0151 and SGD lr 0.5 0.0169 stay above it, though the rate and loss are judged exactly by
+# the replay checks (model_compile, fit_nonlinear_any_data), not by this outcome.
 FIT_SEED = 7
 FIT_EPOCHS = 100
-MAX_MSE = 0.010
+MAX_MSE = 0.013
 # Timing: 100 epochs = 3,200 steps, 7-14 s measured; 43-55 s wall on the shared 2-core box
 # under load 7-10. The timeout also covers a TensorFlow import (~7 s idle, up to 35 s loaded).
 FIT_TIMEOUT = 300
+# The compile, judged by what it trains: the grader's model.fit(x, y, epochs=3) on two replay
+# trials (one sample repeated 40 / 70 times: 6 / 9 updates), replayed here with the student's own
+# layers from the grader's start (keras_procedure). Sigmoid output in (0, 1): targets
+# 0.5 ± 0.7..1.0 are never reached.
+COMPILE_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", 3)
+TARGETS = (0.5, (0.7, 1.0))
 
 
 def fit_args(X, y, seed):
@@ -43,6 +61,11 @@ def fit_args(X, y, seed):
 def sent(args):
     """The data and initial weights the grader sent: what the fit is judged on."""
     return args
+
+
+def compile_args(rng):
+    return {"trials": kp.regression_trials(rng, WIDTHS, *TARGETS), "input_shape": (1,),
+            "build": "build_nonlinear_model", "epochs": COMPILE_PROCEDURE.epochs}
 
 
 FIT_WHAT = "build_nonlinear_model() + model.fit(X, y, epochs=100)"
@@ -60,14 +83,14 @@ CHECKS = [
           expected=None, timeout=kc.TIMEOUT,
           compare=lambda v, e: kc.model_layers(v, LAYERS, (1,), PARAMS,
                                                "build_nonlinear_model()")),
-    Check("model_compile", 20, "keras_models.describe", needs=("build_nonlinear_model",),
+    Check("model_compile", 20, "keras_models.train_trials", needs=("build_nonlinear_model",),
           what="build_nonlinear_model()", function="build_nonlinear_model",
-          args={"build": "build_nonlinear_model", "build_shape": (1,)},
-          expected=None, timeout=kc.TIMEOUT,
-          compare=lambda v, e: kc.model_compile(v, "SGD", 5.0, "mean_squared_error",
-                                                "build_nonlinear_model()")),
+          args=compile_args(np.random.default_rng(2105)), expected=lambda args: args,
+          timeout=kc.TIMEOUT,
+          compare=lambda v, e: kp.compile_outcome(v, e, COMPILE_PROCEDURE,
+                                                  "build_nonlinear_model()")),
     Check("fit_nonlinear", 25, "keras_models.fit", needs=("build_nonlinear_model",),
           what=FIT_WHAT, function="build_nonlinear_model",
           args=fit_args(*kv.read_xy(DATA), FIT_SEED), expected=sent, timeout=FIT_TIMEOUT,
-          compare=lambda v, e: kf.regression_fit(v, e, MAX_MSE, FIT_WHAT, FIT_EPOCHS)),
+          compare=lambda v, e: kf.regression_fit(v, e, MAX_MSE, FIT_WHAT)),
 ]
