@@ -16,6 +16,11 @@ from tests.diagnoses.inprocess import grade_source
 from tests.fixtures.build import reference_source
 
 UNSEEN = Path(__file__).resolve().parents[1] / "tests" / "diagnoses" / "unseen"
+# 36 buggy + 8 correct whole submissions written by a separate author who never read the
+# catalog (tests/diagnoses/blind/MANIFEST.tsv: file, functions with the bug, the misconception);
+# `python -m bench.diagnosis_rate --blind`. Which of them name their misconception in words is a
+# reader's judgement, recorded in bench/README.md; this counts the catalog's matches.
+BLIND = UNSEEN.parent / "blind"
 
 
 def main():
@@ -41,5 +46,32 @@ def main():
           f"{other} name one on another function")
 
 
+def blind():
+    import csv
+    from autograder.checks import checks_for
+    buggy = named = wrong_function = false = 0
+    with open(BLIND / "MANIFEST.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for row in rows:
+        aid = row["assignment"]
+        functions = {f.split(".")[0] for f in row["functions"].split(",")}  # Adam.step → Adam
+        results = grade_source(aid, (BLIND / row["file"]).read_text(encoding="utf-8"))
+        fn_of = {c.name: c.function for c in checks_for(aid, True)}
+        ids = sorted({i for r in results for i in r.diagnoses})
+        score = round(sum(r.score for r in results), 2)
+        if row["correct"] == "yes":
+            false += bool(ids)
+        else:
+            buggy += 1
+            named += any(fn_of[r.name] in functions for r in results if r.diagnoses)
+            wrong_function += any(fn_of[r.name] not in functions for r in results
+                                  if r.diagnoses)
+        print(f"{row['file']:48s} score={score:6.2f} diagnoses={ids}")
+    print(f"\n{named}/{buggy} buggy submissions get a catalog diagnosis on their function "
+          f"({100 * named / buggy:.0f} %); {wrong_function} also on another function; "
+          f"{false} of {len(rows) - buggy} correct ones get any diagnosis")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    blind() if "--blind" in sys.argv[1:] else main()
