@@ -26,12 +26,12 @@ def test_instructor_notebook_runs_and_scores_full(aid):
 
 
 @pytest.mark.parametrize("aid", ASSIGNMENT_IDS)
-def test_released_stub_runs_to_the_end_strictly(aid, mnist_path):
+def test_released_stub_runs_to_the_end_strictly(aid):
     """The student's notebook before any code is written (assignments/<id>): every cell runs
     without an error output (a strict `jupyter nbconvert --execute` would not stop), each
     experiment cell says "구현 후 실행하세요" instead of drawing empty axes, and the last cell
     shows the public total 0/…."""
-    nb, _ = execute(build.RELEASE / aid / f"{aid}.ipynb", env=kernel_env(NNLAB_MNIST=mnist_path))
+    nb, _ = execute(build.RELEASE / aid / f"{aid}.ipynb", env=mnist_env([aid]))
     assert not error_outputs(nb)
     texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in nb.cells
              if c.cell_type == "code"]
