@@ -51,8 +51,10 @@ def test_scores_beside_four_cpu_burners_equal_the_idle_scores(tmp_path):
     idle = batch(root, tmp_path / "idle")
     assert set(idle) == {"reference", "alternative"}
     load_before = os.getloadavg()[0]
-    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
-               for _ in range(BURNERS)]
+    # each burner in a session of its own: under autogroup scheduling one session's tasks
+    # share one slice (tests/sandbox/test_cpu_budget.burners)
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                                start_new_session=True) for _ in range(BURNERS)]
     try:
         time.sleep(2)
         started = time.monotonic()

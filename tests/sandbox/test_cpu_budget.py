@@ -42,8 +42,12 @@ needs_groups = pytest.mark.skipif(not GROUPS, reason="no writable cgroup here "
 
 
 def burners(count):
-    """COUNT real CPU burners (busy loops) beside the sandbox; the caller kills them."""
-    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    """COUNT real CPU burners (busy loops) beside the sandbox; the caller kills them. Each in a
+    session of its own: with the kernel's autogroup scheduling (sched_autogroup_enabled=1, on
+    here and on most desktops) all the tasks of one session share one slice, so burners in the
+    test's session would load the machine as one task and never starve the sandbox."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
+            for _ in range(count)]
 
 
 def stop(procs):
