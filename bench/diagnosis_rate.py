@@ -46,16 +46,18 @@ def main():
           f"{other} name one on another function")
 
 
-def blind():
+def blind(corpus=BLIND):
+    """`corpus`: a directory holding MANIFEST.tsv and the files it names (default: BLIND)."""
     import csv
     from autograder.checks import checks_for
     buggy = named = wrong_function = false = 0
-    with open(BLIND / "MANIFEST.tsv", encoding="utf-8") as fh:
+    corpus = Path(corpus)
+    with open(corpus / "MANIFEST.tsv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     for row in rows:
         aid = row["assignment"]
         functions = {f.split(".")[0] for f in row["functions"].split(",")}  # Adam.step → Adam
-        results = grade_source(aid, (BLIND / row["file"]).read_text(encoding="utf-8"))
+        results = grade_source(aid, (corpus / row["file"]).read_text(encoding="utf-8"))
         fn_of = {c.name: c.function for c in checks_for(aid, True)}
         ids = sorted({i for r in results for i in r.diagnoses})
         score = round(sum(r.score for r in results), 2)
@@ -74,4 +76,9 @@ def blind():
 
 if __name__ == "__main__":
     import sys
-    blind() if "--blind" in sys.argv[1:] else main()
+    args = sys.argv[1:]
+    if "--blind" in args:  # --blind [DIR]: another corpus of the same layout (tests/diagnoses/blind2)
+        rest = args[args.index("--blind") + 1:]
+        blind(rest[0] if rest else BLIND)
+    else:
+        main()
