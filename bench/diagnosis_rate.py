@@ -20,6 +20,8 @@ UNSEEN = Path(__file__).resolve().parents[1] / "tests" / "diagnoses" / "unseen"
 # catalog (tests/diagnoses/blind/MANIFEST.tsv: file, functions with the bug, the misconception);
 # `python -m bench.diagnosis_rate --blind`. Which of them name their misconception in words is a
 # reader's judgement, recorded in bench/README.md; this counts the catalog's matches.
+# `--blind DIR` measures another corpus of the same layout: tests/diagnoses/blind2 (51 buggy + 12
+# correct, a second author; its reader's judgement is DIR/RESULTS.md).
 BLIND = UNSEEN.parent / "blind"
 
 
