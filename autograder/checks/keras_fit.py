@@ -61,15 +61,19 @@ MESSAGES = {
         "en": "{what}: test accuracy {actual:.4f} is below the target {target} ({epochs} epochs, "
               "seed {seed}); check the layers, the loss and the input scaling"},
     "keras.test_leak": {
-        "ko": "{what}: 테스트 정확도({test:.4f})가 훈련 정확도({train:.4f})보다 {gap:.4f} 높습니다 "
-              "(허용 {limit}). 인자로 받은 훈련 데이터로만 학습하세요.",
-        "en": "{what}: test accuracy ({test:.4f}) exceeds training accuracy ({train:.4f}) by "
-              "{gap:.4f} (allowed {limit}); train only on the training data passed in"},
+        "ko": "{what}: 테스트 세트로 학습한 흔적이 있습니다: 테스트 정확도({test:.4f})가 훈련 정확도"
+              "({train:.4f})보다 {gap:.4f} 높습니다 (허용 {limit}). 테스트 데이터로 학습하지 말고 인자로 "
+              "받은 x_train, y_train으로만 학습하세요.",
+        "en": "{what}: signs of training on the test set: test accuracy ({test:.4f}) exceeds "
+              "training accuracy ({train:.4f}) by {gap:.4f} (allowed {limit}); do not train on "
+              "the test data, train only on the x_train, y_train passed in"},
     "keras.acc_high": {
-        "ko": "{what}: 테스트 정확도 {actual:.4f}가 이 학습 조건에서 가능한 상한 {limit}보다 높습니다. "
-              "인자로 받은 훈련 데이터로만 학습하세요.",
-        "en": "{what}: test accuracy {actual:.4f} is above what this training can reach "
-              "({limit}); train only on the training data passed in"},
+        "ko": "{what}: 테스트 세트로 학습한 흔적이 있습니다: 테스트 정확도 {actual:.4f}가 이 학습 "
+              "조건에서 가능한 상한 {limit}보다 높습니다. 테스트 데이터로 학습하지 말고 인자로 받은 "
+              "x_train, y_train으로만 학습하세요.",
+        "en": "{what}: signs of training on the test set: test accuracy {actual:.4f} is above "
+              "what this training can reach ({limit}); do not train on the test data, train "
+              "only on the x_train, y_train passed in"},
 }
 
 TRAINED_KEYS = {"before", "init_applied", "after", "history", "seconds"}
