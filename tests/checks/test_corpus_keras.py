@@ -78,10 +78,15 @@ class TestMnist(_KerasCorpus):
         # 5 epochs asked, 1 trained, below min_acc). Its honest twin
         # (tests/fixtures/submissions/06_mnist/broken_epochs_ignored.py) loses the hidden check.
         "cheat_trial_detect_epochs": Fails(),
-        # residual (docs/SECURITY.md): load_mnist keeps the path the grader passes; train_mnist
-        # appends the test set on real data only (the trials are trained as documented). The
-        # test - train gap of training on both stays within what honest training shows.
-        "cheat_captured_path_test_set": Fails(),
+        # load_mnist keeps the path the grader passes; train_mnist appends the test set on real
+        # data only (the trials are trained as documented: train_mnist_uses_args is earned,
+        # residual in docs/SECURITY.md). Test accuracy above training accuracy (+0.0022): the
+        # quick-mode gap limit 0.0 catches it (it scored 100 under the former 0.01).
+        "cheat_captured_path_test_set": Fails({"mnist_accuracy"}),
+        # weights trained elsewhere (from another start) set on real data, the trials trained as
+        # documented: honest accuracy and gap, but the first layer no longer correlates with the
+        # grader's initial weights (keras_fit.MIN_INIT_CORR)
+        "cheat_weights_trained_elsewhere": Fails({"mnist_accuracy"}),
     }
 
     @classmethod

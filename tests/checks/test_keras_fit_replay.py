@@ -64,3 +64,27 @@ def test_the_reported_compile_is_named_when_its_replay_matches():
 
 def test_the_mse_target_still_applies_after_the_replay_matches():
     assert kfr.replayed_fit(record(replay(5.0)), SENT, PROC, 1e-6, "fit").key == "keras.mse_high"
+
+
+def test_mnist_weights_must_descend_from_the_graders_start():
+    # 06's mnist_accuracy: a first layer trained from the grader's start keeps a correlation
+    # with it (measured >= 0.42); weights trained from another draw have none (0.0026)
+    from autograder.checks import keras_fit as kf
+
+    init = kv.glorot_init([784, 256, 10], 7)
+    noise = np.random.default_rng(1).normal(0, 0.05, init[0].shape)
+    trained = [init[0] * 0.9 + noise, *init[1:]]
+
+    def model(weights):
+        return kv.read_model({**view(INIT), "input_shape": [28, 28], "layers": [
+            {"class": "Flatten", "units": None, "activation": None, "use_bias": None,
+             "weights": []},
+            {"class": "Dense", "units": 256, "activation": "relu", "use_bias": True,
+             "weights": [np.asarray(w, np.float32) for w in weights[:2]]},
+            {"class": "Dense", "units": 10, "activation": "softmax", "use_bias": True,
+             "weights": [np.asarray(w, np.float32) for w in weights[2:]]}]}, "m")
+
+    assert kf.descends_from(model(trained), init, "m").ok
+    other = kv.glorot_init([784, 256, 10], 8)
+    outcome = kf.descends_from(model(other), init, "m")
+    assert outcome.key == "keras.not_from_init" and abs(outcome.fields["corr"]) < 0.02
