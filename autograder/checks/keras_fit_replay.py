@@ -9,8 +9,7 @@ their MSE on the 1,000 points (computed here) must reach the target. Weights set
 closed form or a fit of another model, and a model whose `fit` was replaced to do anything but
 the documented training, no longer pass on their MSE alone.
 
-Measured (TF 2.21, CPU, op determinism; /tmp drift script, bench/README.md "fit_nonlinear
-replay"): float32 Keras vs this float64 replay, 100 epochs x 32 batches of SGD(5.0) from Glorot
+Measured (TF 2.21, CPU, op determinism; `python bench/keras_attacks.py --replay`, bench/README.md): float32 Keras vs this float64 replay, 100 epochs x 32 batches of SGD(5.0) from Glorot
 init seeds 7 / 1 / 2 / 3: 4.0e-6 / 3.3e-6 / 7.4e-6 / 1.35e-5 of the update (keras_replay.distance);
 the nearest wrong procedures: 99 epochs 5.8e-3..1.4e-2, lr 4.9 1.7e-2..0.11. REL_TOL 1e-4 sits
 7.4x above the worst float32 error and 58x below the nearest wrong procedure.
