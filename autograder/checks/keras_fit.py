@@ -60,16 +60,28 @@ MESSAGES = {
               "{seed}). 층 구성, 손실 함수, 입력 정규화를 확인하세요.",
         "en": "{what}: test accuracy {actual:.4f} is below the target {target} ({epochs} epochs, "
               "seed {seed}); check the layers, the loss and the input scaling"},
+    "keras.not_from_init": {
+        "ko": "{what}: 학습 후 가중치가 채점기가 넣은 초기 가중치에서 출발한 학습의 결과가 아닙니다 (첫 층 "
+              "가중치와 초기 가중치의 상관계수 {corr:.3f}, 정직한 학습은 {limit} 이상). 다른 곳에서 "
+              "학습한 가중치를 불러오거나 설정하지 말고, 전달받은 모델을 그대로 학습하세요.",
+        "en": "{what}: the trained weights do not descend from the initial weights the grader "
+              "set (correlation of the first-layer kernel with them {corr:.3f}; honest training "
+              "keeps >= {limit}); do not load or set weights trained elsewhere, train the model "
+              "as given"},
     "keras.test_leak": {
-        "ko": "{what}: 테스트 정확도({test:.4f})가 훈련 정확도({train:.4f})보다 {gap:.4f} 높습니다 "
-              "(허용 {limit}). 인자로 받은 훈련 데이터로만 학습하세요.",
-        "en": "{what}: test accuracy ({test:.4f}) exceeds training accuracy ({train:.4f}) by "
-              "{gap:.4f} (allowed {limit}); train only on the training data passed in"},
+        "ko": "{what}: 테스트 세트로 학습한 흔적이 있습니다: 테스트 정확도({test:.4f})가 훈련 정확도"
+              "({train:.4f})보다 {gap:.4f} 높습니다 (허용 {limit}). 테스트 데이터로 학습하지 말고 인자로 "
+              "받은 x_train, y_train으로만 학습하세요.",
+        "en": "{what}: signs of training on the test set: test accuracy ({test:.4f}) exceeds "
+              "training accuracy ({train:.4f}) by {gap:.4f} (allowed {limit}); do not train on "
+              "the test data, train only on the x_train, y_train passed in"},
     "keras.acc_high": {
-        "ko": "{what}: 테스트 정확도 {actual:.4f}가 이 학습 조건에서 가능한 상한 {limit}보다 높습니다. "
-              "인자로 받은 훈련 데이터로만 학습하세요.",
-        "en": "{what}: test accuracy {actual:.4f} is above what this training can reach "
-              "({limit}); train only on the training data passed in"},
+        "ko": "{what}: 테스트 세트로 학습한 흔적이 있습니다: 테스트 정확도 {actual:.4f}가 이 학습 "
+              "조건에서 가능한 상한 {limit}보다 높습니다. 테스트 데이터로 학습하지 말고 인자로 받은 "
+              "x_train, y_train으로만 학습하세요.",
+        "en": "{what}: signs of training on the test set: test accuracy {actual:.4f} is above "
+              "what this training can reach ({limit}); do not train on the test data, train "
+              "only on the x_train, y_train passed in"},
 }
 
 TRAINED_KEYS = {"before", "init_applied", "after", "history", "seconds"}
@@ -172,7 +184,38 @@ def mnist_trained(raw, sent, what):
         return outcome
     if not all(np.all(np.isfinite(w)) for w in after.weights):
         return diverged(after, what)
+    if applied and init is not None:
+        outcome = descends_from(after, init, what)
+        if not outcome.ok:
+            return outcome
     plan, why = kv.layer_plan(after)
     if plan is None:
         return cannot_evaluate(why, what)
     return after, history, plan
+
+
+# Training moves a large first layer only so far from where it starts: the correlation of the
+# returned first kernel with the grader's initial one (784 x 256 = 200,704 weights, 06) measured
+# (TF 2.21, CPU, /work/shared/data/mnist.npz, from the grader's Glorot init seed 7): 1 epoch
+# 0.709 / 0.711 (TF seeds 7 / 1), 5 epochs 0.422, 10 epochs 0.316; a wrong rate, Adam(0.01) for
+# 1 epoch, 0.213;
+# weights trained the same way from another Glorot draw (seed 8) 0.0026 (independent draws:
+# sd 1 / sqrt(200,704) = 0.0022). MIN_INIT_CORR 0.05: 8x below the documented 5 epochs, 4x
+# below a 10x rate (whose own checks judge it, not this one), 22 sd above unrelated weights.
+# A speed bump, not a proof: weights from elsewhere blended with the grader's start pass it
+# (docs/SECURITY.md, residual).
+MIN_INIT_CORR = 0.05
+
+
+def descends_from(after, init, what):
+    """The returned first kernel still correlates with the grader's initial one: the weights were
+    trained from the start the grader set, not set from weights trained elsewhere (a file)."""
+    got = after.weights[0] if after.weights else None
+    if got is None or got.shape != init[0].shape or got.size < 1000:
+        return PASS  # too small for the statistic (07's 1x6 kernel): the replay judges those
+    corr = float(np.corrcoef(np.ravel(got).astype(np.float64),
+                             np.ravel(init[0]).astype(np.float64))[0, 1])
+    if not np.isfinite(corr) or corr < MIN_INIT_CORR:
+        return fail("keras.not_from_init", what=what, corr=corr if np.isfinite(corr) else 0.0,
+                    limit=MIN_INIT_CORR)
+    return PASS

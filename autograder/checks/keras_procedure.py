@@ -52,12 +52,12 @@ MESSAGES = {
         "ko": "{what}: 가중치가 {actual}(으)로 학습한 결과와 같습니다. {expected}(으)로 학습하세요.",
         "en": "{what}: trained as if with {actual}; train with {expected}"},
     "keras.procedure.other_data": {
-        "ko": "{what}: 인자로 받은 데이터가 아닌 다른 데이터로 학습했습니다: 주어진 모든 샘플에서 0인 "
-              "입력 {zeros}개 중 {moved}개의 첫 층 가중치가 바뀌었습니다. 인자로 받은 x, y로만 "
-              "학습하세요.",
-        "en": "{what}: trained on data it was not given: the first-layer weights of {moved} of "
-              "the {zeros} inputs that are 0 in every sample given changed; train only on the "
-              "x, y passed in"},
+        "ko": "{what}: 인자로 받은 데이터가 아닌 다른 데이터(예: 테스트 세트)로 학습했습니다: 주어진 "
+              "모든 샘플에서 0인 입력 {zeros}개 중 {moved}개의 첫 층 가중치가 바뀌었습니다. 인자로 받은 "
+              "x, y로만 학습하세요.",
+        "en": "{what}: trained on data it was not given (e.g. the test set): the first-layer "
+              "weights of {moved} of the {zeros} inputs that are 0 in every sample given "
+              "changed; train only on the x, y passed in"},
     "keras.procedure.other_steps": {
         "ko": "{what}: 학습 후 가중치가 문서의 절차와 다르고, History는 에폭당 {steps} 스텝이라고 "
               "합니다. 주어진 샘플 {n}개로는 어떤 batch_size로도 나올 수 없는 수입니다. 인자로 받은 "

@@ -91,9 +91,10 @@ def _dact(act, h):
 
 
 def gradient(weights, acts, x1, y1, loss):
-    """Gradient of the loss at one sample (x1 of shape (1, ...), y1 of shape (1,))."""
+    """Gradient of the loss, averaged over a batch (x1 of shape (k, ...), y1 of shape (k,); one
+    sample in the trials), as Keras reduces a loss: the mean over the batch."""
     hs = _forward(weights, acts, x1)
-    dz = _dz_out(acts[-1], loss, hs[-1], y1)
+    dz = _dz_out(acts[-1], loss, hs[-1], y1) / len(hs[-1])
     grads = [None] * len(weights)
     for i in range(len(acts) - 1, -1, -1):
         grads[2 * i] = hs[i].T @ dz
@@ -103,28 +104,54 @@ def gradient(weights, acts, x1, y1, loss):
     return grads
 
 
+class _Stepper:
+    """One optimizer's updates (Keras 3 semantics, module docstring), state kept across steps."""
+
+    def __init__(self, init, optimizer, learning_rate):
+        if optimizer not in ("SGD", "Adam"):
+            raise ValueError(f"no replay for optimizer {optimizer}")
+        self.optimizer, self.lr, self.t = optimizer, learning_rate, 0
+        self.w = [np.asarray(a, dtype=np.float64).copy() for a in init]
+        self.m = [np.zeros_like(a) for a in self.w]
+        self.v = [np.zeros_like(a) for a in self.w]
+
+    def step(self, g):
+        self.t += 1
+        if self.optimizer == "SGD":
+            self.w = [a - self.lr * ga for a, ga in zip(self.w, g)]
+            return
+        b1, b2, eps = ADAM["beta_1"], ADAM["beta_2"], ADAM["epsilon"]
+        alpha = self.lr * math.sqrt(1.0 - b2 ** self.t) / (1.0 - b1 ** self.t)
+        for k in range(len(self.w)):
+            self.m[k] = self.m[k] + (g[k] - self.m[k]) * (1.0 - b1)
+            self.v[k] = self.v[k] + (g[k] * g[k] - self.v[k]) * (1.0 - b2)
+            self.w[k] = self.w[k] - alpha * self.m[k] / (np.sqrt(self.v[k]) + eps)
+
+
 def trajectory(init, acts, x1, y1, loss, optimizer, learning_rate, steps):
     """Weights after each of `steps` updates on the one sample (x1, y1): a list of length
     steps + 1 (index 0: the initial weights)."""
-    w = [np.asarray(a, dtype=np.float64).copy() for a in init]
-    out = [[a.copy() for a in w]]
-    m = [np.zeros_like(a) for a in w]
-    v = [np.zeros_like(a) for a in w]
-    b1, b2, eps = ADAM["beta_1"], ADAM["beta_2"], ADAM["epsilon"]
-    for t in range(1, steps + 1):
-        g = gradient(w, acts, x1, y1, loss)
-        if optimizer == "SGD":
-            w = [a - learning_rate * ga for a, ga in zip(w, g)]
-        elif optimizer == "Adam":
-            alpha = learning_rate * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
-            for k in range(len(w)):
-                m[k] = m[k] + (g[k] - m[k]) * (1.0 - b1)
-                v[k] = v[k] + (g[k] * g[k] - v[k]) * (1.0 - b2)
-                w[k] = w[k] - alpha * m[k] / (np.sqrt(v[k]) + eps)
-        else:
-            raise ValueError(f"no replay for optimizer {optimizer}")
-        out.append([a.copy() for a in w])
+    run = _Stepper(init, optimizer, learning_rate)
+    out = [[a.copy() for a in run.w]]
+    for _ in range(steps):
+        run.step(gradient(run.w, acts, x1, y1, loss))
+        out.append([a.copy() for a in run.w])
     return out
+
+
+def in_order(init, acts, X, y, loss, optimizer, learning_rate, epochs, batch_size=32):
+    """The weights after `epochs` epochs of model.fit(X, y, batch_size, shuffle=False): the
+    batches X[0:32], X[32:64], ... in that order every epoch (the last one shorter), each update
+    the batch's mean gradient. Used where the grader makes the fit call itself (05's
+    fit_nonlinear), so it can fix the order."""
+    run = _Stepper(init, optimizer, learning_rate)
+    y = np.asarray(y, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(epochs):
+            for start in range(0, len(X), batch_size):
+                run.step(gradient(run.w, acts, X[start:start + batch_size],
+                                  y[start:start + batch_size], loss))
+    return run.w
 
 
 def distance(got, want, init):

@@ -243,7 +243,8 @@ def fit(ns, X, y, seed, init=None, build=None, spec=None, fit=None, epochs=None)
     The model: ns[build]() (05: the student's network) or `_grader_model(spec)` (07: the
     contract's network, so only fit_tanh_model is graded). `init`: the grader's initial weights,
     applied when their shapes are the model's. fit=None: the grader calls
-    model.fit(X, y, epochs=epochs, verbose=0) (05, lecture 3.8); fit="name": ns[fit](model, X, y).
+    model.fit(X, y, epochs=epochs, shuffle=False, verbose=0) (05, lecture 3.8; a fixed batch
+    order, so that the grader can replay it); fit="name": ns[fit](model, X, y).
     """
     _seed(seed)
     model = ns[build]() if build else _grader_model(spec)
@@ -255,7 +256,7 @@ def fit(ns, X, y, seed, init=None, build=None, spec=None, fit=None, epochs=None)
         before = model_view(model, (X.shape[1],))
     started = time.monotonic()
     if fit is None:
-        history = model.fit(X, y, epochs=epochs, verbose=0)
+        history = model.fit(X, y, epochs=epochs, shuffle=False, verbose=0)
     else:
         history = ns[fit](model, X, y)
     return {"before": before, "init_applied": applied,

@@ -40,6 +40,12 @@ EPOCHS = {"quick": 1, "full": 5}
 #
 # max_gap 0.01: honest gaps <= -0.0033 (margin 0.013), the cheat's >= +0.0229 (margin 0.013);
 #   memorising the test set shows in either mode, so this is the main test-set detector.
+# Quick mode's max_gap is 0.0: training on the training set *with the test set appended*
+#   (tests/corpus/06_mnist/cheat_captured_path_test_set.py; 1 epoch from the grader's init,
+#   TF seeds 7 / 1 / 2) gives test - train +0.0022 / +0.0027 / +0.0036 (test 0.9733 / 0.9748 /
+#   0.9776), inside the former 0.01; honest training's worst over 30 shuffle orders is -0.0030 (below). 0.0 leaves
+#   0.0030 to honest training and 0.0022 to that cheat: a test set scoring above the training
+#   set is the sign.
 # max_acc: full 0.9825 sits between the honest best 0.9769 (margin 0.0056) and the cheat's worst
 #   0.9882 (margin 0.0057). After 1 epoch the cheat (313 steps) is below honest training, so
 #   quick mode's 0.99 only bounds what 1 epoch from scratch can reach.
@@ -50,7 +56,7 @@ EPOCHS = {"quick": 1, "full": 5}
 # -0.0083..-0.0030; train_mnist with shuffle=False (alt_fit_options) 0.9569 on every seed (gap
 # -0.0030). Worst margins: 0.0069 above min_acc, 0.013 below max_gap.
 THRESHOLDS = {
-    1: {"min_acc": 0.95, "max_acc": 0.99, "max_gap": 0.01},
+    1: {"min_acc": 0.95, "max_acc": 0.99, "max_gap": 0.0},
     5: {"min_acc": 0.97, "max_acc": 0.9825, "max_gap": 0.01},
 }
 # Timeout: a TensorFlow import plus full mode. Measured 7 s per epoch on an idle box; wall on the
