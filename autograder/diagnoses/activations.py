@@ -131,7 +131,7 @@ def he_fan_out(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_out)
 
 
-def xavier_instead_of_he(fan_in, fan_out, rng):
+def lecun_instead_of_he(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) * np.sqrt(1.0 / fan_in)
 
 
@@ -271,11 +271,22 @@ ENTRIES = [
       "분산을 2/fan_out으로 썼습니다. He 초기화는 입력 수로 나눕니다: N(0, 2/fan_in).",
       "the variance is 2/fan_out; He initialization divides by the inputs: N(0, 2/fan_in)",
       [he_fan_out], "He: fan_out 사용", "He: fan_out", exact=True),
+    e("lecun_instead_of_he", "he_normal",
+      "분산 1/fan_in (LeCun 초기화)을 썼습니다. 이 값은 tanh·시그모이드처럼 0 근처에서 "
+      "선형인 활성화에 맞춘 것이고, 음수 절반을 0으로 만드는 ReLU에는 분산이 두 배인 He "
+      "초기화 N(0, 2/fan_in)을 씁니다: rng.standard_normal × sqrt(2/fan_in).",
+      "the variance is 1/fan_in (LeCun initialization), made for activations that are linear "
+      "near 0 such as tanh and the sigmoid; ReLU zeroes half of its inputs, so He "
+      "initialization doubles it: N(0, 2/fan_in), rng.standard_normal × sqrt(2/fan_in)",
+      [lecun_instead_of_he], "He 대신 LeCun", "LeCun instead of He", exact=True),
     e("xavier_instead_of_he", "he_normal",
-      "분산 1/fan_in (Xavier/LeCun)을 썼습니다. ReLU용 He 초기화는 2/fan_in입니다.",
-      "the variance is 1/fan_in (Xavier/LeCun); He initialization for ReLU uses 2/fan_in",
-      [xavier_instead_of_he, xavier_glorot], "He 대신 Xavier", "Xavier instead of He",
-      exact=True),
+      "분산 2/(fan_in + fan_out) (Xavier/Glorot 초기화)을 썼습니다. 이 값은 입력과 출력 "
+      "양쪽의 분산을 맞추는 tanh·시그모이드용이고, ReLU용 He 초기화는 입력 수만 보는 "
+      "2/fan_in입니다: rng.standard_normal × sqrt(2/fan_in).",
+      "the variance is 2/(fan_in + fan_out) (Xavier/Glorot initialization), which balances "
+      "inputs and outputs for tanh and the sigmoid; He initialization for ReLU uses the "
+      "inputs only, 2/fan_in: rng.standard_normal × sqrt(2/fan_in)",
+      [xavier_glorot], "He 대신 Xavier/Glorot", "Xavier/Glorot instead of He", exact=True),
     e("he_variance_as_std", "he_normal",
       "분산 2/fan_in을 표준편차로 곱했습니다. 표준편차는 그 제곱근 sqrt(2/fan_in)입니다.",
       "you multiplied by the variance 2/fan_in; the standard deviation is its root, "

@@ -195,6 +195,15 @@ ENTRIES = [
       "was applied twice; from outputs use Y(1 − Y) and H(1 − H) directly",
       [_backward(out_derivative=_twice, hid_derivative=_twice)], "역전파: σ′ 두 번 적용",
       "backprop: σ′ applied to outputs"),
+    e("backward_derivative_of_h", "mlp_backward",
+      "은닉층에서 sigmoid_derivative(H)를 곱했습니다. H는 이미 시그모이드 출력 φ(XU + b1)이라 "
+      "φ′(H) = φ(H)(1 − φ(H))는 φ를 두 번 적용한 값입니다. 출력 H에서는 H(1 − H)를 그대로 "
+      "쓰세요: δ_hid = (δ_out Wᵀ)·H(1 − H).",
+      "you multiplied by sigmoid_derivative(H) in the hidden layer; H is already the sigmoid "
+      "output φ(XU + b1), so φ′(H) = φ(H)(1 − φ(H)) applies φ twice; from the output H use "
+      "H(1 − H) directly: δ_hid = (δ_out Wᵀ)·H(1 − H)",
+      [_backward(hid_derivative=_twice)], "역전파: 은닉층 σ′(H)",
+      "backprop: σ′(H) in the hidden layer"),
     e("backward_no_derivative", "mlp_backward",
       "δ_out = Y − T로 출력층의 미분 Y(1 − Y)를 빠뜨렸습니다.",
       "δ_out = Y − T leaves out the output layer's derivative Y(1 − Y)",
