@@ -116,7 +116,7 @@ ALLOWED = {"float", "uniform", "step", "sigmoid", "minimize", "range", "steps", 
            "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp", "seed", "activation",
            "Nesterov", "dtype", "size", "RandomState", "upstream", "tanh", "sqrt", "self",
            "alpha", "beta", "float32", "float64", "uint8", "None", "True", "False", "NAND",
-           "Glorot"}
+           "Glorot", "adam", "softmax", "relu", "Dense", "MNIST", "epochs"}
 
 
 def test_every_diagnosis_message_is_fully_in_its_language():
