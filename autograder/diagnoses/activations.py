@@ -148,6 +148,52 @@ def he_uniform(fan_in, fan_out, rng):
     return rng.uniform(-limit, limit, size=(fan_in, fan_out))
 
 
+def ignores_rng(check, args, value, expected):
+    """Two generators made from the same seed gave different matrices: the draws come from
+    somewhere else than the rng argument (np.random.*, or a generator of its own)."""
+    from autograder.checks.public.activations_he import draws
+    got = draws(value, args["calls"], "")
+    if not isinstance(got, list) or len(got) != 3 or args["calls"][0] != args["calls"][1]:
+        return False
+    first, again = (np.asarray(w) for w in got[:2])
+    return first.dtype.kind == "f" and again.dtype.kind == "f" and (
+        first.shape != again.shape or not np.array_equal(first, again, equal_nan=True))
+
+
+def _in_place(function):
+    """The caller's array after the call holds the function's result: it was written in place."""
+    def match(check, args, value, expected):
+        from autograder.checks.observed import record
+        sent = args["args"]
+        rec = record(value, {"args": sent}, "")
+        if not hasattr(rec, "ok") or not rec.ok or not rec.after:
+            return False
+        after, x = rec.after[0], np.asarray(sent[0], dtype=np.float64)
+        want = getattr(ref, function)(*[np.array(a) if isinstance(a, np.ndarray) else a
+                                        for a in sent])
+        return type(after) is np.ndarray and after.shape == x.shape and \
+            not np.array_equal(after, x) and np.allclose(after, want, rtol=1e-12, atol=1e-15)
+    return match
+
+
+IN_PLACE = ("relu", "leaky_relu", "prelu", "elu")
+
+
+def in_place_entries():
+    return [Entry(
+        f"in_place_{f}", f,
+        f"{f}가 결과를 입력 배열 x에 그대로 써서 호출한 쪽의 x가 바뀌었습니다. np.asarray는 "
+        "float64 배열을 복사하지 않으므로 out = np.asarray(x) 다음의 out[...] = ...는 x를 "
+        "바꿉니다. np.array(x, dtype=np.float64)로 복사하거나 np.maximum, np.where처럼 새 "
+        f"배열을 만드는 연산을 쓰세요. ({S})",
+        f"{f} wrote its result into the input array x, so the caller's x changed: np.asarray "
+        "does not copy a float64 array, so out = np.asarray(x) followed by out[...] = ... "
+        "changes x; copy with np.array(x, dtype=np.float64) or use operations that make a "
+        f"new array, like np.maximum or np.where ({E})",
+        match=_in_place(f), checks=(f"{f}_no_mutation",), title_ko=f"{f}: 입력을 덮어씀",
+        title_en=f"{f}: wrote into its input") for f in IN_PLACE]
+
+
 def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
     return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
                  impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
@@ -298,6 +344,17 @@ ENTRIES = [
       "you used He uniform (±sqrt(6/fan_in)); this assignment draws from a normal: "
       "rng.standard_normal × sqrt(2/fan_in)",
       [he_uniform], "He: 균등분포", "He: uniform", exact=True),
+    Entry("he_ignores_rng", "he_normal",
+          "같은 seed로 만든 두 rng에서 서로 다른 행렬이 나왔습니다: 인자로 받은 rng가 아니라 "
+          "np.random.randn 같은 전역 난수나 새로 만든 생성기에서 뽑았습니다. 같은 rng에서 "
+          f"뽑으세요: rng.standard_normal((fan_in, fan_out)) × sqrt(2/fan_in). ({S})",
+          "two generators made from the same seed gave different matrices: the draws come "
+          "from the global np.random (e.g. np.random.randn) or a generator of your own, not "
+          "from the rng argument; draw from it: rng.standard_normal((fan_in, fan_out)) × "
+          f"sqrt(2/fan_in) ({E})",
+          match=ignores_rng, checks=("he_normal_rng",), title_ko="He: rng 인자 무시",
+          title_en="He: rng argument ignored"),
+    *in_place_entries(),
     *float32_entries(("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
                       "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative",
                       "he_normal"), prefix="act_"),

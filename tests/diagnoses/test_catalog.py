@@ -50,6 +50,8 @@ EXPECTED = {
         "broken_prelu_forgot_x": "prelu_alpha_without_x",
         "broken_relu_derivative_at_zero": "relu_derivative_one_at_zero",
         "broken_tanh_derivative_x2": "tanh_derivative_of_preactivation",
+        "broken_relu_inplace": "in_place_relu",
+        "broken_he_normal_global": "he_ignores_rng",
     },
     "04_optimizers": {
         "broken_adam_no_bias_correction": "adam_no_bias_correction",
