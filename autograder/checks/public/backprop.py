@@ -139,10 +139,10 @@ def init_compare(calls=None):
     return compare
 
 
-# The docstring fixes the draws: one rng = np.random.default_rng(seed), U then W from
+# The docstring fixes the draws: one generator np.random.default_rng(seed), U then W from
 # rng.uniform(-1, 1, size), zero biases. Its spellings agree bit for bit (rng.uniform(-1, 1) is
 # -1 + 2 * random(), the same double as 2 * random() - 1: measured difference 0 on every call of
-# INIT_CALLS and the corpus' spellings); the tolerance only absorbs nothing else.
+# INIT_CALLS and the corpus' spellings); any other draw differs by orders of magnitude more.
 DRAW_RTOL, DRAW_ATOL = 1e-12, 1e-15
 
 
@@ -252,10 +252,10 @@ MESSAGES = {
               "np.random.default_rng(seed)"},
     "backprop.init_draws": {
         "ko": "{what}{index}의 값이 {actual}인데 독스트링의 난수는 {expected}입니다. "
-              "rng = np.random.default_rng(seed) 하나로 U를 먼저, 그다음 W를 "
+              "생성기 np.random.default_rng(seed) 하나로 U를 먼저, 그다음 W를 "
               "rng.uniform(-1, 1, size)로 뽑고 편향은 0으로 두세요.",
         "en": "{what}{index} is {actual}, the docstring's draw is {expected}; draw from one "
-              "rng = np.random.default_rng(seed), U first, then W, with rng.uniform(-1, 1, "
+              "generator np.random.default_rng(seed), U first, then W, with rng.uniform(-1, 1, "
               "size), and set the biases to zero"},
     "backprop.init_ignores_seed": {
         "ko": "{what}와(과) {other}의 값이 같습니다. seed 인자로 난수 생성기를 만드세요.",
