@@ -9,7 +9,7 @@ S, E = "강의 3.8", "lecture 3.8"
 FUNCTION = "build_nonlinear_model"
 LAYER_CHECKS = ("model_layers",)
 REPLAY_CHECKS = ("model_compile", "fit_nonlinear_any_data")
-RATES = (0.001, 0.005, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 10.0)
+RATES = (0.001, 0.005, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
 def layer_entries(function, layers, section, prefix=""):
