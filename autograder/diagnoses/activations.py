@@ -131,7 +131,7 @@ def he_fan_out(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_out)
 
 
-def xavier_instead_of_he(fan_in, fan_out, rng):
+def lecun_instead_of_he(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) * np.sqrt(1.0 / fan_in)
 
 
@@ -146,6 +146,52 @@ def he_variance_as_std(fan_in, fan_out, rng):
 def he_uniform(fan_in, fan_out, rng):
     limit = np.sqrt(6.0 / fan_in)
     return rng.uniform(-limit, limit, size=(fan_in, fan_out))
+
+
+def ignores_rng(check, args, value, expected):
+    """Two generators made from the same seed gave different matrices: the draws come from
+    somewhere else than the rng argument (np.random.*, or a generator of its own)."""
+    from autograder.checks.public.activations_he import draws
+    got = draws(value, args["calls"], "")
+    if not isinstance(got, list) or len(got) != 3 or args["calls"][0] != args["calls"][1]:
+        return False
+    first, again = (np.asarray(w) for w in got[:2])
+    return first.dtype.kind == "f" and again.dtype.kind == "f" and (
+        first.shape != again.shape or not np.array_equal(first, again, equal_nan=True))
+
+
+def _in_place(function):
+    """The caller's array after the call holds the function's result: it was written in place."""
+    def match(check, args, value, expected):
+        from autograder.checks.observed import record
+        sent = args["args"]
+        rec = record(value, {"args": sent}, "")
+        if not hasattr(rec, "ok") or not rec.ok or not rec.after:
+            return False
+        after, x = rec.after[0], np.asarray(sent[0], dtype=np.float64)
+        want = getattr(ref, function)(*[np.array(a) if isinstance(a, np.ndarray) else a
+                                        for a in sent])
+        return type(after) is np.ndarray and after.shape == x.shape and \
+            not np.array_equal(after, x) and np.allclose(after, want, rtol=1e-12, atol=1e-15)
+    return match
+
+
+IN_PLACE = ("relu", "leaky_relu", "prelu", "elu")
+
+
+def in_place_entries():
+    return [Entry(
+        f"in_place_{f}", f,
+        f"{f}가 결과를 입력 배열 x에 그대로 써서 호출한 쪽의 x가 바뀌었습니다. np.asarray는 "
+        "float64 배열을 복사하지 않으므로 out = np.asarray(x) 다음의 out[...] = ...는 x를 "
+        "바꿉니다. np.array(x, dtype=np.float64)로 복사하거나 np.maximum, np.where처럼 새 "
+        f"배열을 만드는 연산을 쓰세요. ({S})",
+        f"{f} wrote its result into the input array x, so the caller's x changed: np.asarray "
+        "does not copy a float64 array, so out = np.asarray(x) followed by out[...] = ... "
+        "changes x; copy with np.array(x, dtype=np.float64) or use operations that make a "
+        f"new array, like np.maximum or np.where ({E})",
+        match=_in_place(f), checks=(f"{f}_no_mutation",), title_ko=f"{f}: 입력을 덮어씀",
+        title_en=f"{f}: wrote into its input") for f in IN_PLACE]
 
 
 def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
@@ -271,11 +317,22 @@ ENTRIES = [
       "분산을 2/fan_out으로 썼습니다. He 초기화는 입력 수로 나눕니다: N(0, 2/fan_in).",
       "the variance is 2/fan_out; He initialization divides by the inputs: N(0, 2/fan_in)",
       [he_fan_out], "He: fan_out 사용", "He: fan_out", exact=True),
+    e("lecun_instead_of_he", "he_normal",
+      "분산 1/fan_in (LeCun 초기화)을 썼습니다. 이 값은 tanh·시그모이드처럼 0 근처에서 "
+      "선형인 활성화에 맞춘 것이고, 음수 절반을 0으로 만드는 ReLU에는 분산이 두 배인 He "
+      "초기화 N(0, 2/fan_in)을 씁니다: rng.standard_normal × sqrt(2/fan_in).",
+      "the variance is 1/fan_in (LeCun initialization), made for activations that are linear "
+      "near 0 such as tanh and the sigmoid; ReLU zeroes half of its inputs, so He "
+      "initialization doubles it: N(0, 2/fan_in), rng.standard_normal × sqrt(2/fan_in)",
+      [lecun_instead_of_he], "He 대신 LeCun", "LeCun instead of He", exact=True),
     e("xavier_instead_of_he", "he_normal",
-      "분산 1/fan_in (Xavier/LeCun)을 썼습니다. ReLU용 He 초기화는 2/fan_in입니다.",
-      "the variance is 1/fan_in (Xavier/LeCun); He initialization for ReLU uses 2/fan_in",
-      [xavier_instead_of_he, xavier_glorot], "He 대신 Xavier", "Xavier instead of He",
-      exact=True),
+      "분산 2/(fan_in + fan_out) (Xavier/Glorot 초기화)을 썼습니다. 이 값은 입력과 출력 "
+      "양쪽의 분산을 맞추는 tanh·시그모이드용이고, ReLU용 He 초기화는 입력 수만 보는 "
+      "2/fan_in입니다: rng.standard_normal × sqrt(2/fan_in).",
+      "the variance is 2/(fan_in + fan_out) (Xavier/Glorot initialization), which balances "
+      "inputs and outputs for tanh and the sigmoid; He initialization for ReLU uses the "
+      "inputs only, 2/fan_in: rng.standard_normal × sqrt(2/fan_in)",
+      [xavier_glorot], "He 대신 Xavier/Glorot", "Xavier/Glorot instead of He", exact=True),
     e("he_variance_as_std", "he_normal",
       "분산 2/fan_in을 표준편차로 곱했습니다. 표준편차는 그 제곱근 sqrt(2/fan_in)입니다.",
       "you multiplied by the variance 2/fan_in; the standard deviation is its root, "
@@ -287,6 +344,17 @@ ENTRIES = [
       "you used He uniform (±sqrt(6/fan_in)); this assignment draws from a normal: "
       "rng.standard_normal × sqrt(2/fan_in)",
       [he_uniform], "He: 균등분포", "He: uniform", exact=True),
+    Entry("he_ignores_rng", "he_normal",
+          "같은 seed로 만든 두 rng에서 서로 다른 행렬이 나왔습니다: 인자로 받은 rng가 아니라 "
+          "np.random.randn 같은 전역 난수나 새로 만든 생성기에서 뽑았습니다. 같은 rng에서 "
+          f"뽑으세요: rng.standard_normal((fan_in, fan_out)) × sqrt(2/fan_in). ({S})",
+          "two generators made from the same seed gave different matrices: the draws come "
+          "from the global np.random (e.g. np.random.randn) or a generator of your own, not "
+          "from the rng argument; draw from it: rng.standard_normal((fan_in, fan_out)) × "
+          f"sqrt(2/fan_in) ({E})",
+          match=ignores_rng, checks=("he_normal_rng",), title_ko="He: rng 인자 무시",
+          title_en="He: rng argument ignored"),
+    *in_place_entries(),
     *float32_entries(("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
                       "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative",
                       "he_normal"), prefix="act_"),

@@ -47,6 +47,40 @@ def init_ignores_seed(n_in, n_hidden, n_out, seed):
     return ref.init_mlp(n_in, n_hidden, n_out, 0)
 
 
+def _zero_biases(U, W, n_hidden, n_out):
+    return {"U": U, "b1": np.zeros(n_hidden), "W": W, "b2": np.zeros(n_out)}
+
+
+def init_legacy_uniform(n_in, n_hidden, n_out, seed):
+    legacy = np.random.RandomState(seed)  # the stream np.random.seed(seed) sets
+    U = legacy.uniform(-1.0, 1.0, size=(n_in, n_hidden))
+    return _zero_biases(U, legacy.uniform(-1.0, 1.0, size=(n_hidden, n_out)), n_hidden, n_out)
+
+
+def init_legacy_randn(n_in, n_hidden, n_out, seed):
+    legacy = np.random.RandomState(seed)
+    U = legacy.randn(n_in, n_hidden)
+    return _zero_biases(U, legacy.randn(n_hidden, n_out), n_hidden, n_out)
+
+
+def init_w_before_u(n_in, n_hidden, n_out, seed):
+    rng = np.random.default_rng(seed)
+    W = rng.uniform(-1.0, 1.0, size=(n_hidden, n_out))
+    return _zero_biases(rng.uniform(-1.0, 1.0, size=(n_in, n_hidden)), W, n_hidden, n_out)
+
+
+def init_normal_weights(n_in, n_hidden, n_out, seed):
+    rng = np.random.default_rng(seed)
+    U = rng.standard_normal((n_in, n_hidden))
+    return _zero_biases(U, rng.standard_normal((n_hidden, n_out)), n_hidden, n_out)
+
+
+def init_unit_interval(n_in, n_hidden, n_out, seed):
+    rng = np.random.default_rng(seed)
+    U = rng.random((n_in, n_hidden))
+    return _zero_biases(U, rng.random((n_hidden, n_out)), n_hidden, n_out)
+
+
 def forward_no_bias(X, params):
     X = _f(X)
     H = ref.sigmoid(X @ params["U"])
@@ -174,6 +208,35 @@ ENTRIES = [
       "사용하세요.",
       "you ignored the seed argument and used a fixed one; use np.random.default_rng(seed)",
       [init_ignores_seed], "초기화: seed 무시", "init: seed ignored"),
+    e("init_legacy_global_seed", "init_mlp",
+      "np.random.seed(seed)와 np.random.uniform / np.random.randn (예전 전역 난수 API)로 "
+      "뽑았습니다. 같은 seed라도 이 생성기는 np.random.default_rng(seed)와 다른 수열을 "
+      "내므로 값이 독스트링의 난수와 다릅니다. rng = np.random.default_rng(seed)를 만들고 "
+      "rng.uniform(-1, 1, size)로 U, 그다음 W를 뽑으세요.",
+      "you drew with np.random.seed(seed) and np.random.uniform / np.random.randn (the legacy "
+      "global generator); for the same seed it gives another stream than "
+      "np.random.default_rng(seed), so the values differ from the docstring's draws; create "
+      "rng = np.random.default_rng(seed) and draw U, then W, with rng.uniform(-1, 1, size)",
+      [init_legacy_uniform, init_legacy_randn], "초기화: 예전 전역 난수 API",
+      "init: legacy global np.random"),
+    e("init_w_before_u", "init_mlp",
+      "W를 U보다 먼저 뽑았습니다. 같은 rng에서 뽑는 순서가 바뀌면 두 행렬의 값이 모두 "
+      "달라집니다. 독스트링대로 U를 먼저, 그다음 W를 뽑으세요.",
+      "you drew W before U; from one rng the order decides which numbers each matrix gets; "
+      "draw U first, then W, as the docstring says",
+      [init_w_before_u], "초기화: W를 먼저 뽑음", "init: W drawn before U"),
+    e("init_normal_weights", "init_mlp",
+      "가중치를 정규분포 N(0, 1)에서 뽑았습니다. 독스트링의 초기화는 균등분포 U(−1, 1)입니다: "
+      "rng.uniform(-1, 1, size).",
+      "you drew the weights from a normal N(0, 1); the docstring's initialization is uniform "
+      "on [−1, 1): rng.uniform(-1, 1, size)",
+      [init_normal_weights], "초기화: 정규분포", "init: normal instead of uniform"),
+    e("init_unit_interval", "init_mlp",
+      "rng.random()으로 [0, 1) 구간에서 뽑아 가중치가 모두 양수입니다. 독스트링의 구간은 "
+      "[−1, 1)입니다: rng.uniform(-1, 1, size) 또는 2·rng.random(size) − 1.",
+      "rng.random() draws from [0, 1), so every weight is positive; the docstring's interval "
+      "is [−1, 1): rng.uniform(-1, 1, size) or 2·rng.random(size) − 1",
+      [init_unit_interval], "초기화: [0, 1) 구간", "init: [0, 1) instead of [−1, 1)"),
     e("forward_no_bias", "mlp_forward",
       "편향 b1, b2를 더하지 않았습니다. H = φ(XU + b1), Y = φ(HW + b2)입니다.",
       "the biases b1, b2 are not added; H = φ(XU + b1), Y = φ(HW + b2)",
@@ -195,6 +258,15 @@ ENTRIES = [
       "was applied twice; from outputs use Y(1 − Y) and H(1 − H) directly",
       [_backward(out_derivative=_twice, hid_derivative=_twice)], "역전파: σ′ 두 번 적용",
       "backprop: σ′ applied to outputs"),
+    e("backward_derivative_of_h", "mlp_backward",
+      "은닉층에서 sigmoid_derivative(H)를 곱했습니다. H는 이미 시그모이드 출력 φ(XU + b1)이라 "
+      "φ′(H) = φ(H)(1 − φ(H))는 φ를 두 번 적용한 값입니다. 출력 H에서는 H(1 − H)를 그대로 "
+      "쓰세요: δ_hid = (δ_out Wᵀ)·H(1 − H).",
+      "you multiplied by sigmoid_derivative(H) in the hidden layer; H is already the sigmoid "
+      "output φ(XU + b1), so φ′(H) = φ(H)(1 − φ(H)) applies φ twice; from the output H use "
+      "H(1 − H) directly: δ_hid = (δ_out Wᵀ)·H(1 − H)",
+      [_backward(hid_derivative=_twice)], "역전파: 은닉층 σ′(H)",
+      "backprop: σ′(H) in the hidden layer"),
     e("backward_no_derivative", "mlp_backward",
       "δ_out = Y − T로 출력층의 미분 Y(1 − Y)를 빠뜨렸습니다.",
       "δ_out = Y − T leaves out the output layer's derivative Y(1 − Y)",

@@ -75,6 +75,35 @@ def poly_features_x2_column(X):
     return np.stack([x1 ** 2, x2, x1 * x2, x2 ** 2], axis=1)
 
 
+def _gate_table(check, args, value, gate):
+    """The truth table step(X_gate w + b) of the (w, b) the student returned for `gate`,
+    computed here from the raw record (None when that call returned no usable (w, b))."""
+    from autograder.checks.observed import records
+    from autograder.checks.public.perceptron import X_GATE
+    cases = args["cases"]
+    recs = records(value, cases, "")
+    if not isinstance(recs, list):
+        return None
+    for rec, case in zip(recs, cases):
+        if case["args"] == [gate] and rec.ok:
+            w, b = rec.returned
+            w = np.asarray(w, dtype=np.float64).reshape(2)
+            b = float(np.asarray(b, dtype=np.float64).reshape(()))
+            return np.sign(X_GATE @ w + b)
+    return None
+
+
+GATE_TABLES = {"AND": (-1, -1, -1, 1), "OR": (-1, 1, 1, 1), "NAND": (1, 1, 1, -1),
+               "NOR": (1, -1, -1, -1)}  # on X_gate = (−1,−1), (−1,1), (1,−1), (1,1)
+
+
+def _gate_computes(gate, other):
+    def match(check, args, value, expected):
+        table = _gate_table(check, args, value, gate)
+        return table is not None and tuple(table) == GATE_TABLES[other]
+    return match
+
+
 def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
     return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
                  impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
@@ -169,5 +198,35 @@ ENTRIES = [
       "두 번째 열에 x2를 넣었습니다. 강의의 특징은 (x1², x1, x1·x2, x2²)입니다.",
       "the second column holds x2; the lecture's features are (x1², x1, x1·x2, x2²)",
       [poly_features_x2_column], "다항 특징: x1 대신 x2", "polynomial features: x2 for x1"),
+    Entry("gate_nand_computes_nor", "gate_weights",
+          "NAND의 가중치가 NOR를 계산합니다 (두 입력이 모두 −1일 때만 1). AND의 w만 부호를 "
+          "바꾸고 b는 그대로 두었을 것입니다. NAND = NOT AND이므로 w와 b를 모두 부호를 "
+          f"바꿉니다: AND가 (w, b)이면 NAND는 (−w, −b)입니다. ({S})",
+          "your NAND weights compute NOR (1 only when both inputs are −1): probably AND's w "
+          "negated with its b kept; NAND = NOT AND negates both w and b: AND's (w, b) gives "
+          f"NAND (−w, −b) ({E})",
+          match=_gate_computes("NAND", "NOR"), title_ko="NAND 대신 NOR",
+          title_en="NAND computes NOR"),
+    Entry("gate_nand_computes_and", "gate_weights",
+          "NAND의 가중치가 AND를 계산합니다. NAND = NOT AND이므로 AND의 (w, b)를 모두 부호를 "
+          f"바꾼 (−w, −b)입니다. ({S})",
+          "your NAND weights compute AND; NAND = NOT AND is AND's (w, b) with both signs "
+          f"flipped: (−w, −b) ({E})",
+          match=_gate_computes("NAND", "AND"), title_ko="NAND 대신 AND",
+          title_en="NAND computes AND"),
+    Entry("gate_and_computes_or", "gate_weights",
+          "AND의 가중치가 OR를 계산합니다 (입력 하나만 1이어도 1). w = (1, 1)이면 합은 −2, 0, "
+          "2이므로 두 입력이 모두 1일 때만 양수가 되도록 b를 음수로 두세요: b = −1. "
+          f"({S})",
+          "your AND weights compute OR (1 when either input is 1); with w = (1, 1) the sums "
+          "are −2, 0, 2, so b must be negative for only both-1 inputs to give a positive "
+          f"sum: b = −1 ({E})",
+          match=_gate_computes("AND", "OR"), title_ko="AND 대신 OR", title_en="AND computes OR"),
+    Entry("gate_or_computes_and", "gate_weights",
+          "OR의 가중치가 AND를 계산합니다 (두 입력이 모두 1일 때만 1). w = (1, 1)이면 입력 "
+          f"하나만 1일 때 합이 0이므로 b를 양수로 두세요: b = +1. ({S})",
+          "your OR weights compute AND (1 only when both inputs are 1); with w = (1, 1) one "
+          f"input at 1 gives the sum 0, so b must be positive: b = +1 ({E})",
+          match=_gate_computes("OR", "AND"), title_ko="OR 대신 AND", title_en="OR computes AND"),
     *float32_entries(("step", "sigmoid", "perceptron", "train_perceptron", "poly_features")),
 ]

@@ -34,11 +34,11 @@ BROKEN = {
     "broken_delta_no_derivative": {"delta_rule_step_values", "delta_rule_step_random",
                                    "delta_rule_step_no_mutation"},
     "broken_delta_in_place": {"delta_rule_step_no_mutation"},
-    "broken_init_ignores_seed": {"init_mlp_structure", "init_mlp_random"},
+    "broken_init_ignores_seed": {"init_mlp_structure", "init_mlp_random", "init_mlp_draws"},
     # zero weights: only init_mlp's own checks; train_xor follows the documented procedure from
     # that init, so it is not punished twice
-    "broken_init_zeros": {"init_mlp_structure", "init_mlp_random"},
-    "broken_init_constant": {"init_mlp_structure", "init_mlp_random"},
+    "broken_init_zeros": {"init_mlp_structure", "init_mlp_random", "init_mlp_draws"},
+    "broken_init_constant": {"init_mlp_structure", "init_mlp_random", "init_mlp_draws"},
     # the backward pass gets the student's own (bias-free) cache; train_xor trains the
     # bias-free net, off the documented trajectory
     "broken_forward_no_bias": {"mlp_forward_values", "mlp_forward_random",

