@@ -6,6 +6,13 @@ in plain, assignable attributes (m, s, t) and starts at 0.0 (it becomes an
 array shaped like w after the first step). Setting them before a step resumes
 from that state (warm start), so a read-only property is not enough.
 
+Precision: compute in float64. step returns a float64 array and array state
+(m, s) is float64; take w as np.asarray(w, dtype=np.float64) and keep the
+hyperparameters as the Python floats you were given. The values of the
+update rules are graded with room for float32 rounding (5e-4 of how far w
+moves); float32 arithmetic (dtype=np.float32, np.float32(lr)) costs only
+the float64 checks.
+
 Lecture errata: the momentum rule's grad J(m) means grad J(w); the last Nesterov
 line is w <- w + m, written here without the w_temp variable.
 """
@@ -24,7 +31,7 @@ class SGD:
         self.lr = lr
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         return w - self.lr * g
@@ -45,7 +52,7 @@ class Momentum:
         self.m = 0.0
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         self.m = self.beta * self.m - self.lr * grad_fn(w)
         return w + self.m
@@ -66,7 +73,7 @@ class Nesterov:
         self.m = 0.0
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         self.m = self.beta * self.m - self.lr * grad_fn(w + self.beta * self.m)
         return w + self.m
@@ -87,7 +94,7 @@ class AdaGrad:
         self.s = 0.0
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.s = self.s + g * g
@@ -110,7 +117,7 @@ class RMSProp:
         self.s = 0.0
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.s = self.rho * self.s + (1.0 - self.rho) * g * g
@@ -139,7 +146,7 @@ class Adam:
         self.t = 0
 
     def step(self, w, grad_fn):
-        """Return the updated weights (a new array); w is not modified."""
+        """Return the updated weights (a new float64 array); w is not modified."""
         w = np.asarray(w, dtype=np.float64)
         g = grad_fn(w)
         self.t += 1

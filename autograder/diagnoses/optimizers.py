@@ -122,6 +122,20 @@ def _no_sqrt(self, s):
     return s + self.eps
 
 
+def _step_first(cls, accumulate):
+    """The step taken with the old s, the accumulation after it (s = 0 on the first step: with
+    eps = 0 the first step divides by zero)."""
+    class StepFirst(cls):
+        def step(self, w, grad_fn):
+            w = _w(w)
+            g = grad_fn(w)
+            with np.errstate(all="ignore"):
+                w_new = w - self.lr * g / np.sqrt(self.s + self.eps)
+            self.s = accumulate(self, g)
+            return w_new
+    return StepFirst
+
+
 def _fixed(eps, inside=True):
     return (lambda self, s: np.sqrt(s + eps)) if inside else (lambda self, s: np.sqrt(s) + eps)
 
@@ -161,6 +175,18 @@ class AdamVariant(ref.Adam):
 
 def adam(**switches):
     return {"Adam": type("AdamMistake", (AdamVariant,), switches)}
+
+
+class AdamHatStored(ref.Adam):
+    """The bias-corrected m_hat, s_hat written back into m and s (corrected again next step)."""
+    def step(self, w, grad_fn):
+        w = _w(w)
+        g = grad_fn(w)
+        self.t += 1
+        self.m = (self.beta1 * self.m + (1.0 - self.beta1) * g) / (1.0 - self.beta1 ** self.t)
+        self.s = (self.beta2 * self.s + (1.0 - self.beta2) * g * g) / (
+            1.0 - self.beta2 ** self.t)
+        return w - self.lr * self.m / (np.sqrt(self.s) + self.eps)
 
 
 class AdamBetasSwapped(ref.Adam):
@@ -277,6 +303,21 @@ ENTRIES = [
           "η / √(s + ε)",
           [{"AdaGrad": _scaled(ref.AdaGrad, _ada_s, _no_sqrt)}], "AdaGrad: 제곱근 없음",
           "AdaGrad: no square root"),
+    entry("adagrad_step_before_accumulate", "AdaGrad",
+          "s에 g²를 더하기 전에 이전 s로 w를 갱신했습니다. 순서가 바뀌면 첫 step은 √ε로 나눠 "
+          "아주 크게 움직입니다. 먼저 s ← s + g², 그다음 w ← w − η·g / √(s + ε)입니다.",
+          "you updated w with the old s and added g² only afterwards; in that order the first "
+          "step divides by √ε and jumps far; first s ← s + g², then w ← w − η·g / √(s + ε)",
+          [{"AdaGrad": _step_first(ref.AdaGrad, _ada_s)}], "AdaGrad: 누적 전에 갱신",
+          "AdaGrad: step before accumulating"),
+    entry("rmsprop_step_before_update", "RMSProp",
+          "s를 갱신하기 전에 이전 s로 w를 갱신했습니다. 순서가 바뀌면 첫 step은 √ε로 나눠 "
+          "아주 크게 움직입니다. 먼저 s ← ρs + (1 − ρ)g², 그다음 w ← w − η·g / √(s + ε)입니다.",
+          "you updated w with the old s and updated s only afterwards; in that order the first "
+          "step divides by √ε and jumps far; first s ← ρs + (1 − ρ)g², then "
+          "w ← w − η·g / √(s + ε)",
+          [{"RMSProp": _step_first(ref.RMSProp, _rms_s)}], "RMSProp: s 갱신 전에 이동",
+          "RMSProp: step before updating s"),
     entry("rmsprop_eps_outside_sqrt", "RMSProp",
           "ε을 제곱근 밖에 더했습니다 (√s + ε). 독스트링의 식은 ε을 제곱근 안에 둡니다: "
           "w ← w − η·g / √(s + ε).",
@@ -332,6 +373,12 @@ ENTRIES = [
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           [adam(fixed_eps=e, eps_inside=side) for e in HARD_CODED_EPS for side in (False, True)],
           "Adam: 고정된 ε", "Adam: hard-coded ε", unless=("adam_eps_inside_sqrt",)),
+    entry("adam_hat_stored", "Adam",
+          "보정한 m̂, ŝ를 m, s에 다시 저장했습니다. 그러면 다음 step에서 한 번 더 보정됩니다. "
+          "m, s는 보정 전 값으로 두고 m̂, ŝ는 그 step 안에서만 쓰세요.",
+          "you stored the corrected m̂, ŝ back into m and s, so the next step corrects them "
+          "again; keep m and s uncorrected and use m̂, ŝ only inside the step",
+          [{"Adam": AdamHatStored}], "Adam: m̂, ŝ를 상태로 저장", "Adam: m̂, ŝ stored as state"),
     entry("adam_betas_swapped", "Adam",
           "β1과 β2를 바꿔 썼습니다. m(1차 모멘트)은 β1, s(2차 모멘트)는 β2로 줄어듭니다.",
           "you swapped β1 and β2; m (first moment) decays with β1, s (second moment) with β2",

@@ -12,15 +12,16 @@ def each(cls, *kinds):
     names = {"path": f"{low}_path", "state": f"{low}_state", "hidden": f"hidden_{low}",
              "eps": f"{low}_eps", "hidden_eps": f"hidden_eps_{low}",
              "warm": f"{low}_warm_start", "hidden_warm": f"hidden_warm_start_{low}",
-             "no_mutation": f"{low}_no_mutation", "defaults": f"{low}_defaults"}
+             "no_mutation": f"{low}_no_mutation", "defaults": f"{low}_defaults",
+             "float64": f"{low}_float64"}
     return {names[k] for k in kinds}
 
 
 WARM = set().union(*(each(c, "warm", "hidden_warm")
                      for c in ("Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")))
-# a hard-coded eps: path and states off (gated properties with them), hidden eps off
-HARD_EPS = ("path", "state", "hidden", "hidden_eps", "warm", "hidden_warm", "no_mutation",
-            "defaults")
+# a class left as a stub: every check of it
+STUB = ("path", "state", "hidden", "hidden_eps", "warm", "hidden_warm", "no_mutation",
+        "defaults", "float64", "eps")
 NO_STATE = ("state", "hidden", "warm", "hidden_warm")
 
 TABLE = {
@@ -32,18 +33,23 @@ TABLE = {
     # hidden_nesterov's states pay (a third); the warm m is taken as theta's velocity at w, so
     # the warm-start states differ too
     "nesterov_lookahead_free": Fails({"nesterov_grad_points"} | each(
-        "Nesterov", "path", "hidden", "warm", "hidden_warm", "no_mutation", "defaults"),
+        "Nesterov", "path", "hidden", "warm", "hidden_warm", "no_mutation", "defaults",
+        "float64"),
         paid={"hidden_nesterov": 1 / 3}),
-    # AdaGrad's public warm start begins at s = [2, 0.5], where a fixed 1e-8 moves w by < 1e-10
-    # relative: measured, it passes. Adam's t (a third of its states) and its warm states pay
-    "hardcoded_eps": Fails(each("AdaGrad", *HARD_EPS) - {"adagrad_warm_start"}
-                           | each("RMSProp", *HARD_EPS) | each("Adam", *HARD_EPS),
-                           paid={"adam_state": 1 / 3, "adam_warm_start": 1 / 2,
-                                 "hidden_adam": 1 / 6, "hidden_warm_start_adam": 1 / 6}),
+    # a fixed eps = 1e-8 next to the path checks' eps = 0 moves w by ~1e-9 of the path: the
+    # value checks (VALUE_TOL) see the rule right; the float64 checks see the digits lost and
+    # the hidden eps checks (eps drawn in 1e-9..1e-8) the ignored argument. The public eps
+    # checks use eps = 1e-8 itself: they pass
+    "hardcoded_eps": Fails(each("AdaGrad", "float64", "hidden_eps")
+                           | each("RMSProp", "float64", "hidden_eps")
+                           | each("Adam", "float64", "hidden_eps")),
     # AdaGrad/RMSProp/Adam left as stubs: only their own checks are lost
-    "partial_stub_left": Fails(set().union(*(each(c, *HARD_EPS, "eps") for c in (
+    "partial_stub_left": Fails(set().union(*(each(c, *STUB) for c in (
         "AdaGrad", "RMSProp", "Adam")))),
-    "minimize_list_path": Fails({"minimize_path", "hidden_minimize"}),
+    "minimize_list_path": Fails({"minimize_path", "hidden_minimize", "minimize_float64"}),
+    # read-only state (@property without a setter): the contract (solutions docstring) keeps the
+    # state in assignable attributes; only the warm-start checks, which set it, are lost, each
+    # with call.state_read_only (what the slip is and the fix); every value check passes
     "getter_only_properties": Fails(WARM),
     # other names for the state: the parts of the hidden checks that do not read it still pay
     "other_state_names": Fails({"nesterov_grad_points"} | each("Momentum", *NO_STATE)
@@ -73,6 +79,6 @@ class TestCorpus(CorpusProof):
             "rmsprop_eps_outside_sqrt"]
         assert _diagnoses(graded["adam_eps_inside"], "hidden_eps_adam") == [
             "adam_eps_inside_sqrt"]
-        for name, cls in (("adagrad_path", "adagrad"), ("rmsprop_path", "rmsprop"),
-                          ("adam_path", "adam"), ("hidden_eps_adam", "adam")):
+        for name, cls in (("adagrad_float64", "adagrad"), ("rmsprop_float64", "rmsprop"),
+                          ("adam_float64", "adam"), ("hidden_eps_adam", "adam")):
             assert _diagnoses(graded["hardcoded_eps"], name) == [f"{cls}_eps_hardcoded"], name

@@ -30,7 +30,9 @@ def hyper(rng, cls):
         "Nesterov": lambda: {"lr": u(0.01, 0.08), "beta": u(0.5, 0.95)},
         "AdaGrad": lambda: {"lr": u(0.1, 1.0), "eps": 0.0},
         "RMSProp": lambda: {"lr": u(0.02, 0.2), "rho": u(0.5, 0.99), "eps": 0.0},
-        "Adam": lambda: {"lr": u(0.02, 0.3), "beta1": u(0.5, 0.95), "beta2": u(0.9, 0.9999),
+        # beta2 <= 0.999 (the lecture's default): 1 - np.float32(beta2) rounds, and float32
+        # Adam stays well inside VALUE_TOL (optimizers_precision.py)
+        "Adam": lambda: {"lr": u(0.02, 0.3), "beta1": u(0.5, 0.95), "beta2": u(0.9, 0.999),
                          "eps": 0.0},
     }[cls]()
 
@@ -42,7 +44,9 @@ def case(rng, cls, init=False):
     if init:
         dim = len(w0)
         values = {"m": rng.normal(0.0, 0.5, size=dim), "s": rng.uniform(0.1, 3.0, size=dim),
-                  "t": int(rng.integers(1, 20))}
+                  # t <= 5: at larger t, 1 - beta^t is near 1 and a t off by one hardly moves
+                  # w (measured with t in 1..19: as little as 6e-5 of |w|)
+                  "t": int(rng.integers(1, 6))}
         out["init"] = {name: values[name] for name in STATE[cls]}
     return out
 
@@ -50,9 +54,11 @@ def case(rng, cls, init=False):
 # eps: |g| in 1e-6..3e-6 on every coordinate, eps in 1e-9..1e-8 (log-uniform) and lr in
 # 0.05..0.2, so g^2 <= 9e-12 << eps and sqrt(s + eps) vs sqrt(s) + eps differ >= 10x in the step
 # size. The A's eigenvalues are <= 1e-6, so g stays put while w moves. Measured over 2000 seeds
-# (largest |w_wrong - w_right| / (atol + rtol |w_right|), minimum over seeds): eps outside the
-# sqrt in AdaGrad 8.5e8, RMSProp 1.1e9, eps inside the sqrt in Adam 1.3e9. Bugs in s itself
-# (AdaGrad s = g^2, RMSProp without the (1 - rho) weight) also fail here, by >= 6.3e3.
+# (largest |w_wrong - w_right| over the comparison's allowance, VALUE_TOL times how far the
+# right path moved; minimum over seeds): eps outside the sqrt in AdaGrad 1.2e4, RMSProp 2.3e4,
+# eps inside the sqrt in Adam 1.8e3. Bugs in s itself (AdaGrad s = g^2, RMSProp without the
+# (1 - rho) weight) fail here, but not on every seed (smallest 0.2x the allowance): their own
+# path and state checks are what catch them.
 EPS_CLASSES = ("AdaGrad", "RMSProp", "Adam")
 
 

@@ -1,0 +1,102 @@
+"""04_optimizers' mistake fixtures (tests/fixtures/submissions/04_optimizers/mistake_*.py): each
+fails exactly the checks stated here, scores what the registry's points make of that, and is
+named by its catalog entry on every failing check that names anything (seed 11, in-process:
+tests/diagnoses/inprocess.py; the broken_ fixtures are proven through the sandbox in
+tests/checks/test_optimizers.py and their diagnoses in test_catalog.EXPECTED).
+
+The proportion the table shows: a slip costs its own checks. float32 arithmetic with right
+formulas loses only the float64 checks (3.5 of 100; 2.3 of 100 were left before the value checks
+judged the rule at VALUE_TOL); a hard-coded ε loses the checks that vary ε and its class's
+float64 check; a formula mistake loses its class.
+"""
+import pytest
+
+from autograder.checks import checks_for
+from tests.checks.corpus import Fails
+from tests.checks.test_corpus_optimizers import each
+from tests.checks.test_optimizers import FLOAT64
+from tests.diagnoses.inprocess import grade_fixture
+from tests.fixtures.build import fixtures
+
+AID = "04_optimizers"
+VALUES = ("path", "state", "hidden", "warm", "hidden_warm")  # a wrong rule (+ gated checks)
+# Adam's t stays right in these mistakes: a third of adam_state, a sixth of the checks that
+# also compare the path (t is one of the three states)
+ADAM_T_PAYS = {"adam_state": 1 / 3, "adam_warm_start": 1 / 6, "hidden_adam": 1 / 6,
+               "hidden_warm_start_adam": 1 / 6}
+
+MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registry), its entry)
+    "mistake_adagrad_eps_hardcoded": (Fails(each("AdaGrad", "eps", "hidden_eps", "float64")),
+                                      "adagrad_eps_hardcoded"),
+    "mistake_adagrad_eps_outside_sqrt": (Fails(each("AdaGrad", "eps", "hidden_eps")),
+                                         "adagrad_eps_outside_sqrt"),
+    "mistake_adagrad_no_sqrt": (Fails(each("AdaGrad", *VALUES, "eps", "hidden_eps")),
+                                "adagrad_no_sqrt"),
+    # s << eps in the eps checks' first step: the order is invisible there (public); hidden eps
+    # checks draw eps down to 1e-9, where it shows
+    "mistake_adagrad_step_before_accumulate": (Fails(each("AdaGrad", *VALUES, "hidden_eps")),
+                                               "adagrad_step_before_accumulate"),
+    "mistake_adam_betas_swapped": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                         paid=ADAM_T_PAYS), "adam_betas_swapped"),
+    "mistake_adam_eps_hardcoded": (Fails(each("Adam", "hidden_eps", "float64")),
+                                   "adam_eps_hardcoded"),
+    "mistake_adam_eps_inside_sqrt": (Fails(each("Adam", "eps", "hidden_eps")),
+                                     "adam_eps_inside_sqrt"),
+    "mistake_adam_hat_stored": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                      paid=ADAM_T_PAYS), "adam_hat_stored"),
+    "mistake_float32_arithmetic": (Fails(FLOAT64), "float32_arithmetic"),
+    "mistake_minimize_restarts_from_w0": (Fails({"minimize_path", "hidden_minimize"}),
+                                          "minimize_restarts_from_w0"),
+    "mistake_minimize_steps_off_by_one": (Fails({"minimize_path", "hidden_minimize"}),
+                                          "minimize_steps_off_by_one"),
+    "mistake_momentum_ema_form": (Fails(each("Momentum", *VALUES)), "momentum_ema_form"),
+    "mistake_momentum_grad_at_m": (Fails(each("Momentum", *VALUES)), "momentum_grad_at_m"),
+    # the path is right, m negated: the checks reading m (hidden_momentum: its path half pays)
+    "mistake_momentum_velocity_negated": (Fails(each("Momentum", "state", "hidden", "warm",
+                                                     "hidden_warm", "float64"),
+                                                paid={"hidden_momentum": 1 / 2}),
+                                          "momentum_velocity_negated"),
+    "mistake_nesterov_lecture_typo": (Fails(each("Nesterov", *VALUES)), "nesterov_lecture_typo"),
+    "mistake_nesterov_lookahead_minus": (Fails(each("Nesterov", *VALUES)),
+                                         "nesterov_lookahead_minus"),
+    "mistake_rmsprop_eps_hardcoded": (Fails(each("RMSProp", "hidden_eps", "float64")),
+                                      "rmsprop_eps_hardcoded"),
+    # seed 11 draws rho where the swapped weights still move the eps check's tiny s within
+    # VALUE_TOL (seed 12 fails hidden_eps_rmsprop too)
+    "mistake_rmsprop_rho_swapped": (Fails(each("RMSProp", *VALUES)), "rmsprop_rho_swapped"),
+    "mistake_rmsprop_step_before_update": (Fails(each("RMSProp", *VALUES)),
+                                           "rmsprop_step_before_update"),
+}
+
+
+def with_gated(fails):
+    """`fails` and every check `requires`-gated on one of them (a property check pays only
+    next to right values)."""
+    fails, checks = set(fails), checks_for(AID)
+    grown = True
+    while grown:
+        more = {c.name for c in checks if set(c.requires) & fails} - fails
+        fails |= more
+        grown = bool(more)
+    return fails
+
+
+def test_every_mistake_fixture_is_in_the_table():
+    assert set(MISTAKES) == set(fixtures(AID, "mistake"))
+
+
+@pytest.mark.parametrize("fixture", sorted(MISTAKES))
+def test_mistake_fixture_fails_its_checks_scores_and_is_named(fixture):
+    entry, want = MISTAKES[fixture]
+    points = {c.name: c.points for c in checks_for(AID)}
+    results = grade_fixture(AID, fixture, seed=11)
+    failing = {r.name for r in results if r.score < r.max_score}
+    want_failing = with_gated(entry.failing)
+    assert failing == want_failing, (sorted(failing - want_failing),
+                                     sorted(want_failing - failing))
+    expected = Fails(want_failing, dict(entry.paid)).score(points)
+    assert sum(r.score for r in results) == pytest.approx(expected, abs=1e-3)
+    named = [r for r in results if r.diagnoses]
+    assert named
+    for r in named:
+        assert all(want in d for d in r.diagnoses), (r.name, r.diagnoses)
