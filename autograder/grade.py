@@ -138,6 +138,9 @@ def settle(checks, results):
     errors = {r.name: r.error for r in results if r.error}
     failed_functions = {c.function for c, r in zip(checks, results)
                         if c.function and not r.passed and r.error is None}
+    uses_of = {}  # a function's helpers, from all of its checks (isolate.rerun_dependents)
+    for check in checks:
+        uses_of.setdefault(check.function, {}).update(dict.fromkeys(check.uses))
     settled = []
     for check, result in zip(checks, results):
         unmet = [name for name in check.requires if not passed.get(name, False)]
@@ -154,7 +157,8 @@ def settle(checks, results):
                                                            if k == "diagnoses"}})
         replaced = {n for key, f in result.fields.get("notes", ()) if key == "note.reference_helper"
                     for n in f["functions"].replace("`", "").split(", ")}
-        deps = [f for f in check.uses + check.own if f in failed_functions and f not in replaced]
+        deps = [f for f in list(uses_of.get(check.function, ())) + list(check.own)
+                if f in failed_functions and f not in replaced]
         if deps and not result.passed:
             notes = list(result.fields.get("notes", ())) + [
                 ["note.dependency", {"functions": ", ".join(f"`{d}`" for d in deps)}]]

@@ -104,6 +104,7 @@ def rerun_dependents(checks, results, assignment, rerun):
     """Results with each failed dependent check measured again with the failing helpers replaced.
 
     rerun(check, names) → CheckResult of CHECK with the reference's NAMES standing in.
+    The helpers of a check are those of its function (`Check.uses` over all of f's checks).
     A rerun counts when it scores at least as well as the first run (a tie: the rerun, whose
     values are the function's own); it carries `note.reference_helper`.
     """
@@ -114,13 +115,14 @@ def rerun_dependents(checks, results, assignment, rerun):
     uses_of = {}
     for check in checks:
         uses_of.setdefault(check.function, set()).update(check.uses)
+    # every check of f (its no-mutation and property checks too) calls f, which calls its helpers
     todo = [(depth(assignment, c.function, uses_of), i) for i, (c, r) in
             enumerate(zip(checks, results))
-            if not r.passed and r.error is None and set(c.uses) & failed]
+            if not r.passed and r.error is None and uses_of.get(c.function, set()) & failed]
     out = list(results)
     for _, i in sorted(todo):
         check, first = checks[i], results[i]
-        names = tuple(sorted(set(check.uses) & failed))
+        names = tuple(sorted(uses_of[check.function] & failed))
         second = rerun(check, names)
         if second.error is not None or second.score < first.score:
             continue
