@@ -82,15 +82,19 @@ def reference_source(assignment, names):
 
 
 def depth(assignment, function, uses_of):
-    """How many documented calls deep FUNCTION is (0: calls no contract function)."""
-    seen = set()
+    """How many documented calls deep FUNCTION is (0: calls no contract function). A helper's
+    reference brings what it needs (`closure`: mlp_forward brings sigmoid); those count too, so
+    every function whose reference a rerun hands out is shallower than the rerun's function."""
+    def deps(name):
+        uses = tuple(sorted(uses_of.get(name, ())))
+        brought = closure(assignment, uses) if uses and available() else ()
+        return (set(uses) | {n for n in brought if n in uses_of}) - {name}
 
-    def level(name):
-        if name in seen:  # a cycle would be a contract bug: stop rather than recurse forever
+    def level(name, path):
+        if name in path:  # a cycle would be a contract bug: stop rather than recurse forever
             return 0
-        seen.add(name)
-        return 1 + max((level(u) for u in uses_of.get(name, ())), default=-1)
-    return level(function)
+        return 1 + max((level(d, path | {name}) for d in deps(name)), default=-1)
+    return level(function, frozenset())
 
 
 def wrap(probe, args, assignment, names):
