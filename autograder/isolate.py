@@ -34,6 +34,8 @@ from autograder import messages
 from autograder.assignments import module_of
 
 PROBE = "isolate.with_reference"
+# a rerun that ended like this measured nothing: on a tie the first run's message stays
+UNMEASURED = frozenset({"call.timeout", "call.budget", "call.crashed", "call.bad_output"})
 
 
 def available():
@@ -110,7 +112,8 @@ def rerun_dependents(checks, results, assignment, rerun):
     rerun(check, names) → CheckResult of CHECK with the reference's NAMES standing in.
     The helpers of a check are those of its function (`Check.uses` over all of f's checks).
     A rerun counts when it scores at least as well as the first run (a tie: the rerun, whose
-    values are the function's own); it carries `note.reference_helper`.
+    values are the function's own, unless it could not measure: out of time or crashed); it
+    carries `note.reference_helper`.
     """
     if not available():
         return results
@@ -128,7 +131,8 @@ def rerun_dependents(checks, results, assignment, rerun):
         check, first = checks[i], results[i]
         names = tuple(sorted(uses_of[check.function] & failed))
         second = rerun(check, names)
-        if second.error is not None or second.score < first.score:
+        if (second.error is not None or second.score < first.score
+                or (second.score == first.score and second.key in UNMEASURED)):
             continue
         notes = list(second.fields.get("notes", ())) + [
             ["note.reference_helper", {"functions": ", ".join(f"`{n}`" for n in names)}]]
@@ -138,9 +142,10 @@ def rerun_dependents(checks, results, assignment, rerun):
 
 MESSAGES = {
     "note.reference_helper": {
-        "ko": "참고: {functions}이(가) 자체 검사에서 실패해서, 이 검사는 그 자리에 정답 구현을 넣고 "
-              "이 함수만 채점했습니다.",
-        "en": "note: {functions} failed its own checks, so this check ran with the reference "
-              "implementation in its place and grades this function alone"},
+        "ko": "참고: 이 함수가 사용하는 {functions}이(가) 자체 검사에서 실패해서, 이 검사는 그 "
+              "자리에 정답 구현을 넣어 다시 실행했습니다. 이 점수는 이 함수 자체만 평가합니다.",
+        "en": "note: {functions}, which this function uses, failed its own checks, so this check "
+              "ran again with the reference implementation in place of yours; it grades this "
+              "function alone"},
 }
 messages.register(MESSAGES)

@@ -153,5 +153,6 @@ def test_an_escaped_truth_value_error_gets_the_vectorize_advice():
         c = check(result, "train_perceptron_gates")
         assert [k for k, _ in c.fields["notes"]] == ["note.reference_helper"]  # no "fix step first"
         assert c.fields["diagnoses"]  # measured with the reference step: its own idea is named
-        assert "reference implementation" in message(result, "train_perceptron_gates")
+        assert "reference implementation in place of yours" in message(result,
+                                                                       "train_perceptron_gates")
         assert "정답 구현" in message(result, "train_perceptron_gates", "ko")

@@ -80,3 +80,13 @@ def test_a_worse_rerun_keeps_the_first_result():
 def test_own_helpers_are_never_replaced():
     fd = next(c for c in checks_for("03_activations") if c.name == "prelu_gradients_fd")
     assert fd.own == ("prelu",) and fd.uses == ()
+
+
+def test_a_rerun_that_measured_nothing_keeps_the_first_message_on_a_tie():
+    check = next(c for c in checks_for("01_perceptron") if c.name == "perceptron_values")
+    step = next(c for c in checks_for("01_perceptron") if c.name == "step_values")
+    results = [_result("step_values", 0.0, step.points), _result("perceptron_values", 0.0, 6.0)]
+    out = isolate.rerun_dependents([step, check], results, "01_perceptron",
+                                   lambda c, s: replace(_result(c.name, 0.0, 6.0),
+                                                        key="call.timeout"))
+    assert out == results
