@@ -2,6 +2,7 @@
 
 The whole path (sandbox child, fixtures with their scores) is proven in tests/checks
 (`broken_step_zero`, `broken_step_zero_and_update_sign`, `broken_step_zero_perceptron_stub`,
+`broken_stash_reference_forward` (the rerun order against a hostile child),
 `broken_forward_no_bias_backward_sum`, `broken_tanh_naive_derivative_calls_it`).
 """
 from dataclasses import replace
