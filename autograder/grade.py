@@ -22,7 +22,7 @@ from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.grader_fault import GraderFault
-from autograder import grading_error, preflight
+from autograder import grading_error, isolate, preflight
 from autograder.diagnosis import diagnose
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
@@ -76,11 +76,14 @@ def expected_for(check, assignment, args, reference):
     return reply.value
 
 
-def run_check(check, session, ctx, assignment, reference, why_missing=None):
+def run_check(check, session, ctx, assignment, reference, why_missing=None, drawn=None,
+              substitute=()):
     """Run one check against a session (sandbox or in-process) → CheckResult.
 
     why_missing: name → (key, fields) saying why a needed name is not defined (the loader's
     account: failed statement, dropped cell, …); default "not defined".
+    drawn: {check name: args} shared between a check's runs (a rerun gets the same inputs);
+    substitute: contract functions whose reference stands in for the student's (isolate.py).
     """
     started = time.monotonic()
     found = []  # ids of the known misconceptions the values match (autograder/diagnoses)
@@ -91,8 +94,12 @@ def run_check(check, session, ctx, assignment, reference, why_missing=None):
         outcome = fail(key, **fields)
     else:
         try:
-            args = check.make_args(ctx)
-            reply = session.probe(check.probe, args, check.timeout)
+            args = drawn[check.name] if drawn and check.name in drawn else check.make_args(ctx)
+            if drawn is not None:
+                drawn[check.name] = args
+            probe = (isolate.wrap(check.probe, args, assignment, substitute) if substitute
+                     else (check.probe, args))
+            reply = session.probe(*probe, check.timeout)
             if reply.status != "ok":
                 outcome = outcome_of_reply(reply, check)
             else:
@@ -123,13 +130,17 @@ def settle(checks, results):
     * a check pays only when every check it `requires` passed (property checks — no mutation,
       defaults, shapes — earn nothing next to wrong or missing values; a required check that did
       not run counts as not passed);
-    * a failed check whose `uses` functions failed a check of their own says so in a note;
+    * a failed check whose `uses`/`own` functions failed a check of their own says so in a note
+      (not for a helper the reference stood in for: `isolate.rerun_dependents`);
     * a grading error stays one, and a check `requires`-gated on one becomes one (no score).
     """
     passed = {r.name: r.passed for r in results}
     errors = {r.name: r.error for r in results if r.error}
     failed_functions = {c.function for c, r in zip(checks, results)
                         if c.function and not r.passed and r.error is None}
+    uses_of = {}  # a function's helpers, from all of its checks (isolate.rerun_dependents)
+    for check in checks:
+        uses_of.setdefault(check.function, {}).update(dict.fromkeys(check.uses))
     settled = []
     for check, result in zip(checks, results):
         unmet = [name for name in check.requires if not passed.get(name, False)]
@@ -144,7 +155,10 @@ def settle(checks, results):
             result = replace(result, score=0.0, key="check.needs_values",
                              fields={"check": unmet[0], **{k: v for k, v in result.fields.items()
                                                            if k == "diagnoses"}})
-        deps = [f for f in check.uses if f in failed_functions]
+        replaced = {n for key, f in result.fields.get("notes", ()) if key == "note.reference_helper"
+                    for n in f["functions"].replace("`", "").split(", ")}
+        deps = [f for f in list(uses_of.get(check.function, ())) + list(check.own)
+                if f in failed_functions and f not in replaced]
         if deps and not result.passed:
             notes = list(result.fields.get("notes", ())) + [
                 ["note.dependency", {"functions": ", ".join(f"`{d}`" for d in deps)}]]
@@ -248,8 +262,13 @@ def _grade_into(result, submission, checks, options, hidden, needs_isolation):
 
             def why_missing(name):
                 return source.why_missing(name, sandbox.report)
-            result.checks = settle(checks, [run_check(c, sandbox, ctx, aid, reference, why_missing)
-                                            for c in checks])
+            drawn = {}
+
+            def run(check, substitute=()):
+                return run_check(check, sandbox, ctx, aid, reference, why_missing, drawn,
+                                 substitute)
+            results = isolate.rerun_dependents(checks, [run(c) for c in checks], aid, run)
+            result.checks = settle(checks, results)
         finally:
             sandbox.close()
 

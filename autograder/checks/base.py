@@ -30,7 +30,12 @@ class Check:
     what     how messages name the thing checked, e.g. "step(s)"
     function the contract function this check grades (one check, one function), e.g. "sigmoid"
     uses     contract functions `function` is documented to call (perceptron → step, sigmoid);
-             when this check fails and one of them failed its own checks, the message says so
+             when this check fails and one of them failed its own checks, the check runs again
+             with the reference's in its place (autograder/isolate.py): a failing helper costs
+             only its own checks
+    own      contract functions the check uses as the student wrote them, on purpose
+             (self-consistency: prelu_gradients against the student's prelu); never replaced,
+             a failure of theirs is named in a note
     requires names of checks of the same function whose values must be fully right for this
              check to pay (property checks: no mutation, defaults, shapes, self-consistency)
     """
@@ -46,6 +51,7 @@ class Check:
     timeout: float = 20.0
     function: str = ""
     uses: tuple = ()
+    own: tuple = ()
     requires: tuple = ()
 
     def make_args(self, ctx):

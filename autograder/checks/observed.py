@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from autograder import shape_errors
 from autograder.compare import PASS, Outcome, all_of, fail
 from autograder.sandbox.codec import Unsupported, clean_text
 
@@ -81,6 +82,9 @@ def raised_outcome(rec, what):
     message = clean_text(rec.raised["message"], 300)
     if types[0] == "ValueError" and "truth value of an array" in message:
         return fail("call.not_vectorized", what=what, message=message)
+    shape = shape_errors.outcome_fields(types, message, rec.after, rec.kwargs_after, what)
+    if shape is not None:  # a NumPy shape error: say what it means, and the shapes passed
+        return fail(shape[0], what=what, message=message, **shape[1])
     return fail("call.error", what=what, type=types[0], message=message, where="")
 
 

@@ -24,6 +24,7 @@ def load_all():
         checks_for(aid, include_hidden=hidden)
         diagnosis.catalog(aid)  # the misconceptions' messages (instructor side)
     importlib.import_module("autograder.sandbox.cpu_budget")  # grading_error.overloaded
+    importlib.import_module("autograder.isolate")  # note.reference_helper
     return len(messages.CATALOG)
 
 

@@ -39,6 +39,9 @@ BROKEN = {
     "broken_elu_mask_overflow": {"elu_values", "hidden_elu"},
     "broken_elu_derivative_at_zero": {"elu_derivative_values", "hidden_elu_derivative"},
     "broken_tanh_naive": {"tanh_values", "hidden_tanh"},
+    # tanh_derivative = 1 - tanh(x)^2 through the broken tanh (nan): measured again with the
+    # reference tanh in its place, it passes (autograder/isolate.py)
+    "broken_tanh_naive_derivative_calls_it": {"tanh_values", "hidden_tanh"},
     "broken_tanh_derivative_x2": {"tanh_derivative_values", "hidden_tanh_derivative"},
     "broken_he_normal_std": {"he_normal_stats", "hidden_he_normal"},
     "broken_he_normal_transposed": {"he_normal_shape", "hidden_he_normal"},

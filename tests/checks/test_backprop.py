@@ -25,10 +25,10 @@ XOR = {"train_xor_trajectory", "train_xor_random"}
 # documented procedure replayed from the student's own init_mlp).
 BROKEN = {
     "broken_sigmoid_naive": {"sigmoid_stable"},
-    # sigmoid_derivative uses sigmoid (phi' = phi (1 - phi)), so the clipped sigmoid costs both
+    # sigmoid_derivative uses sigmoid (phi' = phi (1 - phi)): its first run fails, the rerun
+    # with the reference sigmoid in its place passes (autograder/isolate.py)
     "broken_sigmoid_clipped": {"sigmoid_values", "sigmoid_stable", "sigmoid_random",
-                               "sigmoid_no_mutation", "sigmoid_derivative_values",
-                               "sigmoid_derivative_random", "sigmoid_derivative_no_mutation"},
+                               "sigmoid_no_mutation"},
     "broken_sigmoid_derivative": {"sigmoid_derivative_values", "sigmoid_derivative_random",
                                   "sigmoid_derivative_no_mutation"},
     "broken_delta_no_derivative": {"delta_rule_step_values", "delta_rule_step_random",
@@ -39,12 +39,26 @@ BROKEN = {
     # that init, so it is not punished twice
     "broken_init_zeros": {"init_mlp_structure", "init_mlp_random", "init_mlp_draws"},
     "broken_init_constant": {"init_mlp_structure", "init_mlp_random", "init_mlp_draws"},
-    # the backward pass gets the student's own (bias-free) cache; train_xor trains the
-    # bias-free net, off the documented trajectory
+    # the backward pass first gets the student's own (bias-free) cache and train_xor trains the
+    # bias-free net; both run again with the reference mlp_forward in its place and pass
     "broken_forward_no_bias": {"mlp_forward_values", "mlp_forward_random",
-                               "mlp_forward_no_mutation"} | BACKWARD | XOR,
-    "broken_backward_sum": BACKWARD | XOR,
-    "broken_backward_no_b1": BACKWARD | XOR,
+                               "mlp_forward_no_mutation"},
+    # train_xor runs again with the reference mlp_backward: only backward's checks fail
+    "broken_backward_sum": BACKWARD,
+    "broken_backward_no_b1": BACKWARD,
+    # two bugs: the rerun with the reference mlp_forward still fails mlp_backward (its own 1/m);
+    # train_xor, measured with both references, passes
+    "broken_forward_no_bias_backward_sum": {"mlp_forward_values", "mlp_forward_random",
+                                            "mlp_forward_no_mutation"} | BACKWARD,
+    # NumPy shape errors inside the student's function get their explaining sentence
+    "broken_train_targets_flat": XOR,
+    # ... also when the helper raises: train_xor reruns with the reference mlp_backward
+    "broken_backward_elementwise_not_matmul": BACKWARD,
+    # hostile: mlp_backward keeps the reference mlp_forward a rerun hands it, mlp_forward then
+    # delegates to it; reruns go helpers first, so mlp_forward's checks (hidden ones included)
+    # were all rerun before and the stash earns nothing (without the order: +5, measured)
+    "broken_stash_reference_forward": {"sigmoid_values", "sigmoid_stable", "sigmoid_random",
+                                       "mlp_forward_values", "mlp_forward_random"},
     "broken_train_lr_sign": XOR,
     "broken_losses_length": XOR,
     # procedures, not only outcomes (issue 9 §4): each learns XOR or fakes it convincingly
@@ -184,3 +198,17 @@ def test_a_loop_based_implementation_stays_far_inside_the_trajectory_tolerance(s
     assert np.max(np.abs(losses - want) / want) < bt.TRAJ_RTOL / 1e4
     for k in want_params:
         assert np.max(np.abs(params[k] - want_params[k])) < bt.TRAJ_RTOL / 1e4
+
+    def test_numpy_shape_errors_are_explained(self, graded):
+        flat = check(graded["broken_train_targets_flat"], "train_xor_trajectory")
+        assert flat.key == "call.shape_mismatch_matmul"  # no arrays passed: no inputs clause
+        text = message(graded["broken_train_targets_flat"], "train_xor_trajectory")
+        assert "matrix product" in text and "targets (m, 1), not (m,)" in text
+        result = graded["broken_backward_elementwise_not_matmul"]
+        c = check(result, "mlp_backward_numerical")
+        assert c.key == "call.shape_mismatch_broadcast_inputs"
+        assert c.fields["inputs"].startswith("X_multi (3, 3), T_multi (3, 2), params_b['U'] (3, 4)")
+        assert check(result, "train_xor_trajectory").passed
+        assert "elementwise operation" in message(result, "mlp_backward_numerical")
+        ko = message(result, "mlp_backward_numerical", "ko")
+        assert "브로드캐스팅" in ko and "채점기가 넘긴 배열: X_multi (3, 3)" in ko

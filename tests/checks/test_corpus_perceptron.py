@@ -23,10 +23,9 @@ TABLE = {
     "numpy_scalars": Fails(),
     "other_gate_weights": Fails(),  # other valid (w, b), a while-loop trainer
     "int_step_vectorize": Fails(),  # int-valued step, np.vectorize + math.exp
-    # scalar-only step: step's checks, and perceptron's batch cases with the step activation
-    # (perceptron uses step): 3 of 5 public and 3 of 4 hidden cases still pay; gated checks 0
-    "scalar_only_step": Fails(STEP | PERCEPTRON,
-                              paid={"perceptron_values": 3 / 5, "perceptron_random": 3 / 4}),
+    # scalar-only step: step's checks only; perceptron (which uses step) fails its batch cases
+    # on the first run and passes measured again with the reference step (autograder/isolate.py)
+    "scalar_only_step": Fails(STEP),
     # all misclassified samples of an epoch at once: not the documented per-sample rule
     "batch_update_rule": Fails(TRAIN),
 }

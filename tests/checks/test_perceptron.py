@@ -24,11 +24,17 @@ GATED = {"step": {"step_no_mutation"}, "sigmoid": {"sigmoid_no_mutation", "sigmo
 # Renamed since the split (one check, one function): activations_random → step_random +
 # sigmoid_random, no_input_mutation → <function>_no_mutation (gated on the function's values).
 BROKEN = {
-    # step is used by perceptron and by train_perceptron: the first update decision
-    # (step(0) = 0 != t at w = 0) changes, so trajectories change too
-    "broken_step_zero": {"step_values", "step_random", "perceptron_values",
-                         "perceptron_random"} | TRAIN | GATED["step"] | GATED["perceptron"]
-                        | GATED["train_perceptron"],
+    # step is used by perceptron and by train_perceptron (their first runs fail: step(0) = 0
+    # != t at w = 0 changes the first update decision); measured again with the reference step
+    # in its place (autograder/isolate.py), they pass: a wrong step costs only step's checks
+    "broken_step_zero": {"step_values", "step_random"} | GATED["step"],
+    # two bugs: the rerun with the reference step still fails train_perceptron (its own sign)
+    "broken_step_zero_and_update_sign": {"step_values", "step_random"} | GATED["step"] | TRAIN
+                                        | GATED["train_perceptron"] | {"train_perceptron_xor_poly"},
+    # no points for no work: the reference step does not do a stub perceptron's work
+    "broken_step_zero_perceptron_stub": {"step_values", "step_random", "perceptron_values",
+                                         "perceptron_random"} | GATED["step"]
+                                        | GATED["perceptron"],
     "broken_sigmoid_naive": {"sigmoid_stable"},
     "broken_sigmoid_clipped": {"sigmoid_values", "sigmoid_random"} | GATED["sigmoid"],
     "broken_ignores_activation": {"perceptron_values", "perceptron_random"}
@@ -72,7 +78,13 @@ class TestChecks(CheckProof):
         text = message(result, "step_values")
         assert "step(s)" in text and "[2] (x = 0)" in text
         assert "(x = " in check(result, "step_random").fields["index"]
-        assert "(x = [" in check(result, "perceptron_random").fields["index"]  # the sample row
+        # the sample row
+        assert "(x = [" in check(graded["broken_ignores_activation"], "perceptron_random").fields[
+            "index"]
+        # perceptron ran again with the reference step: the grade is perceptron's own idea
+        assert "note.reference_helper" in [k for k, _ in check(result, "perceptron_random").fields[
+            "notes"]]
+        assert check(result, "perceptron_random").passed
 
     def test_training_messages_name_the_field(self, graded):
         text = message(graded["broken_epochs_off_by_one"], "train_perceptron_gates")
@@ -135,3 +147,12 @@ def test_an_escaped_truth_value_error_gets_the_vectorize_advice():
     reply = ProbeReply("error", error={"type": "ValueError", "message": "The truth value of an "
                                        "array with more than one element is ambiguous."})
     assert outcome_of_reply(reply, checks_for(AID)[0]).key == "call.not_vectorized"
+
+    def test_a_dependent_with_its_own_bug_is_named_for_it(self, graded):
+        result = graded["broken_step_zero_and_update_sign"]
+        c = check(result, "train_perceptron_gates")
+        assert [k for k, _ in c.fields["notes"]] == ["note.reference_helper"]  # no "fix step first"
+        assert c.fields["diagnoses"]  # measured with the reference step: its own idea is named
+        assert "reference implementation in place of yours" in message(result,
+                                                                       "train_perceptron_gates")
+        assert "정답 구현" in message(result, "train_perceptron_gates", "ko")

@@ -95,5 +95,6 @@ def test_cross_check_references_are_valid(aid):
             required = checks[name]
             assert required.function == check.function, (check.name, name)
             assert check.hidden or not required.hidden, (check.name, name)
-        for function in check.uses:
+        for function in check.uses + check.own:
             assert function in functions and function != check.function, (check.name, function)
+        assert not set(check.uses) & set(check.own), check.name  # replaced or the student's own

@@ -61,10 +61,10 @@ def judged(what, judge):
     return compare
 
 
-def values(name, points, func, extra=None, label="x", judge=elementwise):
+def values(name, points, func, extra=None, label="x", judge=elementwise, uses=()):
     what = f"{func}({label})"
     return Check(name, points, "common.observe", hidden=True, what=what, needs=(func,),
-                 function=func, args=call(func, extra), compare=judged(what, judge))
+                 function=func, args=call(func, extra), compare=judged(what, judge), uses=uses)
 
 
 def prelu_gradient_args(ctx):
@@ -100,7 +100,7 @@ CHECKS = [
     values("hidden_elu", 3, "elu", lambda r: [elu_alpha(r)], "x, alpha"),
     values("hidden_elu_derivative", 3, "elu_derivative", lambda r: [elu_alpha(r)], "x, alpha"),
     values("hidden_tanh", 2, "tanh"),
-    values("hidden_tanh_derivative", 3, "tanh_derivative"),
+    values("hidden_tanh_derivative", 3, "tanh_derivative", uses=("tanh",)),  # 1 - tanh(x)^2
     Check("hidden_he_normal", 4, "activations.he_normal_calls", hidden=True,
           what="he_normal(fan_in, fan_out, rng)", needs=("he_normal",), function="he_normal",
           args=he_args, compare=he_compare),

@@ -169,13 +169,13 @@ def label(args):
                      for a in args)
 
 
-def values_check(name, points, func, calls, judge=elementwise):
+def values_check(name, points, func, calls, judge=elementwise, uses=()):
     """calls: argument tuples; the first argument is the x shown at the first wrong element."""
     cases = [{"args": list(args)} for args in calls]
     whats = [f"{func}({label(args)})" for args in calls]
     return Check(name, points, "common.observe_many", what=whats[0], needs=(func,),
                  function=func, args={"func": func, "cases": cases},
-                 compare=per_case(cases, whats, judge))
+                 compare=per_case(cases, whats, judge), uses=uses)
 
 
 def mutation_check(values, points=0.5):
@@ -216,7 +216,8 @@ VALUES = [
     values_check("elu_values", 5, "elu", [(X,), (X, 0.5), (X2, 2.0)]),
     values_check("elu_derivative_values", 5, "elu_derivative", [(X,), (X, 0.5), (X2, 2.0)]),
     values_check("tanh_values", 4, "tanh", [(X,), (X2,)]),
-    values_check("tanh_derivative_values", 4, "tanh_derivative", [(X,), (X2,)]),
+    # 1 - tanh(x)^2: a student's tanh_derivative may call their own tanh
+    values_check("tanh_derivative_values", 4, "tanh_derivative", [(X,), (X2,)], uses=("tanh",)),
 ]
 
 CHECKS = [
@@ -225,7 +226,7 @@ CHECKS = [
     # prelu_gradients values (a do-nothing pair — zeros forward and backward — agrees with itself)
     Check("prelu_gradients_fd", 5, "common.observe_each", expected=None,
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu", "prelu_gradients"),
-          function="prelu_gradients", uses=("prelu",), requires=("prelu_gradients_values",),
+          function="prelu_gradients", own=("prelu",), requires=("prelu_gradients_values",),
           args={"calls": FD_CALLS}, compare=prelu_fd_compare),
     *[mutation_check(values) for values in VALUES],
     he_check("he_normal_shape", 3, SHAPES_CALLS, SHAPES_COMPARE,

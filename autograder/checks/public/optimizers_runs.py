@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from autograder import shape_errors
 from autograder.compare import Outcome, fail, same_array
 from autograder.sandbox.codec import Unsupported
 
@@ -40,6 +41,9 @@ def _raised(raised, what):
     types, message = raised["types"], raised["message"]
     if types[0] == "ValueError" and "truth value of an array" in message:
         return fail("call.not_vectorized", what=what, message=message)
+    shape = shape_errors.outcome_fields(types, message, (), {}, what)
+    if shape is not None:  # a NumPy shape error inside the student's step: say what it means
+        return fail(shape[0], what=what, message=message, **shape[1])
     return fail("call.error", what=what, type=types[0], message=message, where="")
 
 
