@@ -74,7 +74,7 @@ def run_group(conn, group, grader):
     job only: the rest are graded by a fresh generator (a fresh shared child)."""
     remaining = list(group.jobs)
     while remaining:
-        results = iter(grader(remaining))
+        results = iter(grader(tuple(remaining)))
         try:
             while remaining:
                 job = remaining.pop(0)

@@ -17,8 +17,9 @@ wrong; otherwise the next assignment gets a fresh child:
 * a crash, timeout, memory kill or budget overrun kills the child (as alone: `Sandbox._kill`);
   the member's own restarts load only its own code; a member that restarted, or lost a chunk
   while loading, does not hand its child on;
-* a child that still burns CPU while it should wait for the next request (a thread or process
-  an earlier assignment left running) is replaced (`IDLE_CPU` over `IDLE_WINDOW`);
+* a child that still runs (or waits for a CPU) while it should wait for the next request (a
+  thread or process an earlier assignment left running) is replaced (`IDLE_BUSY` seconds over
+  `IDLE_WINDOW`);
 * a child whose per-process CPU rlimit (`Limits.cpu_seconds`) could end inside the next
   assignment's budget is replaced, so the budgets stay per assignment;
 * a child started with less (no MNIST file mounted, isolation not required) is replaced.
@@ -37,7 +38,8 @@ from dataclasses import dataclass
 from autograder.sandbox import cgroups, cpu_budget, isolation, runner
 
 IDLE_WINDOW = 0.25  # wall seconds a returned child is watched before the next assignment
-IDLE_CPU = 0.1      # CPU seconds it may use meanwhile (a waiting worker uses ~0)
+IDLE_BUSY = 0.1     # seconds it may run or wait for a CPU meanwhile (a waiting worker: ~0);
+#                     busy, not CPU: on a loaded host a burner gets little CPU but waits
 log = logging.getLogger("autograder.sandbox")
 
 
@@ -67,7 +69,7 @@ class _Live:
     next_id: int
     limits: object
     released: float  # monotonic time it was handed back
-    cpu: float       # the host meter's CPU then
+    busy: float      # the host meter's CPU + CPU-wait seconds then
 
 
 class SharedChild:
@@ -108,15 +110,14 @@ class SharedChild:
         wait = IDLE_WINDOW - (time.monotonic() - live.released)
         if wait > 0:
             time.sleep(wait)
-            cpu = self.meter.sample()[0]
-        if cpu - live.cpu > IDLE_CPU:
+        if sum(self.meter.sample()) - live.busy > IDLE_BUSY:
             return live, "busy while idle"
         return live, None
 
     def keep(self, member):
         self.live = _Live(member.proc, member._channel, member._requests, member._replies,
                           member._namespaces, member._next_id, member.limits,
-                          time.monotonic(), self.meter.sample()[0])
+                          time.monotonic(), sum(self.meter.sample()))
 
     def _discard(self):
         live, self.live = self.live, None
