@@ -9,7 +9,7 @@ fresh namespace, and each keeps its own checks, budget, restarts and grading err
 (docs/ARCHITECTURE.md, "One TensorFlow start per student"). Everything else is `grade_file`.
 
 The same submission and seed give the same per-check scores grouped and alone
-(tests/checks/test_keras_grouped.py): the worker reseeds and clears the Keras session before each
+(tests/sandbox/test_shared_child.py): the worker reseeds and clears the Keras session before each
 assignment's code loads, and every training probe seeds itself.
 """
 from autograder.assignments import KERAS_ASSIGNMENTS
