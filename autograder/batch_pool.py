@@ -146,8 +146,7 @@ class Pool:
     def _start(self):
         parent, child = self.ctx.Pipe(duplex=True)
         proc = self.ctx.Process(target=worker_main, args=(child, self.grader, self.group_grader),
-                                daemon=True,
-                                name="nngrade-batch-worker")
+                                daemon=True, name="nngrade-batch-worker")
         proc.start()
         child.close()
         slot = _Slot(proc=proc, conn=parent)
@@ -240,6 +239,7 @@ class Pool:
                         slot.pending = slot.pending[1:]  # the next job of a group, if any
                         slot.job = slot.pending[0] if slot.pending else None
                         if slot.job is not None:
+                            slot.started = now
                             slot.deadline = now + job_timeout(slot.job, timeout) + START_ALLOWANCE
                         if status == "ok" and isinstance(payload, AssignmentResult):
                             outcome = JobOutcome(job, payload, attempts=slot.attempt)
