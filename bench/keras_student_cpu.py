@@ -113,12 +113,13 @@ def part_source(args, tmp, data):
     out.mkdir()
     notebooks = sorted(str(p) for p in (ROOT / "source").glob("*/*.ipynb"))
     assert len(notebooks) == 7, notebooks
-    jupyter = Path(sys.executable).parent / "jupyter"
-    nbconvert, _ = measured([str(jupyter), "nbconvert", "--to", "notebook", "--execute",
+    nbconvert, _ = measured([sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
                              "--ExecutePreprocessor.timeout=7200", "--output-dir", str(out),
                              *notebooks], tmp, env_for(ROOT))
     print("nbconvert", nbconvert, flush=True)
-    tree = tmp / "after" if (tmp / "after").is_dir() else ROOT
+    tree = tmp / "after"
+    if not tree.is_dir():
+        data["after_commit"] = export(args.after, tree)
     nngrade = grade(tree, ROOT / "source", tmp / "source.csv")
     print("nngrade grade source/", nngrade, flush=True)
     data["source"] = {"nbconvert": nbconvert, "nngrade": nngrade,
@@ -132,7 +133,7 @@ def main():
     parser.add_argument("--before", default="main", help="git revision graded as 'before'")
     parser.add_argument("--after", default="HEAD", help="git revision graded as 'after'")
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--parts", default="student,source")
+    parser.add_argument("--parts", default="source,student")
     args = parser.parse_args()
     path = HERE / "keras_student_cpu.json"
     data = json.loads(path.read_text()) if path.is_file() else {}
@@ -141,7 +142,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="nngrade-bench-") as tmp:
         for part in args.parts.split(","):
             {"student": part_student, "source": part_source}[part](args, Path(tmp), data)
-    path.write_text(json.dumps(data, indent=1) + "\n")
+            path.write_text(json.dumps(data, indent=1) + "\n")  # each part as it ends
 
 
 if __name__ == "__main__":
