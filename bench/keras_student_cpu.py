@@ -87,7 +87,8 @@ def part_student(args, tmp, data):
         shutil.copy(ROOT / "source" / aid / f"{aid}.ipynb", student / aid)
     before_tree, after_tree = tmp / "before", tmp / "after"
     data["before_commit"] = export(args.before, before_tree)
-    data["after_commit"] = export(args.after, after_tree)
+    if not after_tree.is_dir():  # the source part may have exported it
+        data["after_commit"] = export(args.after, after_tree)
     runs = data["student"] = {"before": [], "after": []}
     for i in range(args.repeat):
         for name, tree in (("before", before_tree), ("after", after_tree)):
