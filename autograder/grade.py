@@ -283,6 +283,5 @@ def grader_side(report, aid, public_only):
 
 def grade_path(path, assignment=None, *, options=GradeOptions()):
     """Grade every assignment found at PATH → list of AssignmentResult (ValueError if none);
-    its Keras assignments share one sandbox child (`grade_student.py`)."""
-    from autograder.grade_student import grade_each
-    return list(grade_each(find_submissions(Path(path), assignment), options))
+    one sandbox child per file (`grade_student.grade_path` shares one among 05–07)."""
+    return [grade_file(sub, options) for sub in find_submissions(Path(path), assignment)]

@@ -1,7 +1,7 @@
 """Grade one student's assignments together: their Keras assignments share one sandbox child.
 
 Every frontend that grades several assignments of ONE student — `nngrade grade DIR` (and
-`grade.grade_path`), a group of `nngrade batch` jobs (`batch_groups.py`), Gradescope `--all` —
+`grade_path` here), a group of `nngrade batch` jobs (`batch_groups.py`), Gradescope `--all` —
 calls `grade_student` (or `grade_each` for one option set) instead of `grade_file` per
 assignment. When two or more Keras assignments (05/06/07) are to be graded, they run in one
 `sandbox.shared.SharedChild`: TensorFlow is imported once, each assignment's code is loaded in a
@@ -12,9 +12,13 @@ The same submission and seed give the same per-check scores grouped and alone
 (tests/sandbox/test_shared_child.py): the worker reseeds and clears the Keras session before each
 assignment's code loads, and every training probe seeds itself.
 """
+from pathlib import Path
+
 from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.grade import grade_file
 from autograder.grader_fault import GraderFault
+from autograder.loader import find_submissions
+from autograder.options import GradeOptions
 from autograder import preflight
 
 
@@ -65,3 +69,8 @@ def grade_student(items):
 def grade_each(submissions, options):
     """`grade_student` with one GradeOptions for every submission (one student's folder)."""
     return grade_student([(s, options) for s in submissions])
+
+
+def grade_path(path, assignment=None, *, options=GradeOptions()):
+    """`grade.grade_path` with 05–07 in one sandbox child → list of AssignmentResult."""
+    return list(grade_each(find_submissions(Path(path), assignment), options))
