@@ -192,11 +192,11 @@ def describe_exception(exc):
 
 
 def fresh_start(seed=0):
-    """The random state of a fresh interpreter, before an assignment's code loads: one child may
-    grade several assignments of one student (`sandbox/shared.py`), and each must see what it
-    would alone. Python's and NumPy's generators are seeded; where Keras is already imported (an
-    earlier assignment of the same student), its session is cleared (models, name counters, its
-    global seed generator) and `keras.utils.set_random_seed` seeds Keras/TensorFlow too."""
+    """One random state for every assignment's code as it loads, in a new child or after another
+    assignment of the same student (`sandbox/shared.py`): Python's and NumPy's generators are
+    seeded; where Keras is already imported (by an earlier assignment), its session is cleared
+    (models, name counters, its global seed generator) and `keras.utils.set_random_seed` seeds
+    Keras and TensorFlow too. The training probes seed themselves again before they train."""
     import gc
     import random
     random.seed(seed)
