@@ -6,13 +6,13 @@
 * student: `nngrade grade STUDENT/ --seed 7` on one student's 05+06+07 (the source notebooks,
   reference solutions), run as a subprocess with the code of `--before` (a `git archive` of that
   revision, default main: one sandbox child, one `import tensorflow`, per assignment) and of
-  `--after` (default HEAD: one child per student, `grade_student.py`). CPU = user + system seconds of the
-  subprocess and everything it waited for (`resource.getrusage(RUSAGE_CHILDREN)`): the grader,
-  the launchers and the sandbox children. The floor (issue 21 §4: one `import tensorflow` plus
+  `--after` (default HEAD: one child per student, `grade_student.py`). CPU = user + system
+  seconds of the subprocess and everything it waited for (`resource.getrusage(RUSAGE_CHILDREN)`):
+  the grader, the launchers and the sandbox children. The floor (issue 21 §4: one `import tensorflow` plus
   the training the checks need) = before − 2 × the CPU of a sandbox start that imports
   TensorFlow (`keras_floor.tf_start`, median of 3, read from its cgroup): before pays three
   starts, the floor one. Target: after ≤ 1.5 × floor.
-* source: in one run, `nngrade grade source/` (all seven assignments, this tree) and
+* source: in one run, `nngrade grade source/` (all seven assignments, `--after`) and
   `jupyter nbconvert --to notebook --execute` of the seven source notebooks (one nbconvert
   process; each notebook's kernel is its child). Target: nngrade ≤ 0.2 × nbconvert.
 
