@@ -10,7 +10,9 @@ makes that job a 0 with the reason, and the batch goes on.
 
 Jobs run in long-lived *worker processes* (``-j N`` of them, started with ``spawn``). A worker
 calls ``autograder.grade.grade_file``, which itself runs the student's code in a sandbox child.
-The parent only schedules, so nothing a job does can stop the batch:
+The parent only schedules, so nothing a job does can stop the batch. A student's Keras jobs
+(05/06/07) go to one worker as one task and share one sandbox child, so TensorFlow is imported
+once per student (`batch_groups.py`); every rule below still applies per job:
 
 * a grading error (the grader could not measure: `autograder/grading_error.py`), an exception
   in the grader, or a worker that dies (segfault, OOM kill, ``os._exit``; the student's code runs
@@ -174,13 +176,9 @@ def discover(root, assignment=None, shard=None, seed=0, mode="quick", mnist=None
 # -- what a worker does --------------------------------------------------------------------------
 def grade_job(job):
     """The default grader: one (student, assignment) through the normal pipeline."""
+    from autograder.batch_groups import job_input
     from autograder.grade import grade_file
-    from autograder.options import GradeOptions
-    path = Path(job.path) if job.path else None
-    submission = SubmissionFile(job.assignment, path, Path(job.root) if job.root else None,
-                                job.refusal)
-    return grade_file(submission, GradeOptions(mode=job.mode, seed=job.seed, include_hidden=True,
-                                               mnist_path=job.mnist))
+    return grade_file(*job_input(job))
 
 
 # -- writing the results -------------------------------------------------------------------------

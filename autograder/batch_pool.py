@@ -4,7 +4,9 @@ Jobs run in long-lived *worker processes* (``-j N`` of them, started with ``spaw
 imports the grader named by a ``module:function`` spec (``autograder.batch:grade_job`` by
 default) and calls it on each job; the parent only schedules, so nothing a job does can stop the
 batch (see `autograder.batch` for the rules). Jobs are duck-typed: anything with ``key``,
-``assignment``, ``path`` and ``seed`` (``autograder.batch.Job``).
+``assignment``, ``path`` and ``seed`` (``autograder.batch.Job``). A task is a job or a
+``batch_groups.JobGroup`` (one student's Keras jobs, one sandbox child): the worker reports each
+of its jobs as it starts and ends, and every rule below stays per job.
 """
 import importlib
 import multiprocessing
@@ -17,6 +19,7 @@ from typing import Optional
 
 from autograder import grading_error
 from autograder.assignments import KERAS_ASSIGNMENTS
+from autograder.batch_groups import DEFAULT_GROUP_GRADER, JobGroup, group_jobs, run_group
 from autograder.grader_fault import GraderFault
 from autograder.results import AssignmentResult, all_failed
 
@@ -26,6 +29,7 @@ KILL_GRACE = 5.0      # seconds between SIGTERM and SIGKILL of a worker past its
 CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a fresh worker
 FAULT_RETRIES = grading_error.BATCH_RETRIES  # a job ending in a grading error: graded again
 DEFAULT_GRADER = "autograder.batch:grade_job"
+GROUP_GRADERS = {DEFAULT_GRADER: DEFAULT_GROUP_GRADER}  # graders that can grade a JobGroup
 TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
 
 
@@ -57,12 +61,13 @@ def _stop(signum, frame):
     raise SystemExit(128 + signum)  # unwinds grade_file's `finally`, which kills the sandbox
 
 
-def worker_main(conn, grader_spec):
+def worker_main(conn, grader_spec, group_spec=None):
     """Worker process loop: receive a Job, send ("started", None), then ("ok", AssignmentResult)
-    or ("error", text)."""
+    or ("error", text); a JobGroup: the same for each of its jobs (`batch_groups.run_group`)."""
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     grader = _resolve(grader_spec)
+    group_grader = _resolve(group_spec) if group_spec else None
     importlib.import_module("autograder.grade")  # warm up before any job's clock runs
     while True:
         try:
@@ -71,6 +76,9 @@ def worker_main(conn, grader_spec):
             return
         if job is None:
             return
+        if isinstance(job, JobGroup):
+            run_group(conn, job, group_grader)
+            continue
         conn.send(("started", None))  # the job's clock starts now, not while we imported
         try:
             reply = ("ok", grader(job))
@@ -120,6 +128,7 @@ class _Slot:
     proc: object
     conn: object
     job: Optional[object] = None
+    pending: tuple = ()  # the task's jobs not finished yet (job first)
     attempt: int = 1
     started: float = 0.0
     deadline: float = 0.0
@@ -128,16 +137,16 @@ class _Slot:
 class Pool:
     """N worker processes; one job each at a time; dead or stuck workers are replaced."""
 
-    def __init__(self, workers, grader=DEFAULT_GRADER):
+    def __init__(self, workers, grader=DEFAULT_GRADER, group_grader=None):
         self.size = max(1, int(workers))
-        self.grader = grader
+        self.grader, self.group_grader = grader, group_grader
         self.ctx = multiprocessing.get_context("spawn")
         self.slots = []
 
     def _start(self):
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=worker_main, args=(child, self.grader), daemon=True,
-                                name="nngrade-batch-worker")
+        proc = self.ctx.Process(target=worker_main, args=(child, self.grader, self.group_grader),
+                                daemon=True, name="nngrade-batch-worker")
         proc.start()
         child.close()
         slot = _Slot(proc=proc, conn=parent)
@@ -188,13 +197,14 @@ class Pool:
                 idle = [s for s in self.slots if s.job is None]
                 while queue and (idle or len(self.slots) < self.size):
                     slot = idle.pop() if idle else self._start()
-                    job, attempt = queue.popleft()
+                    task, attempt = queue.popleft()
                     now = time.monotonic()
-                    slot.job, slot.attempt = job, attempt
+                    slot.pending = tuple(task.jobs) if isinstance(task, JobGroup) else (task,)
+                    slot.job, slot.attempt = slot.pending[0], attempt
                     slot.started = now
-                    slot.deadline = now + job_timeout(job, timeout) + START_ALLOWANCE
+                    slot.deadline = now + job_timeout(slot.job, timeout) + START_ALLOWANCE
                     try:
-                        slot.conn.send(job)
+                        slot.conn.send(task)
                     except (OSError, ValueError):
                         pass  # the worker is gone; noticed below as a crash
                 busy = [s for s in self.slots if s.job is not None]
@@ -214,6 +224,7 @@ class Pool:
                         except (EOFError, OSError, ValueError, TypeError):
                             code = self._retire(slot, kill=True)
                             detail = f"worker exit code {code}"
+                            requeue_rest(queue, slot)
                             if slot.attempt <= CRASH_RETRIES:
                                 queue.appendleft((job, slot.attempt + 1))
                             else:  # the student's code runs in the sandbox, not the worker
@@ -225,7 +236,11 @@ class Pool:
                             slot.started = now
                             slot.deadline = now + job_timeout(job, timeout)
                             continue
-                        slot.job = None
+                        slot.pending = slot.pending[1:]  # the next job of a group, if any
+                        slot.job = slot.pending[0] if slot.pending else None
+                        if slot.job is not None:
+                            slot.started = now
+                            slot.deadline = now + job_timeout(slot.job, timeout) + START_ALLOWANCE
                         if status == "ok" and isinstance(payload, AssignmentResult):
                             outcome = JobOutcome(job, payload, attempts=slot.attempt)
                         else:  # the grader raised: the grader's failure, not the student's
@@ -240,6 +255,7 @@ class Pool:
                     elif now >= slot.deadline:
                         seconds = round(slot.deadline - slot.started)
                         self._retire(slot, kill=True)
+                        requeue_rest(queue, slot)
                         result = failed_result(job, "batch.timeout", {"seconds": seconds})
                         result.seconds = round(now - slot.started, 3)
                         finish(JobOutcome(job, result, error=f"timed out after {seconds} s",
@@ -249,19 +265,33 @@ class Pool:
         return outcomes
 
 
+def requeue_rest(queue, slot):
+    """A worker stopped inside a group: its jobs after the one in flight go back to the queue
+    (as a group when two or more are left), to a fresh worker."""
+    rest = tuple(slot.pending[1:])
+    slot.pending = ()
+    if rest:
+        queue.append((JobGroup(rest) if len(rest) > 1 else rest[0], 1))
+
+
 def run_batch(jobs, workers=1, timeout=None, grader=DEFAULT_GRADER, progress=None,
-              recheck_timeouts=False):
+              recheck_timeouts=False, group_grader=None):
     """Grade JOBS with WORKERS processes → list of JobOutcome in job order (sorted).
 
     Limits are wall-clock, so with several workers a neighbour that hogs the CPU (a fork bomb
     is contained by the sandbox's process limit, not its CPU share) can push an honest job past
     a limit. recheck_timeouts=True grades every job a time limit decided once more, alone,
     after the others, and keeps that result (what -j1 gives).
+
+    A student's Keras jobs are graded as one task in one sandbox child (`batch_groups.py`) when
+    the grader can (`GROUP_GRADERS`, or `group_grader`: jobs → generator of results).
     """
     if not jobs:
         return []
-    pool = Pool(min(workers, len(jobs)), grader)
-    outcomes = pool.run(jobs, timeout=timeout, on_done=progress.update if progress else None)
+    group_grader = group_grader or GROUP_GRADERS.get(grader)
+    tasks = group_jobs(jobs) if group_grader else list(jobs)
+    pool = Pool(min(workers, len(tasks)), grader, group_grader)
+    outcomes = pool.run(tasks, timeout=timeout, on_done=progress.update if progress else None)
     if progress:
         progress.close()
     again = [job for job in jobs if outcomes[job.key].timed_out]

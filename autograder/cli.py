@@ -71,19 +71,19 @@ def cmd_grade(args, include_hidden=True, preflight=True):
 
 
 def grade_with_progress(args, options):
-    """`grade.grade_path`, with a line on stderr as each assignment finishes (batch's style:
-    `batch_progress.Progress`) when more than one is graded or stderr is a terminal."""
+    """`grade.grade_path` (`grade_student.grade_each`: Keras in one sandbox child), with a line
+    on stderr as each assignment finishes (batch's style: `batch_progress.Progress`) when more
+    than one is graded or stderr is a terminal."""
     from pathlib import Path
 
     from autograder.batch_progress import Progress, score_text
-    from autograder.grade import grade_file
+    from autograder.grade_student import grade_each
     from autograder.loader.locate import find_submissions
     submissions = find_submissions(Path(args.path), args.assignment)  # ValueError: nothing
     shown = not getattr(args, "quiet", False) and (len(submissions) > 1 or sys.stderr.isatty())
     progress = Progress(len(submissions), enabled=shown)
     results = []
-    for submission in submissions:
-        result = grade_file(submission, options)
+    for result in grade_each(submissions, options):  # one student: Keras in one sandbox child
         progress.step(f"{result.assignment} {score_text(result)}", result.error is not None)
         results.append(result)
     progress.close()

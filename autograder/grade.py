@@ -29,7 +29,7 @@ from autograder.loader import Source, find_submissions, read_source
 from autograder.loader.locate import private_copy
 from autograder.options import GradeOptions
 from autograder.results import AssignmentResult, CheckResult, all_failed
-from autograder.sandbox import isolation, open_sandbox
+from autograder.sandbox import choose_runner, isolation, open_sandbox
 from autograder.sandbox.limits import Limits
 
 # Budgets are CPU seconds of the sandbox's tree (`sandbox/cpu_budget.py`); they stay below
@@ -180,8 +180,11 @@ def load_problems(report, cells, source=None):
     return list(getattr(report, "warnings", [])) + source.load_problems(report)
 
 
-def grade_file(submission, options=GradeOptions()):
+def grade_file(submission, options=GradeOptions(), child=None):
     """Grade one assignment file → AssignmentResult, as `options` (GradeOptions) say.
+
+    `child`: a `sandbox.shared.SharedChild` of this student (`grade_student.py`): a Keras
+    assignment graded in the full sandbox then runs in it (TensorFlow imported once per student).
 
     Hidden checks (the reference runs in this process) need real isolation: raises
     `isolation.IsolationRequired` without it, unless `--unsafe-no-isolation` was given.
@@ -205,7 +208,7 @@ def grade_file(submission, options=GradeOptions()):
     result = AssignmentResult(assignment=aid, file=str(submission.path) if submission.path else None,
                               seed=seed)
     try:
-        _grade_into(result, submission, checks, options, hidden, needs_isolation)
+        _grade_into(result, submission, checks, options, hidden, needs_isolation, child)
     except Exception as exc:
         fault = grading_error.classify(exc)
         if fault is None:
@@ -217,7 +220,7 @@ def grade_file(submission, options=GradeOptions()):
     return result
 
 
-def _grade_into(result, submission, checks, options, hidden, needs_isolation):
+def _grade_into(result, submission, checks, options, hidden, needs_isolation, child=None):
     """`grade_file`'s steps for one submission, filling RESULT (may raise a GraderFault)."""
     aid, seed = result.assignment, result.seed
     if submission.path is None:
@@ -251,10 +254,15 @@ def _grade_into(result, submission, checks, options, hidden, needs_isolation):
 
     limits = KERAS_LIMITS if aid in KERAS_ASSIGNMENTS else NUMPY_LIMITS
     with tempfile.TemporaryDirectory(prefix=f"nngrade-{aid}-") as tmp:
-        sandbox = open_sandbox(source.chunks, tmp, public_only=not hidden, runner=options.runner,
-                               labels=source.cells, limits=limits,
-                               readable=[mnist_path] if mnist_path else [],
-                               require_isolation=needs_isolation)
+        readable = [mnist_path] if mnist_path else []
+        if child is not None and aid in KERAS_ASSIGNMENTS \
+                and choose_runner(not hidden, options.runner) == "sandbox":
+            sandbox = child.session(source.chunks, source.cells, limits, readable,
+                                    require_isolation=needs_isolation)
+        else:
+            sandbox = open_sandbox(source.chunks, tmp, public_only=not hidden,
+                                   runner=options.runner, labels=source.cells, limits=limits,
+                                   readable=readable, require_isolation=needs_isolation)
         try:
             report = sandbox.start()
             result.problems.extend(load_problems(report, source.cells, source))
@@ -293,5 +301,6 @@ def grader_side(report, aid, public_only):
 
 
 def grade_path(path, assignment=None, *, options=GradeOptions()):
-    """Grade every assignment found at PATH → list of AssignmentResult (ValueError if none)."""
+    """Grade every assignment found at PATH → list of AssignmentResult (ValueError if none);
+    one sandbox child per file (`grade_student.grade_path` shares one among 05–07)."""
     return [grade_file(sub, options) for sub in find_submissions(Path(path), assignment)]

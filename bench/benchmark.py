@@ -71,7 +71,7 @@ def loadavg():
 def child_grade(path, assignment, seed):
     """`_grade`: grade in this process; print wall, peak RSS (self, sandbox children), checks."""
     started = time.monotonic()
-    from autograder.grade import grade_path
+    from autograder.grade_student import grade_path  # 05–07 in one sandbox child
     from autograder.options import GradeOptions, mnist_from_environment
     imported = time.monotonic()
     results = grade_path(path, assignment or None,

@@ -121,13 +121,13 @@ def run(source, submission, results_dir, metadata=None):
         elif not every and files[0].path is None:
             data = fallback_results(message("no_file", lang, expected=f"{aid}.ipynb"), started)
         else:
-            from autograder.grade import grade_file
+            from autograder.grade_student import grade_each
             from autograder.reporters.gradescope import to_dict
             gradescope_setup.protect_private(source, results_dir)
             seed, seed_source = submission_seed(metadata, config.get("seed_salt", ""))
             options = GradeOptions(mode=config.get("mode") or "quick", seed=seed,
                                    include_hidden=True, mnist_path=mnist)
-            results = [grade_file(f, options) for f in files]
+            results = list(grade_each(files, options))  # --all: Keras in one sandbox child
             data = to_dict(results, lang, time.monotonic() - started)
             notes = [f"{r.assignment}: {Path(r.file).name if r.file else '-'} (seed {r.seed})"
                      for r in results]

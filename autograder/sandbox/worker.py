@@ -9,7 +9,8 @@ stderr (a file the grader never reads into a report). Only portable calls are us
 timers and signals that a platform lacks are skipped (`hasattr`).
 
 Requests:  {"id": n, "op": "load", "chunks": [source, ...], "labels": [cell no, ...],
-            "skip": [index, ...]}
+            "skip": [index, ...]}     each load: a fresh namespace and random state
+                                      (`fresh_start`; later probes use the newest)
            {"id": n, "op": "probe", "probe": "module.function", "args": {...encoded...}}
 Replies:   {"id": n, "event": "chunk", "index": i}     before each chunk runs (crash attribution)
            {"id": n, "event": "loaded", "errors": [...], "names": [...]}
@@ -190,6 +191,28 @@ def describe_exception(exc):
     return {"type": name, "message": message, "frames": frames[-8:]}
 
 
+def fresh_start(seed=0):
+    """One random state for every assignment's code as it loads, in a new child or after another
+    assignment of the same student (`sandbox/shared.py`): Python's and NumPy's generators are
+    seeded; where Keras is already imported (by an earlier assignment), its session is cleared
+    (models, name counters, its global seed generator) and `keras.utils.set_random_seed` seeds
+    Keras and TensorFlow too. The training probes seed themselves again before they train."""
+    import gc
+    import random
+    random.seed(seed)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed(seed)
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        try:
+            keras.backend.clear_session()
+            keras.utils.set_random_seed(seed)
+        except Exception:  # an earlier assignment broke Keras: its own probes will say so
+            pass
+    gc.collect()
+
+
 def run_chunks(ns, chunks, labels, skip, send):
     errors = []
     for index, source in enumerate(chunks):
@@ -249,7 +272,14 @@ def main():
     for line in requests:
         message = json.loads(line)
         current["id"] = message.get("id")
-        if message["op"] == "load":
+        if message["op"] == "load":  # a fresh namespace each time (one per assignment)
+            ns = None
+            pristine.restore()  # what an earlier assignment patched in numpy, builtins, signals
+            try:
+                fresh_start()
+            except BaseException:  # an earlier assignment's code broke it: this one loads anyway
+                pass
+            ns = {"__name__": "__main__", "__builtins__": builtins}
             chunks = message["chunks"]
             labels = message.get("labels") or list(range(1, len(chunks) + 1))
             run_chunks(ns, chunks, labels, set(message.get("skip", [])), send)
