@@ -156,6 +156,9 @@ def add_common(p):
                       help="train as the assignment states (5 MNIST epochs)")
     p.set_defaults(mode="quick")
     p.add_argument("--mnist", metavar="NPZ", help="MNIST .npz (default: $NNLAB_MNIST or Keras)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="show what the sandbox printed (TensorFlow's log lines, the submission's "
+                        "prints) on stderr; without it they are kept out of the terminal")
     p.add_argument("--unsafe-no-isolation", action="store_true",
                    help="grade hidden checks even where student code cannot be isolated "
                         "(no namespaces): it could read the reference and rewrite outputs")
@@ -206,6 +209,9 @@ def main(argv=None):
     from autograder.options import mnist_from_environment
     args.mnist = mnist_from_environment(getattr(args, "mnist", None))  # once; subcommands read it
     from autograder.sandbox import isolation, reaper
+    if getattr(args, "verbose", False):
+        from autograder.sandbox import verbose
+        os.environ[verbose.ENV] = "1"  # read by every sandbox, inherited by `batch` workers
     if getattr(args, "unsafe_no_isolation", False):
         os.environ[isolation.UNSAFE_ENV] = "1"  # inherited by `batch` workers
     from autograder.checks import hidden_available

@@ -43,3 +43,25 @@ def test_a_reader_closing_the_pipe_early_gets_no_traceback(tmp_path, command):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=300) == 0, stderr
     assert "BrokenPipeError" not in stderr and "Traceback" not in stderr, stderr
+
+
+STEP_THAT_LOGS = """
+import sys
+def step(s):
+    print("LOG-LINE \\x1b[2J", file=sys.stderr)
+    return np.sign(np.asarray(s, dtype=np.float64))
+"""
+
+
+def test_what_the_sandbox_prints_reaches_the_terminal_only_with_verbose(tmp_path):
+    # TensorFlow's log lines take this path too (fd 2 of the child; TF_CPP_MIN_LOG_LEVEL 3
+    # unless --verbose): a NumPy submission printing from `step` stands in for them here
+    target = put(tmp_path, AID, "reference")
+    target.write_text(target.read_text() + STEP_THAT_LOGS)
+    quiet = run(NNGRADE + ["check", AID, "--dir", str(tmp_path), "--lang", "en"], timeout=300)
+    loud = run(NNGRADE + ["check", AID, "--dir", str(tmp_path), "--lang", "en", "--verbose"],
+               timeout=300)
+    assert quiet.returncode == loud.returncode == 0, quiet.stderr + loud.stderr
+    assert "LOG-LINE" not in quiet.stderr + quiet.stdout
+    assert "[sandbox] LOG-LINE ?[2J" in loud.stderr  # no terminal escape from student code
+    assert "LOG-LINE" not in loud.stdout
