@@ -35,7 +35,18 @@ def write(text, out):
         from autograder.sandbox.reaper import write_output
         write_output(out, text)  # leftovers of the child killed first; atomic
     else:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `nngrade ... | head`: the reader has what it wanted
+            stdout_to_devnull()
+
+
+def stdout_to_devnull():
+    """After a closed pipe: later writes and the exit's flush go nowhere (no traceback)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def grade_options(args, include_hidden):
@@ -45,7 +56,10 @@ def grade_options(args, include_hidden):
                         mnist_path=args.mnist)
 
 
-def cmd_grade(args, include_hidden=True, preflight=True):
+CHECKS_FAILED = 1  # exit code of `nngrade check`: graded, some public check not passed
+
+
+def cmd_grade(args, include_hidden=True, preflight=True, failed_exit=0):
     started = time.monotonic()
     if getattr(args, "public_only", False):
         include_hidden = False
@@ -67,7 +81,9 @@ def cmd_grade(args, include_hidden=True, preflight=True):
     for res in faulted:  # one line each, saying what to fix
         print(f"nngrade: {res.assignment}: {grading_error.label(res.error, args.lang)}",
               file=sys.stderr)
-    return grading_error.EXIT_CODE if faulted else 0
+    if faulted:
+        return grading_error.EXIT_CODE
+    return failed_exit if any(r.score < r.max_score for r in results) else 0
 
 
 def grade_with_progress(args, options):
@@ -127,8 +143,8 @@ def cmd_check(args):
     if missing:  # the light install (NumPy only): say which command adds TensorFlow
         print(f"nngrade: {explain_missing(args.assignment, missing, args.lang)}", file=sys.stderr)
         return 2
-    print(note[args.lang])
-    return cmd_grade(args, include_hidden=False, preflight=False)
+    write(note[args.lang] + "\n", None)
+    return cmd_grade(args, include_hidden=False, preflight=False, failed_exit=CHECKS_FAILED)
 
 
 def add_common(p):
@@ -140,6 +156,9 @@ def add_common(p):
                       help="train as the assignment states (5 MNIST epochs)")
     p.set_defaults(mode="quick")
     p.add_argument("--mnist", metavar="NPZ", help="MNIST .npz (default: $NNLAB_MNIST or Keras)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="show what the sandbox printed (TensorFlow's log lines, the submission's "
+                        "prints) on stderr; without it they are kept out of the terminal")
     p.add_argument("--unsafe-no-isolation", action="store_true",
                    help="grade hidden checks even where student code cannot be isolated "
                         "(no namespaces): it could read the reference and rewrite outputs")
@@ -162,7 +181,10 @@ def parser():
     add_common(g)
     g.set_defaults(func=cmd_grade)
 
-    c = sub.add_parser("check", help="students: run the public checks on your notebook")
+    c = sub.add_parser("check", help="students: run the public checks on your notebook",
+                       epilog="exit status: 0 every public check passed, 1 some failed, "
+                              "2 nothing to check (or TensorFlow missing), "
+                              "4 grading error (no score)")
     c.add_argument("assignment", choices=ASSIGNMENT_IDS)
     c.add_argument("--dir", default=".", help="folder holding <id>.ipynb (default: here)")
     add_common(c)
@@ -187,6 +209,9 @@ def main(argv=None):
     from autograder.options import mnist_from_environment
     args.mnist = mnist_from_environment(getattr(args, "mnist", None))  # once; subcommands read it
     from autograder.sandbox import isolation, reaper
+    if getattr(args, "verbose", False):
+        from autograder.sandbox import verbose
+        os.environ[verbose.ENV] = "1"  # read by every sandbox, inherited by `batch` workers
     if getattr(args, "unsafe_no_isolation", False):
         os.environ[isolation.UNSAFE_ENV] = "1"  # inherited by `batch` workers
     from autograder.checks import hidden_available
@@ -197,7 +222,12 @@ def main(argv=None):
             if not isolation.unsafe_allowed():
                 return refuse(found, getattr(args, "lang", "ko"))
             reaper.become_subreaper()  # escapees of dead workers come back here, see write()
-    return args.func(args)
+    code = args.func(args)
+    try:
+        sys.stdout.flush()  # here, not at exit: a closed pipe (`| head`) prints no traceback
+    except BrokenPipeError:
+        stdout_to_devnull()
+    return code
 
 
 if __name__ == "__main__":

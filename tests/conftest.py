@@ -13,6 +13,12 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker (`pytest -n 2`): tests run beside
+        alone = pytest.mark.skip(reason="alone: loads the host on purpose; run in a serial "
+                                 "pytest (.ci/run does: pytest --run-slow -m alone)")
+        for item in items:
+            if "alone" in item.keywords:
+                item.add_marker(alone)
     if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow")

@@ -20,6 +20,8 @@ Where each limit is enforced (see docs/SECURITY.md for the whole picture):
 import os
 from dataclasses import dataclass
 
+from autograder.sandbox import verbose
+
 GiB = 2**30
 MiB = 2**20
 # TensorFlow on N cores runs ~3N+20 threads; processes and threads share this limit.
@@ -59,7 +61,7 @@ def child_environment(workdir, extra=None):
         "PYTHONDONTWRITEBYTECODE": "1",
         "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": home,
-        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "TF_CPP_MIN_LOG_LEVEL": verbose.tf_log_level(),  # 3: no TF logs; --verbose: 0
         "TF_ENABLE_ONEDNN_OPTS": "0",
         "CUDA_VISIBLE_DEVICES": "",
         "KERAS_HOME": home + "/.keras",

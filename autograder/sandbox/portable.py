@@ -23,6 +23,7 @@ import threading
 import time
 from pathlib import Path
 
+from autograder.sandbox import verbose
 from autograder.sandbox.limits import Limits, child_environment
 from autograder.sandbox.protocol import (ChildGone, LoadReport, ProbeRequests,
                                          clean_load_errors, loaded_names)
@@ -82,6 +83,7 @@ class PortableRunner(ProbeRequests):
         if self._output is not None:
             self._output.close()
         self._output = open(run / "output.txt", "wb")
+        self._shown = verbose.open_reader(run / "output.txt")  # before the child exists
         self.proc = subprocess.Popen(
             [sys.executable, "-I", "-B", str(run / "worker.py"), "--stdio", json.dumps(config)],
             cwd=home, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._output,
@@ -165,6 +167,8 @@ class PortableRunner(ProbeRequests):
             except OSError:
                 pass
         self.proc = None
+        verbose.show(getattr(self, "_shown", None))  # --verbose: what the child printed
+        self._shown = None
 
     # -- requests ------------------------------------------------------------------------------
     def _send(self, message, deadline):

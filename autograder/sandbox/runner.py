@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from autograder.grader_fault import GraderFault
-from autograder.sandbox import cgroups, cpu_budget, isolation, reaper
+from autograder.sandbox import cgroups, cpu_budget, isolation, reaper, verbose
 from autograder.sandbox.channel import ChildGone, ReplyChannel  # noqa: F401 (re-exported)
 from autograder.sandbox.limits import Limits, child_environment
 from autograder.sandbox.protocol import (LoadReport, ProbeReply,  # noqa: F401
@@ -92,6 +92,7 @@ class Sandbox(ProbeRequests):
 
     def _spawn(self):
         run, home, out = self._prepare()
+        self._shown = verbose.open_reader(run / "output.txt")  # before the child exists
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         hidden = isolation.hidden_paths(self.hide)
@@ -273,6 +274,8 @@ class Sandbox(ProbeRequests):
             except OSError:
                 pass
         self.proc = None
+        verbose.show(getattr(self, "_shown", None))  # --verbose: what the child printed
+        self._shown = None
 
     # -- requests ------------------------------------------------------------------------------
     def _send(self, message, deadline):

@@ -46,6 +46,7 @@ def batch(root, out):
 
 
 @pytest.mark.slow
+@pytest.mark.alone
 def test_scores_beside_four_cpu_burners_equal_the_idle_scores(tmp_path):
     root = course(tmp_path / "course")
     idle = batch(root, tmp_path / "idle")

@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from autograder.checks import checks_for
@@ -176,6 +177,7 @@ def csv_rows(path):
             for r in csv.DictReader(io.StringIO(Path(path).read_text()))]
 
 
+@pytest.mark.slow  # the instructor workflow's shards, merge, report and one batch (~45 s)
 def test_instructor_commands_sharded_then_merged_equal_one_batch(tmp_path):
     wf = load(INSTRUCTOR)
     grade_script = step(wf["jobs"]["grade"], name="Grade this shard")["run"]

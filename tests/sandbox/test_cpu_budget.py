@@ -81,6 +81,8 @@ def test_sleeping_is_idle_time_and_ends_after_the_budget_seconds(tmp_path):
         assert call(box, "nap", 0.2, timeout=1.0).status == "ok"
 
 
+@pytest.mark.slow  # CPU burners for 10-20 s: .ci/run's serial pass
+@pytest.mark.alone
 def test_busy_code_on_a_loaded_host_is_not_charged_for_the_wait(tmp_path, groups):
     # 2.0 s of CPU within a 2.5 s CPU budget beside more burners than cores: the wall time is
     # several times 2.5 s (a wall limit would have failed it), the CPU time is not
@@ -103,6 +105,7 @@ def test_submission_budget_is_cpu_time_across_restarts(tmp_path):
     assert replies[-1].status == "timeout" and replies[-1].error["budget"] == 3.0
 
 
+@pytest.mark.alone  # burners: never beside another xdist worker's sandboxes
 def test_a_starved_sandbox_is_a_grader_fault_not_a_timeout(tmp_path, monkeypatch, groups):
     # A backstop of 2 s for a 3 s CPU budget: spinning beside 4 burners + 2 cores, the tree gets
     # at most 2/5 of a CPU and waits the rest: the host's doing, never charged to the student.

@@ -264,6 +264,7 @@ def probe_attacked(path):
     return reply.value if reply.status == "ok" else reply.status
 
 
+@pytest.mark.slow  # test_attacks' whole batch again as the test user (~100 s): CI runs it
 def test_every_attack_fixture_in_one_batch_as_a_normal_user(folder):
     """tests/sandbox/test_attacks.py's batch (every attack fixture next to the reference, two
     workers), run by the test user in user namespaces: the same verdict for every row."""
