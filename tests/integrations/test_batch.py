@@ -96,6 +96,9 @@ def test_progress_is_plain_text_when_not_a_tty(batches):
     assert "\r" not in proc.stderr
 
 
+# slow: the looping student burns its whole check timeout (~26 s of a worker); the fast suite keeps
+# the batch timeout itself in test_the_job_timeout_stops_only_the_stuck_job
+@pytest.mark.slow
 def test_a_student_looping_forever_costs_only_their_job(tmp_path):
     course = submitted_tree(tmp_path / "course", {"alice": "reference", "carol": "loop_forever",
                                                   "dave": "notebook"})
