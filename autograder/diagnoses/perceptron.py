@@ -149,7 +149,11 @@ ENTRIES = [
       "you ignored the activation argument and always applied step; apply sigmoid when it "
       "is \"sigmoid\"",
       [perceptron_ignores_activation], "perceptron: activation 무시",
-      "perceptron: activation ignored"),
+      "perceptron: activation ignored",
+      # only where a known activation is asked for: on an unknown name, any function that returns
+      # values (e.g. a sigmoid fallback) replies like this mistake (blind2
+      # perceptron_unknown_activation_falls_back)
+      checks=("perceptron_values", "perceptron_random")),
     e("perceptron_minus_bias", "perceptron",
       "X·w − b로 편향을 뺐습니다. 출력은 activation(X·w + b)입니다.",
       "you subtracted the bias (X·w − b); the output is activation(X·w + b)",
