@@ -12,6 +12,7 @@ from autograder.assignments import ASSIGNMENT_IDS
 from autograder.reporters.catalogs import render  # loads every catalog (grading runs in a child)
 from tests.checks.corpus import CORPUS
 from tests.diagnoses.inprocess import grade_fixture, grade_source
+from tests.diagnoses.test_optimizers_mistakes import MISTAKES as OPTIMIZER_MISTAKES
 from tests.fixtures.build import fixtures
 
 # broken fixture → the misconception it makes (every failing check of that function that names
@@ -177,8 +178,10 @@ def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
 
 # one fixture per catalog entry: tests/fixtures/submissions/<aid>/mistake_<id>.py makes exactly
 # that mistake (float32: one fixture per assignment, right formulas computed in float32); the
-# entries with a broken_ fixture are proven by EXPECTED above
-MISTAKES = [(aid, name) for aid in NUMPY for name in fixtures(aid, "mistake")]
+# entries with a broken_ fixture are proven by EXPECTED above; 04's mistake fixtures are proven
+# (checks failed, score and entry) by tests/diagnoses/test_optimizers_mistakes.py
+MISTAKES = [(aid, name) for aid in NUMPY if aid != "04_optimizers"
+            for name in fixtures(aid, "mistake")]
 TWO_MATCHES = {}  # fixture → checks where a second entry computes the same values (both named)
 
 
@@ -201,6 +204,7 @@ def test_mistake_fixture_is_named_by_its_entry(aid, fixture):
 def test_every_entry_has_a_fixture():
     proven = {want for table in EXPECTED.values() for want in table.values()}
     proven |= {name[len("mistake_"):] for _, name in MISTAKES}
+    proven |= {want for _, want in OPTIMIZER_MISTAKES.values()}
     for aid in NUMPY:
         for entry in diagnosis.catalog(aid):
             assert entry.id in proven or "float32_arithmetic" in entry.id, entry.id
