@@ -155,7 +155,8 @@ def settle(checks, results):
             result = replace(result, score=0.0, key="check.needs_values",
                              fields={"check": unmet[0], **{k: v for k, v in result.fields.items()
                                                            if k == "diagnoses"}})
-        replaced = {n for key, f in result.fields.get("notes", ()) if key == "note.reference_helper"
+        replaced = {n for key, f in result.fields.get("notes", ())
+                    if key.startswith("note.reference_helper")
                     for n in f["functions"].replace("`", "").split(", ")}
         deps = [f for f in list(uses_of.get(check.function, ())) + list(check.own)
                 if f in failed_functions and f not in replaced]

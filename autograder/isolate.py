@@ -112,8 +112,10 @@ def rerun_dependents(checks, results, assignment, rerun):
     rerun(check, names) → CheckResult of CHECK with the reference's NAMES standing in.
     The helpers of a check are those of its function (`Check.uses` over all of f's checks).
     A rerun counts when it scores at least as well as the first run (a tie: the rerun, whose
-    values are the function's own, unless it could not measure: out of time or crashed); it
-    carries `note.reference_helper`.
+    values are the function's own, unless it could not measure: out of time or crashed). A rerun
+    that passes carries `note.reference_helper`; one that still fails keeps the first run's
+    message (what a failing rerun replies never reaches feedback) with the rerun's score and
+    `note.reference_helper_own_run`.
     """
     if not available():
         return results
@@ -134,9 +136,23 @@ def rerun_dependents(checks, results, assignment, rerun):
         if (second.error is not None or second.score < first.score
                 or (second.score == first.score and second.key in UNMEASURED)):
             continue
-        notes = list(second.fields.get("notes", ())) + [
-            ["note.reference_helper", {"functions": ", ".join(f"`{n}`" for n in names)}]]
-        out[i] = dataclasses.replace(second, fields={**second.fields, "notes": notes})
+        functions = ", ".join(f"`{n}`" for n in names)
+        if second.passed:
+            notes = list(second.fields.get("notes", ())) + [
+                ["note.reference_helper", {"functions": functions}]]
+            out[i] = dataclasses.replace(second, fields={**second.fields, "notes": notes})
+            continue
+        # A rerun that still fails shows the first run's message: the child held the reference's
+        # source during the rerun, and a failing reply's values (or its exception text) are the
+        # student's to choose, so they could carry that source into the feedback. Only the score
+        # and the catalog's diagnoses (ids the parent matched) come from the rerun.
+        notes = list(first.fields.get("notes", ())) + [
+            ["note.reference_helper_own_run", {"functions": functions}]]
+        fields = {k: v for k, v in first.fields.items() if k != "diagnoses"}
+        if "diagnoses" in second.fields:
+            fields["diagnoses"] = second.fields["diagnoses"]
+        out[i] = dataclasses.replace(first, score=second.score, diagnoses=second.diagnoses,
+                                     fields={**fields, "notes": notes})
     return out
 
 
@@ -147,5 +163,14 @@ MESSAGES = {
         "en": "note: {functions}, which this function uses, failed its own checks, so this check "
               "ran again with the reference implementation in place of yours; it grades this "
               "function alone"},
+    "note.reference_helper_own_run": {
+        "ko": "참고: 이 함수가 사용하는 {functions}이(가) 자체 검사에서 실패해서, 이 검사는 그 "
+              "자리에 정답 구현을 넣어 다시 실행했고 점수는 그 실행의 것입니다. 그래도 실패했으므로 "
+              "이 함수 자체에도 잘못이 있습니다. 위의 자세한 내용은 여러분의 구현으로 실행한 "
+              "결과입니다.",
+        "en": "note: {functions}, which this function uses, failed its own checks, so this check "
+              "ran again with the reference implementation in place of yours and the score is "
+              "that run's; it still fails, so this function has a mistake of its own. The details "
+              "above are from the run with your own implementation"},
 }
 messages.register(MESSAGES)

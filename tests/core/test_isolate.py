@@ -91,3 +91,20 @@ def test_a_rerun_that_measured_nothing_keeps_the_first_message_on_a_tie():
                                    lambda c, s: replace(_result(c.name, 0.0, 6.0),
                                                         key="call.timeout"))
     assert out == results
+
+
+def test_a_rerun_that_still_fails_shows_only_the_first_runs_message():
+    """The child held the reference's source during the rerun: what a failing rerun replied (its
+    values, its exception text) could carry that source, so only its score reaches the result."""
+    check = next(c for c in checks_for("01_perceptron") if c.name == "perceptron_values")
+    step = next(c for c in checks_for("01_perceptron") if c.name == "step_values")
+    first = replace(_result("perceptron_values", 1.0, 6.0), key="values.mismatch",
+                    fields={"got": "1.0"})
+    results = [_result("step_values", 0.0, step.points), first]
+    leaked = replace(_result("perceptron_values", 3.0, 6.0), key="call.error",
+                     fields={"type": "ValueError: def step(s): return np.sign(s)"})
+    out = isolate.rerun_dependents([step, check], results, "01_perceptron", lambda c, s: leaked)
+    got = out[1]
+    assert got.score == 3.0 and got.key == "values.mismatch"
+    assert got.fields["got"] == "1.0" and "def step" not in repr(got.fields)
+    assert got.fields["notes"] == [["note.reference_helper_own_run", {"functions": "`step`"}]]
