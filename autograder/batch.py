@@ -18,10 +18,11 @@ once per student (`batch_groups.py`); every rule below still applies per job:
   in the grader, or a worker that dies (segfault, OOM kill, ``os._exit``; the student's code runs
   in the sandbox, not the worker) is retried once, then becomes a row with an EMPTY score and
   "grading error: <reason>" in the ``error`` column, and the batch exits 4;
-* a job running longer than ``--timeout`` seconds is stopped (SIGTERM, so the worker closes its
-  sandbox child; SIGKILL after a grace period) and becomes an error row.
-
-All limits are wall-clock: with ``-j`` > 1, a submission that hogs the CPU slows its neighbours.
+* a job running longer than ``--timeout`` wall seconds is stopped (SIGTERM, so the worker closes
+  its sandbox child; SIGKILL after a grace period) and becomes a grading-error row
+  (``grading_error.batch_timeout``, no score): the student's time is judged inside the sandbox by
+  CPU budgets (a starved sandbox is a grading error too, ``sandbox/cpu_budget.py``), so a job
+  still running at this backstop means the host or the grader failed, not the student.
 ``--recheck-timeouts`` grades every job a time limit decided once more, alone, at the end.
 
 Outputs: one CSV row per (student, assignment), sorted by (student, assignment) whatever ``-j``

@@ -10,6 +10,7 @@ of its jobs as it starts and ends, and every rule below stays per job.
 """
 import importlib
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -21,7 +22,7 @@ from autograder import grading_error
 from autograder.assignments import KERAS_ASSIGNMENTS
 from autograder.batch_groups import DEFAULT_GROUP_GRADER, JobGroup, group_jobs, run_group
 from autograder.grader_fault import GraderFault
-from autograder.results import AssignmentResult, all_failed
+from autograder.results import AssignmentResult
 
 DEFAULT_TIMEOUT = {"numpy": 600.0, "keras": 3600.0}  # seconds per (student, assignment) job
 START_ALLOWANCE = 300.0  # a new worker's imports (numpy, the checks) before its clock starts
@@ -30,7 +31,7 @@ CRASH_RETRIES = 1     # a job whose worker died is retried this many times in a 
 FAULT_RETRIES = grading_error.BATCH_RETRIES  # a job ending in a grading error: graded again
 DEFAULT_GRADER = "autograder.batch:grade_job"
 GROUP_GRADERS = {DEFAULT_GRADER: DEFAULT_GROUP_GRADER}  # graders that can grade a JobGroup
-TIMEOUT_KEYS = {"batch.timeout", "call.timeout", "call.budget"}
+TIMEOUT_KEYS = {"grading_error.batch_timeout", "call.timeout", "call.budget"}
 
 
 @dataclass
@@ -100,20 +101,6 @@ def faulted_result(job, key, fields):
     except Exception:  # no checks module for this assignment (yet): the error alone
         checks = []
     return grading_error.mark(result, checks, GraderFault(key, **fields))
-
-
-def failed_result(job, key, fields):
-    """An AssignmentResult with every check at 0 and KEY as the reason."""
-    result = AssignmentResult(assignment=job.assignment, file=job.path, seed=job.seed)
-    try:
-        from autograder.checks import checks_for
-        checks = checks_for(job.assignment, include_hidden=True)
-    except Exception as exc:  # no checks module for this assignment (yet)
-        result.problems.append((key, dict(fields)))
-        result.problems.append(("batch.error", {"detail": f"{type(exc).__name__}: {exc}"[:300]}))
-        return result
-    result.checks = all_failed(checks, key, fields)
-    return result
 
 
 def job_timeout(job, override=None):
@@ -256,7 +243,12 @@ class Pool:
                         seconds = round(slot.deadline - slot.started)
                         self._retire(slot, kill=True)
                         requeue_rest(queue, slot)
-                        result = failed_result(job, "batch.timeout", {"seconds": seconds})
+                        # The sandbox's CPU budgets judge the student's time; a job still
+                        # running at this wall-clock backstop is the host's or the grader's
+                        # failure: a grading error, never a score.
+                        result = faulted_result(job, "grading_error.batch_timeout",
+                                                {"seconds": seconds,
+                                                 "load": f"{os.getloadavg()[0]:.1f}"})
                         result.seconds = round(now - slot.started, 3)
                         finish(JobOutcome(job, result, error=f"timed out after {seconds} s",
                                        attempts=slot.attempt))

@@ -57,6 +57,13 @@ MESSAGES = {
     "grading_error.grader_crashed": {
         "ko": "채점기 내부 오류입니다 ({detail}). 담당자에게 알리고 다시 채점하세요.",
         "en": "the grader itself failed ({detail}); report it and grade again"},
+    "grading_error.batch_timeout": {
+        "ko": "배치의 작업 시간 제한({seconds}초, 실제 시간)에 걸려 채점을 멈췄습니다. 학생 코드의 시간은 "
+              "샌드박스의 CPU 예산이 판정하므로 이것은 점수가 아닙니다 (채점 당시 부하 {load}). "
+              "--timeout을 늘리거나 --recheck-timeouts로 다시 채점하세요.",
+        "en": "the batch's wall-clock limit for one job ({seconds} s) stopped grading; the "
+              "student's time is judged by the sandbox's CPU budgets, so this is not a score "
+              "(host load {load}); grade again with a larger --timeout or --recheck-timeouts"},
     "grading_error.reference": {
         "ko": "참조 구현이 채점기가 고른 입력에서 실패했습니다 ({check}: {detail}).",
         "en": "the reference failed on the inputs the grader drew ({check}: {detail})"},

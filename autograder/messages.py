@@ -237,14 +237,6 @@ CATALOG = {
         "ko": "채점기 내부 오류로 이 항목을 채점하지 못했습니다 ({type}). 담당 조교에게 알려 주세요.",
         "en": "internal grader error while grading this check ({type}); please report it"},
     # --- batch grading and integrations (autograder/batch.py, autograder/integrations/) --------
-    "batch.timeout": {
-        "ko": "채점이 {seconds}초 안에 끝나지 않아 중단했습니다 (0점). 담당 조교에게 알려 주세요.",
-        "en": "grading did not finish within {seconds} s and was stopped (score 0); "
-              "please tell the course staff"},
-    "batch.crashed": {
-        "ko": "채점 프로세스가 비정상 종료되었습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
-        "en": "the grading process ended unexpectedly ({detail}; score 0); "
-              "please tell the course staff"},
     "batch.error": {
         "ko": "채점기 내부 오류로 채점하지 못했습니다 ({detail}, 0점). 담당 조교에게 알려 주세요.",
         "en": "internal grader error ({detail}; score 0); please tell the course staff"},
