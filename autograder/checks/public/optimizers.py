@@ -25,7 +25,7 @@ from autograder.checks.public.optimizers_precision import (MESSAGES as PRECISION
                                                            VALUE_TOL, close, close_path,
                                                            float64_compare, movement,
                                                            minimize_float64_compare)
-from autograder.checks.public.optimizers_runs import read_run
+from autograder.checks.public.optimizers_runs import read_pair, read_run
 from autograder.compare import PASS, Outcome, _fmt, all_of, fail, same_array
 
 A = np.array([[1.0, 0.0], [0.0, 10.0]])
@@ -183,21 +183,18 @@ def run_compare(what, parts, state):
              + ("lookahead" in parts))
 
     def compare(actual, expected):
-        problem = expected["problem"]
-        steps = int(problem["steps"])
-        want = read_run(expected, problem["w0"], steps, state, what)
-        if isinstance(want, Outcome):
-            raise ValueError(f"reference record unreadable: {want.fields}")
-        run = read_run(actual, problem["w0"], steps, state, what)
-        if isinstance(run, Outcome):
-            return run
+        pair = read_pair(actual, expected, state, what)
+        if isinstance(pair, Outcome):
+            return pair
+        run, want = pair
         outcomes = []
         if "path" in parts or "eps" in parts:
             outcomes.append(compare_path(run, want, what))
         if "states" in parts or "states_after" in parts:
             outcomes.append(compare_states(run, want, what, "states" in parts))
         if "lookahead" in parts:
-            outcome = compare_lookahead(run, float(problem["kwargs"].get("beta", 0.9)), what,
+            outcome = compare_lookahead(run, float(expected["problem"]["kwargs"].get("beta", 0.9)),
+                                        what,
                                         movement(want.path))
             if outcomes and not outcomes[0].ok:  # a property: pays only next to a right path
                 outcome = fail("check.needs_values", check=f"{what} path")

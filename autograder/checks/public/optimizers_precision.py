@@ -28,7 +28,7 @@ deviation = |actual - expected| in the units above, largest element):
 """
 import numpy as np
 
-from autograder.checks.public.optimizers_runs import _raised, read_run
+from autograder.checks.public.optimizers_runs import _raised, read_pair
 from autograder.compare import ATOL, PASS, Outcome, fail, same_array
 
 VALUE_TOL = 5e-4
@@ -113,14 +113,10 @@ def float64_compare(what, state, path_check):
     """compare(actual, expected) of a `run` record: every returned w and every state value is
     float64, and path and states agree with the reference to float64 precision (compare.RTOL)."""
     def compare(actual, expected):
-        problem = expected["problem"]
-        steps = int(problem["steps"])
-        want = read_run(expected, problem["w0"], steps, state, what)
-        if isinstance(want, Outcome):
-            raise ValueError(f"reference record unreadable: {want.fields}")
-        run = read_run(actual, problem["w0"], steps, state, what)
-        if isinstance(run, Outcome):
-            return run
+        pair = read_pair(actual, expected, state, what)
+        if isinstance(pair, Outcome):
+            return pair
+        run, want = pair
         wrong = _wrong_part(run, want, state)
         if wrong:  # precision is a question for right values only
             return fail("check.needs_values", check=path_check if wrong == "path"

@@ -81,6 +81,18 @@ def _state(value, name, dim):
     return value if value.shape == (dim,) else "bad"
 
 
+def read_pair(actual, expected, state, what):
+    """A student's `run` record and the reference's, for the problem the reference's record
+    states (the parent produced it) → (run, want), or the student's record's failed Outcome."""
+    problem = expected["problem"]
+    steps = int(problem["steps"])
+    want = read_run(expected, problem["w0"], steps, state, what)
+    if isinstance(want, Outcome):
+        raise ValueError(f"reference record unreadable: {want.fields}")
+    run = read_run(actual, problem["w0"], steps, state, what)
+    return run if isinstance(run, Outcome) else (run, want)
+
+
 def read_run(raw, w0, steps, state, what):
     """Validate one `run` record for (w0, steps, state names) → Run, or a failed Outcome."""
     w0 = np.asarray(w0, dtype=np.float64)
