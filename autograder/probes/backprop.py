@@ -12,9 +12,9 @@ from . import common
 
 def _deep(value):
     """A copy of nested dicts/lists/tuples of arrays, so each call gets its own inputs."""
-    if isinstance(value, dict):
+    if type(value) is dict:  # exact types: a student's cache may hold anything (namedtuples...)
         return {k: _deep(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if type(value) in (list, tuple):
         return type(value)(_deep(v) for v in value)
     return value.copy() if isinstance(value, np.ndarray) else value
 
@@ -23,7 +23,8 @@ def backward(ns, X, T, params):
     """{"forward": observe(mlp_forward(X, params)),
         "backward": observe(mlp_backward(X, T, params, cache)) or None}
 
-    `cache` is the second item of what mlp_forward returned; "backward" is None when
+    `cache` is a copy of the second item of what mlp_forward returned (so "forward" keeps the
+    cache as it was sent, and a cache changed in place shows in "after"); "backward" is None when
     mlp_forward raised or did not return a pair (the parent reports that)."""
     forward = common.observe(ns, "mlp_forward", [X, _deep(params)])
     result = forward["returned"]
@@ -31,4 +32,4 @@ def backward(ns, X, T, params):
         return {"forward": forward, "backward": None}
     return {"forward": forward,
             "backward": common.observe(ns, "mlp_backward",
-                                             [X, T, _deep(params), result[1]])}
+                                             [X, T, _deep(params), _deep(result[1])])}
