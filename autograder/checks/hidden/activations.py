@@ -92,7 +92,11 @@ CHECKS = [
     values("hidden_leaky_relu", 2, "leaky_relu", lambda r: [slope(r, 0.02, 0.5)], "x, a"),
     values("hidden_leaky_relu_derivative", 3, "leaky_relu_derivative",
            lambda r: [slope(r, 0.02, 0.5)], "x, a"),
-    values("hidden_prelu", 2, "prelu", lambda r: [slope(r, 0.05, 0.9)], "x, alpha"),
+    values("hidden_prelu", 1, "prelu", lambda r: [slope(r, 0.05, 0.9)], "x, alpha"),
+    # alpha is learned, nothing keeps it below 1 (the docstring: alpha x for x <= 0, any alpha):
+    # max(alpha x, x), right only for alpha <= 1, gives alpha x for x > 0 here
+    values("hidden_prelu_learned_above_one", 1, "prelu", lambda r: [slope(r, 1.2, 2.0)],
+           "x, alpha > 1"),
     Check("hidden_prelu_gradients", 4, "common.observe", hidden=True,
           what="prelu_gradients(x, alpha, upstream)", needs=("prelu_gradients",),
           function="prelu_gradients", args=prelu_gradient_args,
