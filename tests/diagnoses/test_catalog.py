@@ -119,7 +119,8 @@ ALLOWED = {"float", "uniform", "step", "sigmoid", "minimize", "range", "steps", 
            "PReLU", "Xavier", "LeCun", "Adam", "AdaGrad", "RMSProp", "seed", "activation",
            "Nesterov", "dtype", "size", "RandomState", "upstream", "tanh", "sqrt", "self",
            "alpha", "beta", "float32", "float64", "uint8", "None", "True", "False", "NAND",
-           "Glorot", "adam", "softmax", "relu", "Dense", "MNIST", "epochs"}
+           "Glorot", "adam", "softmax", "relu", "Dense", "MNIST", "epochs", "Keras", "PyTorch",
+           "Momentum", "return", "rmsprop"}
 
 
 def test_every_diagnosis_message_is_fully_in_its_language():
