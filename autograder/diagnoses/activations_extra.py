@@ -1,0 +1,141 @@
+"""More misconceptions of 03_activations (lecture 4.1): a reduction for the elementwise max, the
+kink's value as an average, swapped branches, α forgotten, tanh from raw exponentials, misplaced
+squares and square roots, PyTorch's weight layout for He.
+`autograder/diagnoses/activations.py` lists them in its ENTRIES.
+"""
+import numpy as np
+
+from autograder.diagnosis import Entry
+
+S, E = "강의 4.1", "lecture 4.1"
+
+
+def _f(x):
+    return np.asarray(x, dtype=np.float64)
+
+
+def relu_np_max(x):
+    return np.max(_f(x), 0)  # a reduction over axis 0: what np.max(x, 0) computes
+
+
+def relu_derivative_half_at_zero(x):
+    return np.heaviside(_f(x), 0.5)
+
+
+def prelu_branches_swapped(x, alpha):
+    x = _f(x)
+    return np.where(x > 0, alpha * x, x)
+
+
+def elu_ignores_alpha(x, alpha=1.0):
+    x = _f(x)
+    return np.where(x >= 0, x, np.expm1(np.minimum(x, 0.0)))
+
+
+def tanh_exp_ratio(x):
+    x = _f(x)
+    return (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+
+
+def tanh_exp2_ratio(x):
+    z = np.exp(2.0 * _f(x))
+    return (z - 1.0) / (z + 1.0)
+
+
+def tanh_expm2_ratio(x):
+    z = np.exp(-2.0 * _f(x))
+    return (1.0 - z) / (1.0 + z)
+
+
+def tanh_derivative_tanh_of_square(x):
+    return 1.0 - np.tanh(_f(x) ** 2)
+
+
+def tanh_derivative_square_of_difference(x):
+    return (1.0 - np.tanh(_f(x))) ** 2
+
+
+def he_transposed(fan_in, fan_out, rng):
+    return rng.standard_normal((fan_out, fan_in)) * np.sqrt(2.0 / fan_in)
+
+
+def he_transposed_t(fan_in, fan_out, rng):
+    return (rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in)).T
+
+
+def he_sqrt2_over_fan_in(fan_in, fan_out, rng):
+    return rng.standard_normal((fan_in, fan_out)) * (np.sqrt(2.0) / fan_in)
+
+
+def he_two_over_sqrt_fan_in(fan_in, fan_out, rng):
+    return rng.standard_normal((fan_in, fan_out)) * (2.0 / np.sqrt(fan_in))
+
+
+def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
+    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
+                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
+                 **kw)
+
+
+ENTRIES = [
+    e("relu_np_max", "relu",
+      "np.max(x, 0)을 썼습니다. np.max는 축 0을 따라 가장 큰 값 하나를 고르는 축소 연산이고, "
+      "두 번째 인자는 0과의 비교가 아니라 축입니다. 원소별 최댓값은 np.maximum(x, 0)입니다.",
+      "you used np.max(x, 0); np.max is a reduction that picks the largest value along axis "
+      "0, and its second argument is the axis, not a value to compare with; the elementwise "
+      "maximum is np.maximum(x, 0)",
+      [relu_np_max], "ReLU: np.max (축소)", "ReLU: np.max (a reduction)"),
+    e("relu_derivative_half_at_zero", "relu_derivative",
+      "x = 0에서 0.5를 돌려줍니다 (예: np.heaviside(x, 0.5)). 꺾이는 점의 값은 정하기 "
+      "나름이지만 이 과제의 독스트링은 x <= 0에서 0으로 정합니다: (x > 0).astype(float) "
+      "또는 np.heaviside(x, 0).",
+      "it returns 0.5 at x = 0 (e.g. np.heaviside(x, 0.5)); the value at the kink is a "
+      "convention, and this assignment's docstring sets 0 for x <= 0: (x > 0).astype(float) "
+      "or np.heaviside(x, 0)",
+      [relu_derivative_half_at_zero], "ReLU′(0) = 0.5", "ReLU′(0) = 0.5"),
+    e("prelu_branches_swapped", "prelu",
+      "양수 쪽이 alpha·x, 음수 쪽이 x입니다: 두 가지를 바꿔 넣었거나 min(alpha·x, x)를 "
+      "썼습니다. x > 0이면 x, x <= 0이면 alpha·x입니다: np.where(x > 0, x, alpha * x).",
+      "you get alpha·x for positive x and x for negative x: the two branches swapped, or "
+      "min(alpha·x, x); it is x for x > 0 and alpha·x for x <= 0: "
+      "np.where(x > 0, x, alpha * x)",
+      [prelu_branches_swapped], "PReLU: 두 가지 바뀜", "PReLU: branches swapped"),
+    e("elu_ignores_alpha", "elu",
+      "음수 쪽에 alpha를 곱하지 않았습니다 (e^x − 1). ELU(x) = alpha·(e^x − 1) (x < 0)입니다: "
+      "alpha * np.expm1(np.minimum(x, 0)).",
+      "the negative side is not multiplied by alpha (e^x − 1); ELU(x) = alpha·(e^x − 1) for "
+      "x < 0: alpha * np.expm1(np.minimum(x, 0))",
+      [elu_ignores_alpha], "ELU: alpha 빠짐", "ELU: alpha missing"),
+    e("tanh_exp_formula_overflow", "tanh",
+      "tanh를 지수 식 (e^x − e^−x)/(e^x + e^−x) (또는 e^2x, e^−2x로 쓴 같은 식)으로 그대로 "
+      "계산해 절댓값이 큰 x에서 exp가 inf가 되고 inf/inf = nan이 됩니다. np.tanh(x)를 쓰거나 "
+      "2·φ(2x) − 1처럼 안정한 시그모이드로 계산하세요.",
+      "tanh was computed from the exponential formula (e^x − e^−x)/(e^x + e^−x) (or the same "
+      "ratio with e^2x or e^−2x) as written: for x of large magnitude exp gives inf and "
+      "inf/inf = nan; use np.tanh(x) or a stable sigmoid: 2·φ(2x) − 1",
+      [tanh_exp_ratio, tanh_exp2_ratio, tanh_expm2_ratio], "tanh: exp 식 오버플로",
+      "tanh: exp formula overflows"),
+    e("tanh_derivative_square_misplaced", "tanh_derivative",
+      "제곱이 잘못된 자리에 있습니다: 1 − tanh(x²) 또는 (1 − tanh(x))²를 계산했습니다. 제곱은 "
+      "tanh(x)에 붙습니다: 1 − tanh(x)² = 1 − np.tanh(x) ** 2.",
+      "the square sits in the wrong place: you computed 1 − tanh(x²) or (1 − tanh(x))²; the "
+      "square belongs to tanh(x): 1 − tanh(x)² = 1 - np.tanh(x) ** 2",
+      [tanh_derivative_tanh_of_square, tanh_derivative_square_of_difference],
+      "tanh′: 제곱 위치", "tanh′: square misplaced"),
+    e("he_pytorch_layout", "he_normal",
+      "행렬 모양이 (fan_out, fan_in)입니다. 이것은 PyTorch의 가중치 배치(출력 × 입력)입니다. "
+      "이 과제는 x @ W로 곱하므로 W의 모양은 (fan_in, fan_out)입니다: "
+      "rng.standard_normal((fan_in, fan_out)) * np.sqrt(2 / fan_in).",
+      "the matrix has shape (fan_out, fan_in), PyTorch's weight layout (outputs × inputs); "
+      "this assignment multiplies x @ W, so W has shape (fan_in, fan_out): "
+      "rng.standard_normal((fan_in, fan_out)) * np.sqrt(2 / fan_in)",
+      [he_transposed, he_transposed_t], "He: (fan_out, fan_in) 모양",
+      "He: (fan_out, fan_in) shape"),
+    e("he_sqrt_misplaced", "he_normal",
+      "표준편차의 제곱근 위치가 틀렸습니다 (√2 / fan_in 또는 2 / √fan_in). 분산이 2 / fan_in "
+      "이므로 표준편차는 그 전체의 제곱근입니다: np.sqrt(2 / fan_in).",
+      "the square root of the standard deviation is misplaced (√2 / fan_in or 2 / √fan_in); "
+      "the variance is 2 / fan_in, so the standard deviation is the root of all of it: "
+      "np.sqrt(2 / fan_in)",
+      [he_sqrt2_over_fan_in, he_two_over_sqrt_fan_in], "He: 제곱근 위치", "He: sqrt misplaced"),
+]

@@ -1,0 +1,209 @@
+"""More misconceptions of 02_backprop (lecture 3.6-3.7): derivative forms borrowed from tanh,
+missing factors in the hidden layer, averaging twice, shape slips (`*` for `@`, flat targets),
+a linear neuron's rule and the order of updates in a hand-written training loop.
+`autograder/diagnoses/backprop.py` lists them in its ENTRIES.
+"""
+import numpy as np
+
+import solutions.backprop as ref
+from autograder.diagnosis import Entry
+
+S, E = "강의 3.6–3.7", "lecture 3.6–3.7"
+XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
+XOR_T = np.array([[0], [1], [1], [0]], dtype=np.float64)
+
+
+def _f(x):
+    return np.asarray(x, dtype=np.float64)
+
+
+# ---- sigmoid_derivative ------------------------------------------------------------------------
+def sd_tanh_form(x):
+    """1 − φ(x)²: tanh′'s form written for the sigmoid."""
+    return 1.0 - ref.sigmoid(_f(x)) ** 2
+
+
+def sd_returns_sigmoid(x):
+    return ref.sigmoid(_f(x))
+
+
+# ---- delta_rule_step ---------------------------------------------------------------------------
+def delta_linear_neuron(w, b, x, t, lr):
+    """The linear neuron's (Adaline / LMS) rule: y = s, δ = y − t."""
+    w, x = _f(w), _f(x)
+    delta = (w @ x + b) - t
+    return w - lr * delta * x, float(b - lr * delta)
+
+
+def delta_no_lr(w, b, x, t, lr):
+    return ref.delta_rule_step(w, b, x, t, 1.0)
+
+
+# ---- mlp_forward -------------------------------------------------------------------------------
+def forward_linear_hidden(X, params):
+    X = _f(X)
+    H = X @ params["U"] + params["b1"]
+    Y = ref.sigmoid(H @ params["W"] + params["b2"])
+    return Y, {"X": X, "H": H, "Y": Y}
+
+
+# ---- mlp_backward ------------------------------------------------------------------------------
+def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=None):
+    """The reference backward pass with one thing changed. `elementwise`: which of its three
+    matrix products ("hid", "U", "W") is written as `*`, and in which operand order."""
+    def times(which, a, b):
+        if elementwise is None or elementwise[0] != which:
+            return a @ b
+        return a * b if elementwise[1] else b * a
+
+    def mlp_backward(X, T, params, cache):
+        X, T = _f(X), _f(T)
+        H, Y = cache["H"], cache["Y"]
+        m = X.shape[0]
+        d_out = (Y - T) * Y * (1.0 - Y) / m
+        d_hid = times("hid", d_out, params["W"].T) * (H * (1.0 - H) if hid_slope else 1.0)
+        grads = {"U": times("U", X.T, d_hid), "b1": d_hid.sum(axis=0),
+                 "W": times("W", H.T, d_out), "b2": d_out.sum(axis=0)}
+        for k, d in (("b1", d_hid), ("b2", d_out)):
+            if k in b_mean:
+                grads[k] = d.mean(axis=0)
+        return {k: v / m for k, v in grads.items()} if m_twice else grads
+    return mlp_backward
+
+
+# ---- train_xor ---------------------------------------------------------------------------------
+def _train_loop(w_first=False, flat_targets=False, half=True):
+    """A hand-written epoch (forward, loss, deltas, updates) with one thing changed."""
+    def train_xor(hidden=3, lr=1.0, epochs=5000, seed=0):
+        p = ref.init_mlp(2, hidden, 1, seed)
+        U, b1, W, b2 = p["U"], p["b1"], p["W"], p["b2"]
+        T = XOR_T.ravel() if flat_targets else XOR_T
+        losses = np.zeros(epochs)
+        m = XOR_X.shape[0]
+        for k in range(epochs):
+            H = ref.sigmoid(XOR_X @ U + b1)
+            Y = ref.sigmoid(H @ W + b2)
+            losses[k] = (0.5 if half else 1.0) * np.sum((Y - T) ** 2) / m
+            d_out = (Y - T) * Y * (1.0 - Y) / m
+            if w_first:
+                W = W - lr * H.T @ d_out
+                b2 = b2 - lr * d_out.sum(axis=0)
+                d_hid = (d_out @ W.T) * H * (1.0 - H)
+            else:
+                d_hid = (d_out @ W.T) * H * (1.0 - H)
+                W = W - lr * H.T @ d_out
+                b2 = b2 - lr * d_out.sum(axis=0)
+            U = U - lr * XOR_X.T @ d_hid
+            b1 = b1 - lr * d_hid.sum(axis=0)
+        return {"U": U, "b1": b1, "W": W, "b2": b2}, losses
+    return train_xor
+
+
+def _train_modular(flat_targets=True):
+    """train_xor through mlp_forward / mlp_backward, with the targets flat (shape (4,))."""
+    def train_xor(hidden=3, lr=1.0, epochs=5000, seed=0):
+        T = XOR_T.ravel() if flat_targets else XOR_T
+        params = ref.init_mlp(2, hidden, 1, seed)
+        losses = np.zeros(epochs)
+        for k in range(epochs):
+            Y, cache = ref.mlp_forward(XOR_X, params)
+            losses[k] = 0.5 * np.sum((Y - T) ** 2) / 4
+            grads = ref.mlp_backward(XOR_X, T, params, cache)
+            params = {n: params[n] - lr * grads[n] for n in params}
+        return params, losses
+    return train_xor
+
+
+def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
+    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
+                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
+                 **kw)
+
+
+ENTRIES = [
+    e("sigmoid_derivative_tanh_form", "sigmoid_derivative",
+      "1 − φ(x)²를 계산했습니다. 이것은 tanh의 미분 1 − tanh²(x)의 모양입니다. 시그모이드의 "
+      "미분은 φ′(x) = φ(x)(1 − φ(x))입니다.",
+      "you computed 1 − φ(x)², the shape of tanh's derivative 1 − tanh²(x); the sigmoid's "
+      "derivative is φ′(x) = φ(x)(1 − φ(x))",
+      [sd_tanh_form], "σ′: tanh 미분 모양 1 − φ²", "σ′: tanh's form 1 − φ²"),
+    e("sigmoid_derivative_returns_sigmoid", "sigmoid_derivative",
+      "미분 대신 시그모이드 φ(x) 자체를 돌려주었습니다. φ′(x) = φ(x)(1 − φ(x))입니다.",
+      "you returned the sigmoid φ(x) itself, not its derivative; φ′(x) = φ(x)(1 − φ(x))",
+      [sd_returns_sigmoid], "σ′: φ 자체를 돌려줌", "σ′: returns φ itself"),
+    e("delta_linear_neuron", "delta_rule_step",
+      "출력을 y = w·x + b(선형 뉴런, LMS 규칙)로 두어 시그모이드를 빠뜨렸습니다. 이 "
+      "함수의 뉴런은 y = φ(w·x + b)이고 δ = (y − t)·y(1 − y)입니다.",
+      "you took the output as y = w·x + b (a linear neuron: the Adaline / LMS rule), without "
+      "the sigmoid; this neuron outputs y = φ(w·x + b) and δ = (y − t)·y(1 − y)",
+      [delta_linear_neuron], "델타 규칙: 선형 뉴런", "delta rule: linear neuron"),
+    e("delta_no_lr", "delta_rule_step",
+      "학습률 lr을 곱하지 않았습니다 (η = 1로 계산). w ← w − η·δ·x, b ← b − η·δ입니다.",
+      "the learning rate lr is not applied (computed as η = 1); w ← w − η·δ·x, b ← b − η·δ",
+      [delta_no_lr], "델타 규칙: lr 빠짐", "delta rule: lr missing"),
+    e("forward_linear_hidden", "mlp_forward",
+      "은닉층에 시그모이드를 적용하지 않았습니다 (H = XU + b1). 그러면 두 층이 하나의 선형 "
+      "변환처럼 되어 XOR을 풀 수 없습니다. H = φ(XU + b1)입니다.",
+      "the hidden layer has no sigmoid (H = XU + b1), so the two layers act as one linear "
+      "map and cannot learn XOR; H = φ(XU + b1)",
+      [forward_linear_hidden], "순전파: 은닉층 선형", "forward: linear hidden layer"),
+    e("backward_hidden_no_derivative", "mlp_backward",
+      "은닉층 델타에 은닉층의 미분 H(1 − H)를 곱하지 않았습니다 (δ_hid = δ_out Wᵀ). 오차가 "
+      "은닉층의 시그모이드를 거꾸로 지날 때도 그 미분을 곱합니다: "
+      "δ_hid = (δ_out Wᵀ)·H(1 − H).",
+      "the hidden delta leaves out the hidden layer's derivative H(1 − H) (δ_hid = δ_out Wᵀ); "
+      "the error passes back through the hidden sigmoid too: δ_hid = (δ_out Wᵀ)·H(1 − H)",
+      [_backward(hid_slope=False, b_mean=())], "역전파: 은닉층 φ′ 빠짐",
+      "backprop: hidden φ′ missing"),
+    e("backward_bias_averaged_twice", "mlp_backward",
+      "편향 기울기를 δ의 평균(mean)으로 계산했습니다. δ_out에 이미 1/m이 들어 있어 m으로 두 "
+      "번 나눈 셈입니다. 편향의 기울기는 행의 합입니다: db2 = δ_out.sum(axis=0), "
+      "db1 = δ_hid.sum(axis=0).",
+      "the bias gradients were taken as the mean of δ; δ_out already holds the 1/m, so this "
+      "divides by m twice; a bias gradient is the row sum: db2 = δ_out.sum(axis=0), "
+      "db1 = δ_hid.sum(axis=0)",
+      [_backward(b_mean=b) for b in (("b1", "b2"), ("b1",), ("b2",))],
+      "역전파: 편향 기울기 두 번 평균", "backprop: bias gradients averaged twice"),
+    e("backward_mean_twice", "mlp_backward",
+      "모든 기울기를 m으로 두 번 나눴습니다 (δ_out에서 한 번, 기울기에서 또 한 번). 1/m은 "
+      "δ_out = (Y − T)·Y(1 − Y) / m에서 한 번만 곱합니다.",
+      "every gradient was divided by m twice (once in δ_out, once more in the gradients); "
+      "the 1/m is applied once, in δ_out = (Y − T)·Y(1 − Y) / m",
+      [_backward(b_mean=(), m_twice=True)], "역전파: m으로 두 번 나눔",
+      "backprop: divided by m twice"),
+    e("backward_elementwise_not_matmul", "mlp_backward",
+      "역전파의 행렬 곱 하나를 원소별 곱 *로 썼습니다 (예: δ_out * Wᵀ, Xᵀ * δ_hid). "
+      "δ_out * Wᵀ는 출력이 하나일 때만 행렬 곱과 같고, 그 밖에는 모양이 맞지 않아 "
+      "브로드캐스트 오류가 납니다. 각 값은 샘플이나 뉴런에 대한 가중합이므로 @를 씁니다: "
+      "δ_hid = (δ_out @ Wᵀ)·H(1 − H), dW = Hᵀ @ δ_out, dU = Xᵀ @ δ_hid.",
+      "one matrix product of the backward pass is written as the elementwise * (e.g. "
+      "δ_out * Wᵀ, Xᵀ * δ_hid); δ_out * Wᵀ equals the product only with one output, and "
+      "otherwise the shapes do not broadcast; each of these is a weighted sum over samples "
+      "or neurons, so use @: δ_hid = (δ_out @ Wᵀ)·H(1 − H), dW = Hᵀ @ δ_out, "
+      "dU = Xᵀ @ δ_hid",
+      [_backward(b_mean=(), elementwise=(which, order)) for which in ("hid", "U", "W")
+       for order in (True, False)], "역전파: @ 대신 *",
+      "backprop: * instead of @"),
+    e("train_w_updated_before_hidden_delta", "train_xor",
+      "W를 먼저 갱신한 뒤 그 새 W로 은닉층 델타 δ_hid = (δ_out Wᵀ)·H(1 − H)를 계산했습니다. "
+      "기울기는 모두 갱신 전의 같은 파라미터에서 구해야 합니다. 먼저 모든 기울기(δ_out, "
+      "δ_hid)를 계산하고, 그다음에 모든 파라미터를 갱신하세요.",
+      "you updated W first and then computed the hidden delta δ_hid = (δ_out Wᵀ)·H(1 − H) "
+      "with the new W; every gradient must come from the same parameters, before any update: "
+      "compute all gradients (δ_out, δ_hid) first, then update every parameter",
+      [_train_loop(w_first=True)], "학습: δ_hid 전에 W 갱신", "training: W updated before δ_hid"),
+    e("train_targets_flat", "train_xor",
+      "목표 T를 모양 (4,)로 만들었습니다. Y는 (4, 1)이라 Y − T가 (4, 4)로 브로드캐스트되어 "
+      "기울기의 모양이 틀어집니다. T = np.array([[0], [1], [1], [0]])처럼 (4, 1)로 만드세요.",
+      "you made the targets T of shape (4,); Y is (4, 1), so Y − T broadcasts to (4, 4) and "
+      "the gradients get the wrong shapes; make T of shape (4, 1): "
+      "np.array([[0], [1], [1], [0]])",
+      [_train_loop(flat_targets=True), _train_modular(flat_targets=True)],
+      "학습: T 모양 (4,)", "training: targets of shape (4,)"),
+    e("train_loss_without_half", "train_xor",
+      "손실에 ½을 빼고 (Y − T)²의 평균을 기록했습니다. 이 과제의 손실은 "
+      "E = (1/m)·Σ ½(Y − T)²입니다.",
+      "the loss was recorded as the mean of (Y − T)² without the ½; this assignment's loss "
+      "is E = (1/m)·Σ ½(Y − T)²",
+      [_train_loop(half=False)], "손실: ½ 빠짐", "loss: ½ missing"),
+]
