@@ -6,6 +6,7 @@ a linear neuron's rule and the order of updates in a hand-written training loop.
 import numpy as np
 
 import solutions.backprop as ref
+from autograder.diagnoses.scalar_code import scalar_entries
 from autograder.diagnosis import Entry
 
 S, E = "강의 3.6–3.7", "lecture 3.6–3.7"
@@ -39,6 +40,23 @@ def delta_no_lr(w, b, x, t, lr):
     return ref.delta_rule_step(w, b, x, t, 1.0)
 
 
+# ---- init_mlp ----------------------------------------------------------------------------------
+def _init(order=("U", "W"), transposed=False):
+    """One rng, the parameters in `order` drawn from U(−1, 1) (the rest zero); `transposed`:
+    the weights drawn as (out, in) matrices and returned so."""
+    def init_mlp(n_in, n_hidden, n_out, seed):
+        rng = np.random.default_rng(seed)
+        shapes = {"U": (n_in, n_hidden), "b1": (n_hidden,), "W": (n_hidden, n_out),
+                  "b2": (n_out,)}
+        if transposed:
+            shapes.update(U=(n_hidden, n_in), W=(n_out, n_hidden))
+        p = {k: np.zeros(v) for k, v in shapes.items()}
+        for k in order:
+            p[k] = rng.uniform(-1.0, 1.0, size=shapes[k])
+        return p
+    return init_mlp
+
+
 # ---- mlp_forward -------------------------------------------------------------------------------
 def forward_linear_hidden(X, params):
     X = _f(X)
@@ -48,10 +66,14 @@ def forward_linear_hidden(X, params):
 
 
 # ---- mlp_backward ------------------------------------------------------------------------------
-def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=None):
+def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=None,
+              transposed=(), no_transpose=None):
     """The reference backward pass with one thing changed. `elementwise`: which of its three
-    matrix products ("hid", "U", "W") is written as `*`, and in which operand order."""
+    matrix products ("hid", "U", "W") is written as `*`, and in which operand order;
+    `no_transpose`: which one leaves out its transpose (δ_out @ W, X @ δ_hid, H @ δ_out)."""
     def times(which, a, b):
+        if which == no_transpose:  # δ_out @ W, X @ δ_hid, H @ δ_out
+            a, b = (a, b.T) if which == "hid" else (a.T, b)
         if elementwise is None or elementwise[0] != which:
             return a @ b
         return a * b if elementwise[1] else b * a
@@ -67,6 +89,7 @@ def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=No
         for k, d in (("b1", d_hid), ("b2", d_out)):
             if k in b_mean:
                 grads[k] = d.mean(axis=0)
+        grads.update({k: grads[k].T for k in transposed})
         return {k: v / m for k, v in grads.items()} if m_twice else grads
     return mlp_backward
 
@@ -99,11 +122,12 @@ def _train_loop(w_first=False, flat_targets=False, half=True):
     return train_xor
 
 
-def _train_modular(flat_targets=True):
-    """train_xor through mlp_forward / mlp_backward, with the targets flat (shape (4,))."""
+def _train_modular(flat_targets=False, fixed_seed=None):
+    """train_xor through mlp_forward / mlp_backward, with the targets flat (shape (4,)) or the
+    init's seed fixed."""
     def train_xor(hidden=3, lr=1.0, epochs=5000, seed=0):
         T = XOR_T.ravel() if flat_targets else XOR_T
-        params = ref.init_mlp(2, hidden, 1, seed)
+        params = ref.init_mlp(2, hidden, 1, seed if fixed_seed is None else fixed_seed)
         losses = np.zeros(epochs)
         for k in range(epochs):
             Y, cache = ref.mlp_forward(XOR_X, params)
@@ -141,6 +165,21 @@ ENTRIES = [
       "학습률 lr을 곱하지 않았습니다 (η = 1로 계산). w ← w − η·δ·x, b ← b − η·δ입니다.",
       "the learning rate lr is not applied (computed as η = 1); w ← w − η·δ·x, b ← b − η·δ",
       [delta_no_lr], "델타 규칙: lr 빠짐", "delta rule: lr missing"),
+    e("init_random_biases", "init_mlp",
+      "편향 b1, b2도 무작위로 뽑았습니다. 같은 rng에서 더 뽑으면 뒤따르는 W의 값도 "
+      "달라집니다. 독스트링대로 U, 그다음 W만 뽑고 편향은 0으로 두세요: np.zeros(n_hidden), "
+      "np.zeros(n_out).",
+      "you drew the biases b1, b2 at random too; extra draws from the one rng also change "
+      "the W that follows; as the docstring says, draw only U, then W, and set the biases to "
+      "zero: np.zeros(n_hidden), np.zeros(n_out)",
+      [_init(order) for order in (("U", "b1", "W", "b2"), ("U", "W", "b1", "b2"))],
+      "초기화: 편향도 무작위", "init: random biases"),
+    e("init_transposed", "init_mlp",
+      "가중치 행렬을 (출력 수, 입력 수) 모양으로 만들었습니다 (PyTorch의 배치). 이 과제는 "
+      "X @ U, H @ W로 곱하므로 U는 (n_in, n_hidden), W는 (n_hidden, n_out)입니다.",
+      "the weight matrices are shaped (outputs, inputs), PyTorch's layout; this assignment "
+      "multiplies X @ U and H @ W, so U is (n_in, n_hidden) and W is (n_hidden, n_out)",
+      [_init(transposed=True)], "초기화: 전치된 모양", "init: transposed shapes"),
     e("forward_linear_hidden", "mlp_forward",
       "은닉층에 시그모이드를 적용하지 않았습니다 (H = XU + b1). 그러면 두 층이 하나의 선형 "
       "변환처럼 되어 XOR을 풀 수 없습니다. H = φ(XU + b1)입니다.",
@@ -184,6 +223,33 @@ ENTRIES = [
       [_backward(b_mean=(), elementwise=(which, order)) for which in ("hid", "U", "W")
        for order in (True, False)], "역전파: @ 대신 *",
       "backprop: * instead of @"),
+    e("backward_gradients_transposed", "mlp_backward",
+      "가중치 기울기가 전치되어 있습니다 (예: dW = δ_outᵀ @ H). 기울기는 파라미터와 같은 "
+      "모양이어야 합니다: dW = Hᵀ @ δ_out은 W처럼 (n_hidden, n_out), dU = Xᵀ @ δ_hid는 U처럼 "
+      "(n_in, n_hidden)입니다.",
+      "the weight gradients are transposed (e.g. dW = δ_outᵀ @ H); a gradient has its "
+      "parameter's shape: dW = Hᵀ @ δ_out is (n_hidden, n_out) like W, dU = Xᵀ @ δ_hid is "
+      "(n_in, n_hidden) like U",
+      [_backward(b_mean=(), transposed=t) for t in (("U", "W"), ("W",), ("U",))],
+      "역전파: 기울기 전치", "backprop: gradients transposed"),
+    e("backward_missing_transpose", "mlp_backward",
+      "역전파의 행렬 곱에서 전치(.T)를 빠뜨렸습니다 (예: δ_out @ W, X @ δ_hid). 모양이 맞지 "
+      "않아 오류가 나거나, 정사각 행렬이면 틀린 값이 나옵니다. 오차는 가중치를 거꾸로 "
+      "지나가므로 δ_hid = (δ_out @ Wᵀ)·H(1 − H), 기울기는 dW = Hᵀ @ δ_out, dU = Xᵀ @ δ_hid "
+      "입니다.",
+      "a matrix product of the backward pass leaves out its transpose (.T) (e.g. δ_out @ W, "
+      "X @ δ_hid): the shapes do not fit, or with square matrices the values are wrong; the "
+      "error goes back through the weights, so δ_hid = (δ_out @ Wᵀ)·H(1 − H), and the "
+      "gradients are dW = Hᵀ @ δ_out, dU = Xᵀ @ δ_hid",
+      [_backward(b_mean=(), no_transpose=w) for w in ("hid", "U", "W")],
+      "역전파: 전치 빠짐", "backprop: transpose missing"),
+    e("train_ignores_seed", "train_xor",
+      "seed 인자를 쓰지 않고 고정된 시드로 초기화했습니다. 받은 seed를 init_mlp의 마지막 "
+      "인자로 넘기세요.",
+      "the init ignores the seed argument (a fixed seed); pass it on: "
+      "init_mlp(2, hidden, 1, seed)",
+      [_train_modular(fixed_seed=s) for s in (0, 42)], "학습: seed 무시",
+      "training: seed ignored"),
     e("train_w_updated_before_hidden_delta", "train_xor",
       "W를 먼저 갱신한 뒤 그 새 W로 은닉층 델타 δ_hid = (δ_out Wᵀ)·H(1 − H)를 계산했습니다. "
       "기울기는 모두 갱신 전의 같은 파라미터에서 구해야 합니다. 먼저 모든 기울기(δ_out, "
@@ -206,4 +272,5 @@ ENTRIES = [
       "the loss was recorded as the mean of (Y − T)² without the ½; this assignment's loss "
       "is E = (1/m)·Σ ½(Y − T)²",
       [_train_loop(half=False)], "손실: ½ 빠짐", "loss: ½ missing"),
+    *scalar_entries(ref, (), "backprop", math_functions=("sigmoid_derivative",)),
 ]

@@ -41,6 +41,12 @@ class NesterovInPlace(ref.Nesterov):
         return w
 
 
+class SGDNoLr(ref.SGD):
+    def step(self, w, grad_fn):
+        w = _w(w)
+        return w - grad_fn(w)
+
+
 # ---- Momentum -------------------------------------------------------------------------------------
 class MomentumPyTorch(ref.Momentum):
     """PyTorch's convention: v <- beta v + g, w <- w - lr v (the same path for a constant lr;
@@ -235,6 +241,10 @@ ENTRIES = [
     *(_in_place_entry(c, i) for c, i in (("SGD", SGDInPlace), ("Momentum", MomentumInPlace),
                                          ("Nesterov", NesterovInPlace))),
     *(_defaults_entry(c) for c in LIBRARY_DEFAULTS),
+    entry("sgd_no_lr", "SGD",
+          "학습률을 곱하지 않았습니다 (w ← w − ∇J(w)). w ← w − η·∇J(w), η = self.lr입니다.",
+          "the learning rate is not applied (w ← w − ∇J(w)); w ← w − η·∇J(w), with η = self.lr",
+          [{"SGD": SGDNoLr}], "SGD: lr 빠짐", "SGD: lr missing"),
     entry("momentum_pytorch_velocity", "Momentum",
           "PyTorch 방식 v ← βv + g, w ← w − η·v로 계산했습니다. 경로는 같지만 저장한 m이 "
           "−m/η로 다릅니다. 이 과제는 학습률을 m에 넣습니다: m ← βm − η∇J(w), w ← w + m.",

@@ -58,8 +58,8 @@ def _trainer(output=ref.step, update=lambda lr, t, y: lr * t, always=False, coun
                     w = w + update(lr, t_i, y) * x_i
                     b = b + (update(lr, t_i, y) if bias else 0.0)
             if not updated:
-                return w, float(b), True, epoch if count_clean else epoch - 1
-        return w, float(b), False, max_epochs
+                return w, float(b), True, epoch if count_clean is True else epoch - 1
+        return w, float(b), False, max_epochs if count_clean != "zero_based" else max_epochs - 1
     return train_perceptron
 
 
@@ -165,11 +165,14 @@ ENTRIES = [
       [perceptron_minus_bias], "perceptron: 편향 부호", "perceptron: bias sign",
       checks=("perceptron_values", "perceptron_random")),  # (its lookup raises KeyError too)
     e("train_epochs_off_by_one", "train_perceptron",
-      "epochs에 마지막 깨끗한(갱신 없는) 에포크를 세지 않았습니다. 독스트링대로 갱신이 없던 "
-      "에포크까지 포함해 셉니다.",
-      "epochs leaves out the final clean epoch (the one without updates); the docstring "
-      "counts it",
-      [_trainer(count_clean=False)], "학습 에포크 수 하나 어긋남", "epoch count off by one"),
+      "epochs가 독스트링의 수보다 하나 적습니다: 마지막 깨끗한(갱신 없는) 에포크를 세지 "
+      "않았거나, range(max_epochs)의 0부터 시작하는 번호를 그대로 돌려주었습니다. 에포크는 1부터 "
+      "세고 갱신이 없던 에포크까지 포함합니다 (1번째에 갱신, 2번째에 갱신 없음 → 2).",
+      "epochs is one less than the docstring's count: the final clean epoch (the one without "
+      "updates) is left out, or the 0-based index of range(max_epochs) is returned; epochs "
+      "count from 1 and include the clean one (updates in epoch 1, none in epoch 2 → 2)",
+      [_trainer(count_clean=False), _trainer(count_clean="zero_based")],
+      "학습 에포크 수 하나 어긋남", "epoch count off by one"),
     e("train_update_always", "train_perceptron",
       "틀린 샘플만이 아니라 모든 샘플에서 가중치를 갱신했습니다. 퍼셉트론 학습 규칙은 "
       "출력이 목표와 다를 때만 w ← w + η·t·x입니다.",

@@ -6,6 +6,7 @@ forgotten learning rate in training, `*` and `^` for `**` in the polynomial feat
 import numpy as np
 
 import solutions.perceptron as ref
+from autograder.diagnoses.scalar_code import scalar_entries
 from autograder.diagnosis import Entry
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
@@ -37,6 +38,10 @@ def _fallback(phi):
             return ref.step(s)
         return phi(s)
     return perceptron
+
+
+def perceptron_no_activation(X, w, b, activation="step"):
+    return _f(X) @ _f(w) + b
 
 
 def perceptron_dict_lookup(X, w, b, activation="step"):
@@ -77,6 +82,36 @@ def _caret(x):
     return x ^ 2  # raises TypeError on floats: what the student's `x ^ 2` does
 
 
+def poly_features_sklearn(X):
+    """sklearn's PolynomialFeatures(2): (1, x1, x2, x1², x1 x2, x2²)."""
+    X = _f(X)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([np.ones_like(x1), x1, x2, x1 ** 2, x1 * x2, x2 ** 2], axis=1)
+
+
+def poly_features_sklearn_no_bias(X):
+    X = _f(X)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([x1, x2, x1 ** 2, x1 * x2, x2 ** 2], axis=1)
+
+
+def poly_features_with_x2(X):
+    X = _f(X)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([x1 ** 2, x1, x2, x1 * x2, x2 ** 2], axis=1)
+
+
+# ---- gate_weights ------------------------------------------------------------------------------
+def gate_sum_zero(check, args, value, expected):
+    """Some gate's (w, b) puts an input exactly on the boundary: x·w + b = 0, step 0."""
+    from autograder.diagnoses.perceptron import _gate_table
+    for gate in ("AND", "OR", "NAND"):
+        table = _gate_table(check, args, value, gate)
+        if table is not None and np.any(table == 0):
+            return True
+    return False
+
+
 def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
     return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
                  impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
@@ -98,6 +133,13 @@ ENTRIES = [
       "φ(s) = (1 + tanh(s/2)) / 2, with s/2 inside tanh",
       [sigmoid_tanh_without_half], "시그모이드: tanh(s/2)의 /2 빠짐",
       "sigmoid: tanh without s/2"),
+    e("perceptron_no_activation", "perceptron",
+      "활성화 함수를 적용하지 않고 가중합 X·w + b를 그대로 돌려주었습니다. 출력은 "
+      "activation(X·w + b)입니다: 'step'이면 step, 'sigmoid'이면 sigmoid를 적용하세요.",
+      "you returned the weighted sum X·w + b without an activation; the output is "
+      "activation(X·w + b): apply step for 'step' and sigmoid for 'sigmoid'",
+      [perceptron_no_activation], "perceptron: 활성화 없음", "perceptron: no activation",
+      checks=("perceptron_values", "perceptron_random")),
     e("perceptron_unknown_activation_no_error", "perceptron",
       "알 수 없는 activation 이름(예: 'relu')에서 예외 없이 다른 함수로 계산했습니다 (if/else의 "
       "마지막 가지가 나머지 이름을 모두 받음). 'step'과 'sigmoid'만 처리하고, 그 밖의 이름은 "
@@ -138,6 +180,15 @@ ENTRIES = [
       "features are (x1², x1, x1·x2, x2²)",
       [_poly(sq1=_times2), _poly(sq2=_times2), _poly(sq1=_times2, sq2=_times2)],
       "다항 특징: ** 대신 *", "polynomial features: * for **"),
+    e("poly_features_sklearn", "poly_features",
+      "열이 4개가 아닙니다: 상수 1이나 x2 항까지 넣은 일반적인 2차 다항 특징(예: 사이킷런의 "
+      "다항 특징 변환)을 만들었습니다. 강의 3.5의 특징 벡터는 x2 항과 상수 없이 4개입니다: "
+      "(x1², x1, x1·x2, x2²).",
+      "the features do not have 4 columns: you built the general degree-2 features with a "
+      "constant 1 or an x2 term (e.g. sklearn's PolynomialFeatures); lecture 3.5's feature "
+      "vector has 4, without x2 and without a constant: (x1², x1, x1·x2, x2²)",
+      [poly_features_sklearn, poly_features_sklearn_no_bias, poly_features_with_x2],
+      "다항 특징: 일반 2차 특징", "polynomial features: the general degree-2 set"),
     e("poly_features_caret", "poly_features",
       "제곱을 x ^ 2로 썼습니다. 파이썬에서 ^는 거듭제곱이 아니라 비트 XOR이라 실수 배열에서 "
       "TypeError가 납니다. 제곱은 x ** 2 또는 x * x입니다.",
@@ -145,4 +196,13 @@ ENTRIES = [
       "TypeError on float arrays; a square is x ** 2 or x * x",
       [_poly(sq1=_caret), _poly(sq2=_caret)], "다항 특징: ** 대신 ^",
       "polynomial features: ^ for **"),
+    Entry("gate_sum_zero", "gate_weights",
+          "어떤 입력에서 x·w + b = 0이 되어 step이 0을 냅니다. 0은 참(1)도 거짓(−1)도 아닙니다. "
+          "b를 조금 옮겨 네 입력 모두에서 합이 0이 아니게 하세요 (예: w = (1, 1)이면 "
+          f"AND는 b = −1, OR는 b = +1). ({S})",
+          "for some input x·w + b = 0, so step gives 0, which is neither true (1) nor false "
+          "(−1); move b so that no input of the four sums to 0 (e.g. with w = (1, 1): AND "
+          f"b = −1, OR b = +1) ({E})",
+          match=gate_sum_zero, title_ko="게이트: 합이 0인 입력", title_en="gate: a sum of 0"),
+    *scalar_entries(ref, ("step", "sigmoid"), "perceptron", math_functions=("sigmoid",)),
 ]

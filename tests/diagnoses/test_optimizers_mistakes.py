@@ -67,6 +67,7 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     "mistake_rmsprop_step_before_update": (Fails(each("RMSProp", *VALUES)),
                                            "rmsprop_step_before_update"),
     # w written in place, right values: only the no-mutation check
+    "mistake_sgd_no_lr": (Fails(each("SGD", "path", "hidden")), "sgd_no_lr"),
     **{f"mistake_{c.lower()}_updates_w_in_place": (Fails(each(c, "no_mutation")),
                                                    f"{c.lower()}_updates_w_in_place")
        for c in ("SGD", "Momentum", "Nesterov")},
