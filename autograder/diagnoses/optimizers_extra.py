@@ -146,6 +146,23 @@ class RMSPropNoSqrt(ref.RMSProp):
         return w - self.lr * g / (self.s + self.eps)
 
 
+# ---- AdaGrad / RMSProp: the squared gradient mistyped ---------------------------------------------
+SQUARE_TYPOS = (lambda g: g * 2, lambda g: g)  # g*2 for g**2; g not squared
+
+
+def _square_typo(cls, square):
+    class Typo(cls):
+        def step(self, w, grad_fn):
+            w = _w(w)
+            g = grad_fn(w)
+            decay = getattr(self, "rho", None)
+            self.s = (self.s + square(g)) if decay is None else (
+                decay * self.s + (1.0 - decay) * square(g))
+            with np.errstate(all="ignore"):
+                return w - self.lr * g / np.sqrt(self.s + self.eps)
+    return {cls.__name__: Typo}
+
+
 # ---- Adam ---------------------------------------------------------------------------------------
 class AdamParts(ref.Adam):
     """Adam with switches: which moments are bias-corrected, the (1 - beta) weights, the root,
@@ -156,6 +173,8 @@ class AdamParts(ref.Adam):
     root = True
     eps_on_w = False
     efficient = False
+    swap_corrections = False
+    square = staticmethod(lambda g: g * g)
 
     def step(self, w, grad_fn):
         w = _w(w)
@@ -163,13 +182,14 @@ class AdamParts(ref.Adam):
         self.t += 1
         b1, b2 = self.beta1, self.beta2
         self.m = b1 * self.m + ((1.0 - b1) if self.weights else 1.0) * g
-        self.s = b2 * self.s + ((1.0 - b2) if self.weights else 1.0) * g * g
+        self.s = b2 * self.s + ((1.0 - b2) if self.weights else 1.0) * self.square(g)
+        c1, c2 = (b2, b1) if self.swap_corrections else (b1, b2)
         with np.errstate(all="ignore"):
             if self.efficient:
                 lr_t = self.lr * np.sqrt(1.0 - b2 ** self.t) / (1.0 - b1 ** self.t)
                 return w - lr_t * self.m / (np.sqrt(self.s) + self.eps)
-            m_hat = self.m / (1.0 - b1 ** self.t) if self.correct_m else self.m
-            s_hat = self.s / (1.0 - b2 ** self.t) if self.correct_s else self.s
+            m_hat = self.m / (1.0 - c1 ** self.t) if self.correct_m else self.m
+            s_hat = self.s / (1.0 - c2 ** self.t) if self.correct_s else self.s
             den = np.sqrt(s_hat) if self.root else s_hat
             if self.eps_on_w:
                 return w - self.lr * m_hat / den + self.eps
@@ -245,6 +265,29 @@ ENTRIES = [
           "학습률을 곱하지 않았습니다 (w ← w − ∇J(w)). w ← w − η·∇J(w), η = self.lr입니다.",
           "the learning rate is not applied (w ← w − ∇J(w)); w ← w − η·∇J(w), with η = self.lr",
           [{"SGD": SGDNoLr}], "SGD: lr 빠짐", "SGD: lr missing"),
+    *(entry(f"{c.lower()}_square_typo", c,
+            "기울기의 제곱 자리에 g * 2(2배) 또는 g를 넣었습니다. 그러면 s가 음수가 될 수 있어 "
+            "√s가 nan이 됩니다. 제곱은 g ** 2 또는 g * g입니다.",
+            "the squared gradient was written as g * 2 (which doubles) or as g; s can then "
+            "turn negative and √s becomes nan; a square is g ** 2 or g * g",
+            [_square_typo(getattr(ref, c), sq) for sq in SQUARE_TYPOS],
+            f"{c}: g² 자리에 2g 또는 g", f"{c}: 2g or g for g²")
+      for c in ("AdaGrad", "RMSProp")),
+    entry("adam_square_typo", "Adam",
+          "기울기의 제곱 자리에 g * 2(2배) 또는 g를 넣었습니다. 그러면 s가 음수가 될 수 있어 "
+          "√ŝ가 nan이 됩니다. s ← β2·s + (1 − β2)·g², 제곱은 g ** 2 또는 g * g입니다.",
+          "the squared gradient was written as g * 2 (which doubles) or as g; s can then turn "
+          "negative and √ŝ becomes nan; s ← β2·s + (1 − β2)·g², and a square is g ** 2 or "
+          "g * g",
+          [adam(square=staticmethod(sq)) for sq in SQUARE_TYPOS], "Adam: g² 자리에 2g 또는 g",
+          "Adam: 2g or g for g²"),
+    entry("adam_corrections_swapped", "Adam",
+          "편향 보정의 β를 바꿔 썼습니다 (m̂ = m / (1 − β2ᵗ), ŝ = s / (1 − β1ᵗ)). 각 모멘트는 "
+          "자기 β로 보정합니다: m̂ = m / (1 − β1ᵗ), ŝ = s / (1 − β2ᵗ).",
+          "the bias corrections use each other's β (m̂ = m / (1 − β2ᵗ), ŝ = s / (1 − β1ᵗ)); each "
+          "moment is corrected with its own β: m̂ = m / (1 − β1ᵗ), ŝ = s / (1 − β2ᵗ)",
+          [adam(swap_corrections=True)], "Adam: 보정의 β 바뀜",
+          "Adam: corrections' β swapped"),
     entry("momentum_pytorch_velocity", "Momentum",
           "PyTorch 방식 v ← βv + g, w ← w − η·v로 계산했습니다. 경로는 같지만 저장한 m이 "
           "−m/η로 다릅니다. 이 과제는 학습률을 m에 넣습니다: m ← βm − η∇J(w), w ← w + m.",

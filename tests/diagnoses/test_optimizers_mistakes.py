@@ -68,6 +68,14 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
                                            "rmsprop_step_before_update"),
     # w written in place, right values: only the no-mutation check
     "mistake_sgd_no_lr": (Fails(each("SGD", "path", "hidden")), "sgd_no_lr"),
+    "mistake_adagrad_square_typo": (Fails(each("AdaGrad", *VALUES, "eps", "hidden_eps")),
+                                    "adagrad_square_typo"),
+    "mistake_rmsprop_square_typo": (Fails(each("RMSProp", *VALUES, "eps", "hidden_eps")),
+                                    "rmsprop_square_typo"),
+    "mistake_adam_square_typo": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                       paid=ADAM_T_PAYS), "adam_square_typo"),
+    "mistake_adam_corrections_swapped": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                               paid=ADAM_T_PAYS), "adam_corrections_swapped"),
     **{f"mistake_{c.lower()}_updates_w_in_place": (Fails(each(c, "no_mutation")),
                                                    f"{c.lower()}_updates_w_in_place")
        for c in ("SGD", "Momentum", "Nesterov")},
