@@ -24,6 +24,12 @@ def sd_tanh_form(x):
     return 1.0 - ref.sigmoid(_f(x)) ** 2
 
 
+def sd_exp_formula(x):
+    """e^−x / (1 + e^−x)²: inf / inf = nan for large negative x."""
+    z = np.exp(-_f(x))
+    return z / (1.0 + z) ** 2
+
+
 def sd_returns_sigmoid(x):
     return ref.sigmoid(_f(x))
 
@@ -36,11 +42,39 @@ def delta_linear_neuron(w, b, x, t, lr):
     return w - lr * delta * x, float(b - lr * delta)
 
 
+def delta_no_bias_in_forward(w, b, x, t, lr):
+    w, x = _f(w), _f(x)
+    y = ref.sigmoid(w @ x)
+    delta = (y - t) * y * (1.0 - y)
+    return w - lr * delta * x, float(b - lr * delta)
+
+
 def delta_no_lr(w, b, x, t, lr):
     return ref.delta_rule_step(w, b, x, t, 1.0)
 
 
 # ---- init_mlp ----------------------------------------------------------------------------------
+def _scaled_init(draw):
+    """U, then W, from draw(rng, fan_in, fan_out), zero biases."""
+    def init_mlp(n_in, n_hidden, n_out, seed):
+        rng = np.random.default_rng(seed)
+        U = draw(rng, n_in, n_hidden)
+        return {"U": U, "b1": np.zeros(n_hidden), "W": draw(rng, n_hidden, n_out),
+                "b2": np.zeros(n_out)}
+    return init_mlp
+
+
+SCALED_DRAWS = [
+    *(lambda rng, i, o, c=c: c * rng.standard_normal((i, o)) for c in (0.01, 0.1, 0.5)),
+    lambda rng, i, o: rng.standard_normal((i, o)) * np.sqrt(1.0 / i),        # LeCun
+    lambda rng, i, o: rng.standard_normal((i, o)) * np.sqrt(2.0 / i),        # He
+    lambda rng, i, o: rng.standard_normal((i, o)) * np.sqrt(2.0 / (i + o)),  # Glorot normal
+    lambda rng, i, o: rng.uniform(-np.sqrt(6.0 / (i + o)), np.sqrt(6.0 / (i + o)),
+                                  size=(i, o)),                              # Glorot uniform
+    lambda rng, i, o: rng.uniform(-1.0 / np.sqrt(i), 1.0 / np.sqrt(i), size=(i, o)),
+]
+
+
 def _init(order=("U", "W"), transposed=False):
     """One rng, the parameters in `order` drawn from U(−1, 1) (the rest zero); `transposed`:
     the weights drawn as (out, in) matrices and returned so."""
@@ -58,6 +92,15 @@ def _init(order=("U", "W"), transposed=False):
 
 
 # ---- mlp_forward -------------------------------------------------------------------------------
+def _forward_one_bias(keep):
+    def mlp_forward(X, params):
+        X = _f(X)
+        H = ref.sigmoid(X @ params["U"] + (params["b1"] if keep == "b1" else 0.0))
+        Y = ref.sigmoid(H @ params["W"] + (params["b2"] if keep == "b2" else 0.0))
+        return Y, {"X": X, "H": H, "Y": Y}
+    return mlp_forward
+
+
 def forward_linear_hidden(X, params):
     X = _f(X)
     H = X @ params["U"] + params["b1"]
@@ -67,7 +110,7 @@ def forward_linear_hidden(X, params):
 
 # ---- mlp_backward ------------------------------------------------------------------------------
 def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=None,
-              transposed=(), no_transpose=None):
+              transposed=(), no_transpose=None, b_axis=None):
     """The reference backward pass with one thing changed. `elementwise`: which of its three
     matrix products ("hid", "U", "W") is written as `*`, and in which operand order;
     `no_transpose`: which one leaves out its transpose (δ_out @ W, X @ δ_hid, H @ δ_out)."""
@@ -89,6 +132,8 @@ def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=No
         for k, d in (("b1", d_hid), ("b2", d_out)):
             if k in b_mean:
                 grads[k] = d.mean(axis=0)
+            if b_axis is not None and k in b_axis[0]:
+                grads[k] = d.sum() if b_axis[1] is None else d.sum(axis=b_axis[1])
         grads.update({k: grads[k].T for k in transposed})
         return {k: v / m for k, v in grads.items()} if m_twice else grads
     return mlp_backward
@@ -151,6 +196,12 @@ ENTRIES = [
       "you computed 1 − φ(x)², the shape of tanh's derivative 1 − tanh²(x); the sigmoid's "
       "derivative is φ′(x) = φ(x)(1 − φ(x))",
       [sd_tanh_form], "σ′: tanh 미분 모양 1 − φ²", "σ′: tanh's form 1 − φ²"),
+    e("sigmoid_derivative_exp_formula", "sigmoid_derivative",
+      "φ′(x) = e^−x / (1 + e^−x)²를 그대로 계산해 큰 음수 x에서 inf / inf = nan이 됩니다. "
+      "안정한 φ(x)를 먼저 구해 φ(x)(1 − φ(x))로 계산하세요.",
+      "φ′(x) = e^−x / (1 + e^−x)² computed as written gives inf / inf = nan for large "
+      "negative x; compute the stable φ(x) first and return φ(x)(1 − φ(x))",
+      [sd_exp_formula], "σ′: exp 식 오버플로", "σ′: exp formula overflows"),
     e("sigmoid_derivative_returns_sigmoid", "sigmoid_derivative",
       "미분 대신 시그모이드 φ(x) 자체를 돌려주었습니다. φ′(x) = φ(x)(1 − φ(x))입니다.",
       "you returned the sigmoid φ(x) itself, not its derivative; φ′(x) = φ(x)(1 − φ(x))",
@@ -161,6 +212,10 @@ ENTRIES = [
       "you took the output as y = w·x + b (a linear neuron: the Adaline / LMS rule), without "
       "the sigmoid; this neuron outputs y = φ(w·x + b) and δ = (y − t)·y(1 − y)",
       [delta_linear_neuron], "델타 규칙: 선형 뉴런", "delta rule: linear neuron"),
+    e("delta_no_bias_in_forward", "delta_rule_step",
+      "출력을 y = φ(w·x)로 계산해 편향 b를 빠뜨렸습니다. y = φ(w·x + b)입니다.",
+      "the output was computed as y = φ(w·x), without the bias b; y = φ(w·x + b)",
+      [delta_no_bias_in_forward], "델타 규칙: 출력에 b 없음", "delta rule: no b in the output"),
     e("delta_no_lr", "delta_rule_step",
       "학습률 lr을 곱하지 않았습니다 (η = 1로 계산). w ← w − η·δ·x, b ← b − η·δ입니다.",
       "the learning rate lr is not applied (computed as η = 1); w ← w − η·δ·x, b ← b − η·δ",
@@ -174,12 +229,28 @@ ENTRIES = [
       "zero: np.zeros(n_hidden), np.zeros(n_out)",
       [_init(order) for order in (("U", "b1", "W", "b2"), ("U", "W", "b1", "b2"))],
       "초기화: 편향도 무작위", "init: random biases"),
+    e("init_scaled_draws", "init_mlp",
+      "가중치를 다른 분포나 크기로 뽑았습니다 (작은 정규분포 0.01·N(0, 1), 또는 Xavier/"
+      "Glorot·He·LeCun 방식의 크기 조정). 좋은 방법이지만 이 과제의 독스트링은 U(−1, 1)에서 "
+      "뽑습니다: rng.uniform(-1, 1, size), U 다음 W.",
+      "the weights were drawn from another distribution or scale (a small normal "
+      "0.01·N(0, 1), or Xavier/Glorot, He or LeCun scaling); good practice, but this "
+      "assignment's docstring draws from U(−1, 1): rng.uniform(-1, 1, size), U then W",
+      [_scaled_init(d) for d in SCALED_DRAWS], "초기화: 다른 크기의 분포",
+      "init: another scale or distribution"),
     e("init_transposed", "init_mlp",
       "가중치 행렬을 (출력 수, 입력 수) 모양으로 만들었습니다 (PyTorch의 배치). 이 과제는 "
       "X @ U, H @ W로 곱하므로 U는 (n_in, n_hidden), W는 (n_hidden, n_out)입니다.",
       "the weight matrices are shaped (outputs, inputs), PyTorch's layout; this assignment "
       "multiplies X @ U and H @ W, so U is (n_in, n_hidden) and W is (n_hidden, n_out)",
       [_init(transposed=True)], "초기화: 전치된 모양", "init: transposed shapes"),
+    e("forward_one_bias_missing", "mlp_forward",
+      "두 층 중 한 층에서 편향을 더하지 않았습니다 (b1 또는 b2). H = φ(XU + b1), "
+      "Y = φ(HW + b2)로 두 층 모두 편향을 더합니다.",
+      "one of the two layers does not add its bias (b1 or b2); both do: H = φ(XU + b1), "
+      "Y = φ(HW + b2)",
+      [_forward_one_bias("b1"), _forward_one_bias("b2")], "순전파: 한 층의 편향 없음",
+      "forward: one bias missing"),
     e("forward_linear_hidden", "mlp_forward",
       "은닉층에 시그모이드를 적용하지 않았습니다 (H = XU + b1). 그러면 두 층이 하나의 선형 "
       "변환처럼 되어 XOR을 풀 수 없습니다. H = φ(XU + b1)입니다.",
@@ -223,6 +294,15 @@ ENTRIES = [
       [_backward(b_mean=(), elementwise=(which, order)) for which in ("hid", "U", "W")
        for order in (True, False)], "역전파: @ 대신 *",
       "backprop: * instead of @"),
+    e("backward_bias_wrong_axis", "mlp_backward",
+      "편향 기울기를 다른 축으로 더했습니다 (axis=1 또는 전체 합). 편향 하나는 모든 샘플에 "
+      "더해지므로 샘플 축(axis=0)으로 더합니다: db2 = δ_out.sum(axis=0), "
+      "db1 = δ_hid.sum(axis=0), 모양은 b2, b1과 같습니다.",
+      "the bias gradients were summed along another axis (axis=1, or everything); a bias is "
+      "added to every sample, so sum over the samples (axis=0): db2 = δ_out.sum(axis=0), "
+      "db1 = δ_hid.sum(axis=0), shaped like b2, b1",
+      [_backward(b_mean=(), b_axis=(keys, ax)) for keys in (("b1", "b2"), ("b1",), ("b2",))
+       for ax in (1, None)], "역전파: 편향 기울기 축", "backprop: bias gradient axis"),
     e("backward_gradients_transposed", "mlp_backward",
       "가중치 기울기가 전치되어 있습니다 (예: dW = δ_outᵀ @ H). 기울기는 파라미터와 같은 "
       "모양이어야 합니다: dW = Hᵀ @ δ_out은 W처럼 (n_hidden, n_out), dU = Xᵀ @ δ_hid는 U처럼 "

@@ -101,6 +101,13 @@ def poly_features_with_x2(X):
     return np.stack([x1 ** 2, x1, x2, x1 * x2, x2 ** 2], axis=1)
 
 
+def poly_features_rows(X):
+    """The four features stacked as rows: shape (4, m) (np.array([...]) or np.stack's axis 0)."""
+    X = _f(X)
+    x1, x2 = X[:, 0], X[:, 1]
+    return np.stack([x1 ** 2, x1, x1 * x2, x2 ** 2])
+
+
 # ---- gate_weights ------------------------------------------------------------------------------
 def gate_sum_zero(check, args, value, expected):
     """Some gate's (w, b) puts an input exactly on the boundary: x·w + b = 0, step 0."""
@@ -189,6 +196,14 @@ ENTRIES = [
       "vector has 4, without x2 and without a constant: (x1², x1, x1·x2, x2²)",
       [poly_features_sklearn, poly_features_sklearn_no_bias, poly_features_with_x2],
       "다항 특징: 일반 2차 특징", "polynomial features: the general degree-2 set"),
+    e("poly_features_rows", "poly_features",
+      "특징을 행으로 쌓아 모양이 (4, m)입니다 (np.array([...]) 또는 axis=0인 np.stack). "
+      "샘플마다 한 행이어야 하므로 열로 쌓으세요: np.stack([...], axis=1) 또는 "
+      "np.column_stack([...]) → (m, 4).",
+      "the features are stacked as rows, shape (4, m) (np.array([...]) or np.stack with "
+      "axis=0); each sample is one row, so stack them as columns: np.stack([...], axis=1) or "
+      "np.column_stack([...]) → (m, 4)",
+      [poly_features_rows], "다항 특징: (4, m) 모양", "polynomial features: shape (4, m)"),
     e("poly_features_caret", "poly_features",
       "제곱을 x ^ 2로 썼습니다. 파이썬에서 ^는 거듭제곱이 아니라 비트 XOR이라 실수 배열에서 "
       "TypeError가 납니다. 제곱은 x ** 2 또는 x * x입니다.",
