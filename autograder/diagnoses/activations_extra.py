@@ -24,6 +24,15 @@ def relu_derivative_half_at_zero(x):
     return np.heaviside(_f(x), 0.5)
 
 
+def _leaky_default(function, a_default):
+    def leaky(x, a=a_default):
+        return function(x, a)
+    return leaky
+
+
+LEAKY_DEFAULTS = (0.2, 0.3, 0.1)  # TensorFlow's tf.nn.leaky_relu, Keras' LeakyReLU, blogs
+
+
 def prelu_branches_swapped(x, alpha):
     x = _f(x)
     return np.where(x > 0, alpha * x, x)
@@ -129,6 +138,14 @@ ENTRIES = [
       "for x > 0 and a for x <= 0: np.where(x > 0, 1.0, a)",
       [leaky_relu_derivative_swapped], "Leaky ReLU′: 두 값 바뀜",
       "Leaky ReLU′: values swapped"),
+    *(e(f"{f}_default_a", f,
+        "a의 기본값이 독스트링의 0.01과 다릅니다 (0.2는 텐서플로, 0.3은 케라스의 기본값입니다). "
+        f"def {f}(x, a=0.01):로 쓰세요.",
+        "the default of a differs from the docstring's 0.01 (0.2 is TensorFlow's, 0.3 "
+        f"Keras' default); write def {f}(x, a=0.01):",
+        [_leaky_default(getattr(ref, f), d) for d in LEAKY_DEFAULTS],
+        f"{f}: a의 기본값", f"{f}: default of a")
+      for f in ("leaky_relu", "leaky_relu_derivative")),
     e("prelu_dalpha_positive_side", "prelu_gradients",
       "dα를 x > 0인 원소에서 더했습니다. alpha는 음수 쪽 출력 alpha·x에만 들어 있으므로 "
       "dα = Σ upstream·x (x < 0인 원소만)입니다: "
