@@ -2,6 +2,7 @@
 import numpy as np
 
 import solutions.activations as ref
+from autograder.diagnoses import activations_extra
 from autograder.diagnosis import Entry, float32_entries
 
 S, E = "강의 4.1", "lecture 4.1"
@@ -219,8 +220,11 @@ ENTRIES = [
       "you returned ReLU itself, max(0, x); the derivative is 1 for x > 0, else 0",
       [relu_derivative_returns_relu], "ReLU′가 ReLU를 돌려줌", "ReLU′ returns ReLU"),
     e("leaky_relu_with_min", "leaky_relu",
-      "min(ax, x)로 썼습니다. 강의의 식은 max(ax, x)입니다 (0 < a < 1).",
-      "you wrote min(ax, x); the lecture's formula is max(ax, x) (0 < a < 1)",
+      "양수 쪽이 a·x, 음수 쪽이 x입니다: min(ax, x)를 썼거나 np.where의 두 가지를 바꿔 "
+      "넣었습니다. 강의의 식은 max(ax, x)입니다 (0 < a < 1): np.where(x > 0, x, a * x).",
+      "you get a·x for positive x and x for negative x: min(ax, x), or np.where's two "
+      "branches swapped; the lecture's formula is max(ax, x) (0 < a < 1): "
+      "np.where(x > 0, x, a * x)",
       [leaky_relu_with_min], "Leaky ReLU: min 사용", "leaky ReLU: min instead of max"),
     e("leaky_relu_ignores_a", "leaky_relu",
       "기울기 a 인자를 무시하고 0.01을 고정해서 썼습니다. a를 사용하세요.",
@@ -355,6 +359,7 @@ ENTRIES = [
           match=ignores_rng, checks=("he_normal_rng",), title_ko="He: rng 인자 무시",
           title_en="He: rng argument ignored"),
     *in_place_entries(),
+    *activations_extra.ENTRIES,
     *float32_entries(("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
                       "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative",
                       "he_normal"), prefix="act_"),

@@ -2,6 +2,7 @@
 import numpy as np
 
 import solutions.backprop as ref
+from autograder.diagnoses import backprop_extra
 from autograder.diagnoses import perceptron as p01
 from autograder.diagnosis import Entry, float32_entries
 
@@ -188,8 +189,11 @@ ENTRIES = [
       [_delta(derivative=lambda y, s: s * (1.0 - s))], "델타 규칙: s(1 − s)",
       "delta rule: s(1 − s)"),
     e("delta_sign", "delta_rule_step",
-      "w ← w + η·δ·x로 오차가 커지는 쪽으로 갔습니다. w ← w − η·δ·x, b ← b − η·δ입니다.",
-      "w ← w + η·δ·x moves uphill; the rule is w ← w − η·δ·x, b ← b − η·δ",
+      "갱신이 오차가 커지는 쪽으로 갔습니다: δ를 (t − y)로 계산하고 빼거나, (y − t)로 "
+      "계산하고 더하면 부호가 한 번만 바뀝니다. δ = (y − t)·y(1 − y)이고 "
+      "w ← w − η·δ·x, b ← b − η·δ입니다.",
+      "the update moves uphill: δ computed from (t − y) and subtracted, or from (y − t) and "
+      "added, flips the sign once; δ = (y − t)·y(1 − y), w ← w − η·δ·x, b ← b − η·δ",
       [_delta(sign=1.0)], "델타 규칙: 부호", "delta rule: sign"),
     e("delta_no_bias_update", "delta_rule_step",
       "편향 b를 갱신하지 않았습니다. b ← b − η·δ도 하세요.",
@@ -307,6 +311,7 @@ ENTRIES = [
       "p ← p + η·dp로 기울기 방향으로 갔습니다. p ← p − η·dp입니다.",
       "p ← p + η·dp moves along the gradient; the update is p ← p − η·dp",
       [_train(sign=1.0)], "학습: 부호 반대", "training: gradient ascent"),
+    *backprop_extra.ENTRIES,
     *float32_entries(("sigmoid", "sigmoid_derivative", "delta_rule_step", "mlp_forward", "mlp_backward",
                       "train_xor"), prefix="bp_"),
 ]

@@ -6,6 +6,7 @@ mistake is in the constructor, `__init__`), so the probe sees the same attribute
 import numpy as np
 
 import solutions.optimizers as ref
+from autograder.diagnoses import optimizers_extra
 from autograder.diagnosis import Entry, float32_entries
 
 S = "강의 4.2"      # lecture section, as the notebook names it
@@ -289,7 +290,7 @@ ENTRIES = [
           "ε을 숫자로 직접 써서 생성자의 eps 인자를 무시했습니다. self.eps를 사용하세요.",
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           _eps_variants(ref.AdaGrad, _ada_s, True), "AdaGrad: 고정된 ε", "AdaGrad: hard-coded ε",
-          unless=("adagrad_eps_outside_sqrt",)),
+          unless=("adagrad_eps_outside_sqrt", "adagrad_eps_added_to_w")),
     entry("adagrad_no_accumulation", "AdaGrad",
           "s ← g²로 매번 새로 덮어썼습니다. AdaGrad는 제곱 기울기를 누적합니다: s ← s + g².",
           "you overwrote s ← g² each step; AdaGrad accumulates the squared gradients: "
@@ -329,7 +330,7 @@ ENTRIES = [
           "ε을 숫자로 직접 써서 생성자의 eps 인자를 무시했습니다. self.eps를 사용하세요.",
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           _eps_variants(ref.RMSProp, _rms_s, True), "RMSProp: 고정된 ε", "RMSProp: hard-coded ε",
-          unless=("rmsprop_eps_outside_sqrt",)),
+          unless=("rmsprop_eps_outside_sqrt", "rmsprop_eps_added_to_w")),
     entry("rmsprop_no_decay_weight", "RMSProp",
           "s ← ρs + g²로 새 값에 (1 − ρ)를 곱하지 않았습니다. 줄어든 만큼만 더합니다: "
           "s ← ρs + (1 − ρ)g².",
@@ -372,7 +373,8 @@ ENTRIES = [
           "ε을 숫자로 직접 써서 생성자의 eps 인자를 무시했습니다. self.eps를 사용하세요.",
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           [adam(fixed_eps=e, eps_inside=side) for e in HARD_CODED_EPS for side in (False, True)],
-          "Adam: 고정된 ε", "Adam: hard-coded ε", unless=("adam_eps_inside_sqrt",)),
+          "Adam: 고정된 ε", "Adam: hard-coded ε",
+          unless=("adam_eps_inside_sqrt", "adam_efficient_form", "adam_eps_added_to_w")),
     entry("adam_hat_stored", "Adam",
           "보정한 m̂, ŝ를 m, s에 다시 저장했습니다. 그러면 다음 step에서 한 번 더 보정됩니다. "
           "m, s는 보정 전 값으로 두고 m̂, ŝ는 그 step 안에서만 쓰세요.",
@@ -389,10 +391,13 @@ ENTRIES = [
           "the path leaves out the start w0; row 0 is w0, then one row per step, steps + 1 rows",
           [{"minimize": minimize_no_w0}], "minimize: w0 빠짐", "minimize: w0 left out"),
     entry("minimize_steps_off_by_one", "minimize",
-          "step을 steps번이 아니라 한 번 더 또는 덜 실행했습니다. range(steps)로 정확히 "
-          "steps번 실행하세요.",
-          "you ran one step more or fewer than steps; run exactly steps steps "
-          "(range(steps))",
+          "경로의 행 수가 steps + 1이 아닙니다: step을 한 번 더 또는 덜 실행했거나, 각 step "
+          "전에 점을 기록해 마지막 점이 빠졌습니다. 경로는 w0과 steps번의 step 각각이 끝난 "
+          "뒤의 점, 모두 steps + 1행입니다: 먼저 w0을 넣고, step마다 w를 갱신한 뒤 추가하세요.",
+          "the path does not hold steps + 1 rows: one step more or fewer was run, or each "
+          "point was recorded before its step, so the last one is missing; the path holds w0 "
+          "and the point after each of the steps steps: path = [w0], then append w after each "
+          "update",
           [{"minimize": minimize_one_extra_step}, {"minimize": minimize_one_step_short}],
           "minimize: step 수 하나 어긋남", "minimize: steps off by one"),
     entry("minimize_restarts_from_w0", "minimize",
@@ -401,5 +406,6 @@ ENTRIES = [
           "every step started again from w0; continue from the w the previous step returned: "
           "w = optimizer.step(w, grad_fn)",
           [{"minimize": minimize_same_w}], "minimize: 매번 w0에서", "minimize: restarts at w0"),
+    *optimizers_extra.ENTRIES,
     *float32_entries(("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "minimize")),
 ]

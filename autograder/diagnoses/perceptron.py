@@ -2,6 +2,7 @@
 import numpy as np
 
 import solutions.perceptron as ref
+from autograder.diagnoses import perceptron_extra
 from autograder.diagnosis import Entry, float32_entries
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
@@ -57,8 +58,8 @@ def _trainer(output=ref.step, update=lambda lr, t, y: lr * t, always=False, coun
                     w = w + update(lr, t_i, y) * x_i
                     b = b + (update(lr, t_i, y) if bias else 0.0)
             if not updated:
-                return w, float(b), True, epoch if count_clean else epoch - 1
-        return w, float(b), False, max_epochs
+                return w, float(b), True, epoch if count_clean is True else epoch - 1
+        return w, float(b), False, max_epochs if count_clean != "zero_based" else max_epochs - 1
     return train_perceptron
 
 
@@ -127,8 +128,12 @@ ENTRIES = [
       "you wrote the binary step (0 or 1); this assignment is bipolar (−1, +1): np.sign(s)",
       [step_binary], "이진(0/1) 계단", "binary 0/1 step"),
     e("sigmoid_sign_flipped", "sigmoid",
-      "1 / (1 + exp(s))로 지수의 부호가 반대입니다. 시그모이드는 1 / (1 + exp(−s))입니다.",
-      "1 / (1 + exp(s)) has the exponent's sign flipped; the sigmoid is 1 / (1 + exp(−s))",
+      "φ(−s)를 계산했습니다: 1 / (1 + exp(s))처럼 지수의 부호가 반대이거나, 안정한 식에서 "
+      "두 가지(1/(1+e)와 e/(1+e), e = exp(−|s|))를 바꿔 넣었습니다. 시그모이드는 "
+      "1 / (1 + exp(−s))입니다: s ≥ 0이면 1/(1+e), s < 0이면 e/(1+e).",
+      "you computed φ(−s): either the exponent's sign is flipped (1 / (1 + exp(s))) or the "
+      "stable form's two branches (1/(1+e) and e/(1+e), e = exp(−|s|)) are swapped; the "
+      "sigmoid is 1 / (1 + exp(−s)): 1/(1+e) for s ≥ 0, e/(1+e) for s < 0",
       [sigmoid_sign_flipped], "시그모이드: exp 부호", "sigmoid: sign of the exponent"),
     e("sigmoid_naive_overflow", "sigmoid",
       "1 / (1 + exp(−s))를 그대로 계산해 큰 음수 s에서 exp가 넘칩니다(오버플로 경고). "
@@ -157,13 +162,17 @@ ENTRIES = [
     e("perceptron_minus_bias", "perceptron",
       "X·w − b로 편향을 뺐습니다. 출력은 activation(X·w + b)입니다.",
       "you subtracted the bias (X·w − b); the output is activation(X·w + b)",
-      [perceptron_minus_bias], "perceptron: 편향 부호", "perceptron: bias sign"),
+      [perceptron_minus_bias], "perceptron: 편향 부호", "perceptron: bias sign",
+      checks=("perceptron_values", "perceptron_random")),  # (its lookup raises KeyError too)
     e("train_epochs_off_by_one", "train_perceptron",
-      "epochs에 마지막 깨끗한(갱신 없는) 에포크를 세지 않았습니다. 독스트링대로 갱신이 없던 "
-      "에포크까지 포함해 셉니다.",
-      "epochs leaves out the final clean epoch (the one without updates); the docstring "
-      "counts it",
-      [_trainer(count_clean=False)], "학습 에포크 수 하나 어긋남", "epoch count off by one"),
+      "epochs가 독스트링의 수보다 하나 적습니다: 마지막 깨끗한(갱신 없는) 에포크를 세지 "
+      "않았거나, range(max_epochs)의 0부터 시작하는 번호를 그대로 돌려주었습니다. 에포크는 1부터 "
+      "세고 갱신이 없던 에포크까지 포함합니다 (1번째에 갱신, 2번째에 갱신 없음 → 2).",
+      "epochs is one less than the docstring's count: the final clean epoch (the one without "
+      "updates) is left out, or the 0-based index of range(max_epochs) is returned; epochs "
+      "count from 1 and include the clean one (updates in epoch 1, none in epoch 2 → 2)",
+      [_trainer(count_clean=False), _trainer(count_clean="zero_based")],
+      "학습 에포크 수 하나 어긋남", "epoch count off by one"),
     e("train_update_always", "train_perceptron",
       "틀린 샘플만이 아니라 모든 샘플에서 가중치를 갱신했습니다. 퍼셉트론 학습 규칙은 "
       "출력이 목표와 다를 때만 w ← w + η·t·x입니다.",
@@ -227,10 +236,14 @@ ENTRIES = [
           f"sum: b = −1 ({E})",
           match=_gate_computes("AND", "OR"), title_ko="AND 대신 OR", title_en="AND computes OR"),
     Entry("gate_or_computes_and", "gate_weights",
-          "OR의 가중치가 AND를 계산합니다 (두 입력이 모두 1일 때만 1). w = (1, 1)이면 입력 "
-          f"하나만 1일 때 합이 0이므로 b를 양수로 두세요: b = +1. ({S})",
-          "your OR weights compute AND (1 only when both inputs are 1); with w = (1, 1) one "
-          f"input at 1 gives the sum 0, so b must be positive: b = +1 ({E})",
+          "OR의 가중치가 AND를 계산합니다 (두 입력이 모두 1일 때만 1). 0/1 입력용 교재의 "
+          "가중치(예: b = −0.5, b = −0.2)가 이렇게 됩니다: 이 과제의 입력은 −1과 1입니다. "
+          "w = (1, 1)이면 입력 하나만 1일 때 합이 0이므로 b를 양수로 두세요: b = +1. "
+          f"({S})",
+          "your OR weights compute AND (1 only when both inputs are 1), as weights made for "
+          "0/1 inputs do (e.g. b = −0.5 or −0.2): here the inputs are −1 and 1; with "
+          f"w = (1, 1) one input at 1 gives the sum 0, so b must be positive: b = +1 ({E})",
           match=_gate_computes("OR", "AND"), title_ko="OR 대신 AND", title_en="OR computes AND"),
+    *perceptron_extra.ENTRIES,
     *float32_entries(("step", "sigmoid", "perceptron", "train_perceptron", "poly_features")),
 ]

@@ -66,6 +66,56 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     "mistake_rmsprop_rho_swapped": (Fails(each("RMSProp", *VALUES)), "rmsprop_rho_swapped"),
     "mistake_rmsprop_step_before_update": (Fails(each("RMSProp", *VALUES)),
                                            "rmsprop_step_before_update"),
+    # w written in place, right values: only the no-mutation check
+    "mistake_sgd_no_lr": (Fails(each("SGD", "path", "hidden")), "sgd_no_lr"),
+    "mistake_adagrad_square_typo": (Fails(each("AdaGrad", *VALUES, "eps", "hidden_eps")),
+                                    "adagrad_square_typo"),
+    "mistake_rmsprop_square_typo": (Fails(each("RMSProp", *VALUES, "eps", "hidden_eps")),
+                                    "rmsprop_square_typo"),
+    "mistake_adam_square_typo": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                       paid=ADAM_T_PAYS), "adam_square_typo"),
+    "mistake_adam_corrections_swapped": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                               paid=ADAM_T_PAYS), "adam_corrections_swapped"),
+    **{f"mistake_{c.lower()}_updates_w_in_place": (Fails(each(c, "no_mutation")),
+                                                   f"{c.lower()}_updates_w_in_place")
+       for c in ("SGD", "Momentum", "Nesterov")},
+    # another library's constructor defaults: only the defaults check
+    **{f"mistake_{c.lower()}_library_defaults": (Fails(each(c, "defaults")),
+                                                 f"{c.lower()}_library_defaults")
+       for c in ("Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")},
+    # PyTorch's velocity: the path is right, m = -m_ref / lr (hidden_momentum: its path half pays)
+    "mistake_momentum_pytorch_velocity": (Fails(each("Momentum", "state", "hidden", "warm",
+                                                     "hidden_warm", "float64"),
+                                                paid={"hidden_momentum": 1 / 2}),
+                                          "momentum_pytorch_velocity"),
+    "mistake_momentum_lr_applied_twice": (Fails(each("Momentum", *VALUES)),
+                                          "momentum_lr_applied_twice"),
+    "mistake_momentum_no_beta": (Fails(each("Momentum", *VALUES)), "momentum_no_beta"),
+    "mistake_momentum_step_with_old_m": (Fails(each("Momentum", *VALUES)),
+                                         "momentum_step_with_old_m"),
+    # cs231n's form keeps the reference's m: the state checks pay (hidden_nesterov: its third)
+    "mistake_nesterov_reparametrised": (Fails(each("Nesterov", "path", "hidden", "warm",
+                                                   "hidden_warm"),
+                                              paid={"hidden_nesterov": 1 / 3}),
+                                        "nesterov_reparametrised"),
+    "mistake_nesterov_lookahead_no_beta": (Fails(each("Nesterov", *VALUES)),
+                                           "nesterov_lookahead_no_beta"),
+    "mistake_adagrad_eps_added_to_w": (Fails(each("AdaGrad", "eps", "hidden_eps")),
+                                       "adagrad_eps_added_to_w"),
+    "mistake_rmsprop_eps_added_to_w": (Fails(each("RMSProp", "eps", "hidden_eps")),
+                                       "rmsprop_eps_added_to_w"),
+    "mistake_adam_eps_added_to_w": (Fails(each("Adam", "eps", "hidden_eps")),
+                                    "adam_eps_added_to_w"),
+    "mistake_adam_efficient_form": (Fails(each("Adam", "eps", "hidden_eps")),
+                                    "adam_efficient_form"),
+    # seed 11: the eps check's tiny s is too small for the missing decay to show (as rho_swapped)
+    "mistake_rmsprop_accumulates_like_adagrad": (Fails(each("RMSProp", *VALUES, "hidden_eps")),
+                                                 "rmsprop_accumulates_like_adagrad"),
+    "mistake_rmsprop_no_sqrt": (Fails(each("RMSProp", *VALUES, "eps", "hidden_eps")),
+                                "rmsprop_no_sqrt"),
+    **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                      paid=ADAM_T_PAYS), f"adam_{name}")
+       for name in ("one_moment_corrected", "no_one_minus_beta", "no_sqrt")},
 }
 
 
