@@ -23,6 +23,16 @@ PARAMS = 203_530
 
 TRAIN_SEED = 7
 EPOCHS = {"quick": 1, "full": 5}
+# Quick mode hands train_mnist QUICK_ROWS of the 60,000 training images (a fixed draw, the same
+# on every run; the contract lets the grader choose x_train, y_train): 1 epoch costs a fifth of
+# the CPU (bench/keras_profile.py: ~5.5 ms per step, 1,875 steps on 60,000). Full mode trains on
+# all 60,000, as assigned.
+QUICK_ROWS = 12_000
+
+
+def quick_rows(n=QUICK_ROWS):
+    """The training rows quick mode trains on: n of the 60,000, drawn once (seed 2106), sorted."""
+    return np.sort(np.random.default_rng(2106).choice(60_000, n, replace=False))
 # Accuracy bounds per number of epochs, measured on /work/shared/data/mnist.npz (TF 2.21, CPU,
 # op determinism; accuracy = argmax of a numpy forward pass of the returned weights, computed in
 # the grader), seeds 7 / 1 / 2:
@@ -56,7 +66,7 @@ EPOCHS = {"quick": 1, "full": 5}
 # -0.0083..-0.0030; train_mnist with shuffle=False (alt_fit_options) 0.9569 on every seed (gap
 # -0.0030). Worst margins: 0.0069 above min_acc, 0.013 below max_gap.
 THRESHOLDS = {
-    1: {"min_acc": 0.95, "max_acc": 0.99, "max_gap": 0.0},
+    1: {"min_acc": 0.90, "max_acc": 0.99, "max_gap": 0.0},
     5: {"min_acc": 0.97, "max_acc": 0.9825, "max_gap": 0.01},
 }
 # Timeout: a TensorFlow import plus full mode. Measured 7 s per epoch on an idle box; wall on the
@@ -198,6 +208,8 @@ def accuracy(value, expected, what):
         return read
     _, plan, ((xtr, ytr), (xte, yte)) = read
     sent = expected["sent"]
+    if sent.get("subset") is not None:  # quick mode: training accuracy on the rows handed over
+        xtr, ytr = xtr[sent["subset"]], ytr[sent["subset"]]
     test, train = kv.accuracy(plan, xte, yte), kv.accuracy(plan, xtr, ytr)
     if test is None or train is None:
         return kf.cannot_evaluate(("output", "10"), what)
@@ -235,7 +247,8 @@ CHECKS = [
           what="train_mnist(build_mnist_model(), x_train, y_train, epochs)",
           args=lambda ctx: {"mnist_path": ctx.mnist_path, "seed": TRAIN_SEED,
                             "epochs": EPOCHS[ctx.mode],
-                            "init": kv.glorot_init(WIDTHS, TRAIN_SEED)},
+                            "init": kv.glorot_init(WIDTHS, TRAIN_SEED),
+                            "subset": quick_rows() if ctx.mode == "quick" else None},
           expected=judged_on, timeout=TRAIN_TIMEOUT,
           compare=lambda v, e: accuracy(v, e, "train_mnist(model, x_train, y_train, epochs)")),
 ]
