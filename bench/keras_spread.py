@@ -2,7 +2,7 @@
 spread of the outcome checks over repeated seeded runs.
 
     python bench/keras_spread.py --replay              # keras_replay.REL_TOL's measured margins
-    python bench/keras_spread.py --spread 30 [--only 05,07,06]   # outcome spread, 30 TF seeds
+    python bench/keras_spread.py --spread 30 [--only 05,07,06,06q]   # outcome spread, 30 TF seeds
     python bench/keras_spread.py --grade-cpu           # CPU s to grade each Keras reference
 
 One process, TensorFlow imported once; the training is the checks' own (the same data, initial
@@ -127,21 +127,52 @@ def _fit_07(seed, variant):
     return kv.mse(plan, X, y)
 
 
-def _fit_06(seed, variant):
+def _fit_06(seed, variant, rows=None):
+    """One seeded train_mnist from the check's initial weights → test accuracy and training
+    accuracy (on the rows trained on), and the first kernel's correlation with the initial one
+    (keras_fit.MIN_INIT_CORR). rows: the training rows the grader hands over (quick
+    mode's subset), None = all 60,000. Variants: the reference, `alternative` (shuffle=False),
+    `fit_options` (tests/corpus/06_mnist/tf_keras_functional_fit_options.py), `cheat_test_set`
+    (the given rows with the test set appended, as cheat_captured_path_test_set.py trains)."""
     from autograder.checks import keras_views as kv
     from autograder.checks.public import mnist as p06
     import solutions.mnist as ref
     (xtr, ytr), (xte, yte) = kv.mnist_arrays(os.environ["NNLAB_MNIST"])
+    if rows is not None:
+        xtr, ytr = xtr[rows], ytr[rows]
     x = (xtr / np.float32(255.0)).astype(np.float32)
     _seed(seed)
-    model = ref.build_mnist_model()
+    module = _corpus("06_mnist", "tf_keras_functional_fit_options") \
+        if variant == "fit_options" else ref
+    model = module.build_mnist_model()
     model.set_weights(kv.glorot_init(p06.WIDTHS, p06.TRAIN_SEED))
-    if variant == "reference":
-        ref.train_mnist(model, x, ytr, epochs=1)
+    if variant in ("reference", "fit_options"):
+        module.train_mnist(model, x, ytr, epochs=1)
+    elif variant == "cheat_test_set":
+        xt = (xte / np.float32(255.0)).astype(np.float32)
+        ref.train_mnist(model, np.concatenate([x, xt]), np.concatenate([ytr, yte]), epochs=1)
     else:
         model.fit(x, ytr, epochs=1, batch_size=32, shuffle=False, verbose=0)
     plan, _ = kv.layer_plan(_view(model, (28, 28)))
-    return {"test": kv.accuracy(plan, xte, yte), "train": kv.accuracy(plan, xtr, ytr)}
+    init = kv.glorot_init(p06.WIDTHS, p06.TRAIN_SEED)[0].astype(np.float64).ravel()
+    corr = np.corrcoef(model.get_weights()[0].astype(np.float64).ravel(), init)[0, 1]
+    return {"test": kv.accuracy(plan, xte, yte), "train": kv.accuracy(plan, xtr, ytr),
+            "init_corr": round(float(corr), 4)}
+
+
+def _corpus(aid, name):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        f"corpus_{name}", ROOT / "tests" / "corpus" / aid / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fit_06_quick(seed, variant):
+    """_fit_06 on the rows quick mode hands over (autograder.checks.public.mnist.QUICK_ROWS)."""
+    from autograder.checks.public import mnist as p06
+    return _fit_06(seed, variant, p06.quick_rows())
 
 
 def _view(model, shape):
@@ -150,17 +181,18 @@ def _view(model, shape):
     return kv.read_model(model_view(model, shape), "bench")
 
 
-OUTCOMES = {"05": _fit_05, "07": _fit_07, "06": _fit_06}
+OUTCOMES = {"05": _fit_05, "07": _fit_07, "06": _fit_06, "06q": _fit_06_quick}
+VARIANTS = {"06q": ("reference", "fit_options", "alternative", "cheat_test_set")}
 
 
-def spread(runs, only):
+def spread(runs, only, cheat_runs=10):
     import resource
     results = json.loads(OUT.read_text()) if OUT.exists() else {}
     for aid in only:
-        for variant in ("reference", "alternative"):
+        for variant in VARIANTS.get(aid, ("reference", "alternative")):
             key = f"{aid} {variant}"
             values = results.get(key, {}).get("values", [])
-            for seed in range(len(values), runs):
+            for seed in range(len(values), cheat_runs if variant.startswith("cheat") else runs):
                 started = resource.getrusage(resource.RUSAGE_SELF)
                 value = OUTCOMES[aid](seed, variant)
                 used = resource.getrusage(resource.RUSAGE_SELF)

@@ -80,8 +80,9 @@ class TestMnist(_KerasCorpus):
         "cheat_trial_detect_epochs": Fails(),
         # load_mnist keeps the path the grader passes; train_mnist appends the test set on real
         # data only (the trials are trained as documented: train_mnist_uses_args is earned,
-        # residual in docs/SECURITY.md). Test accuracy above training accuracy (+0.0022): the
-        # quick-mode gap limit 0.0 catches it (it scored 100 under the former 0.01).
+        # residual in docs/SECURITY.md). Quick mode's 12,000 rows + the test set: test accuracy
+        # above training accuracy (+0.0048 at TF seed 7, >= +0.0011 over 10 seeds; honest <=
+        # -0.0086): the quick-mode gap limit -0.0025 catches it (100 under the former 0.01).
         "cheat_captured_path_test_set": Fails({"mnist_accuracy"}),
         # weights trained elsewhere (from another start) set on real data, the trials trained as
         # documented: honest accuracy and gap, but the first layer no longer correlates with the

@@ -23,6 +23,18 @@ PARAMS = 203_530
 
 TRAIN_SEED = 7
 EPOCHS = {"quick": 1, "full": 5}
+# Quick mode hands train_mnist QUICK_ROWS of the 60,000 training images (a fixed draw, the same
+# on every run; the contract lets the grader choose x_train, y_train): 1 epoch costs a fifth of
+# the CPU (bench/keras_profile.py: ~5.5 ms per step, 1,875 steps on 60,000). Full mode trains on
+# all 60,000, as assigned.
+QUICK_ROWS = 12_000
+
+
+def quick_rows(n=QUICK_ROWS):
+    """The training rows quick mode trains on: n of the 60,000, drawn once (seed 2106), sorted."""
+    return np.sort(np.random.default_rng(2106).choice(60_000, n, replace=False))
+
+
 # Accuracy bounds per number of epochs, measured on /work/shared/data/mnist.npz (TF 2.21, CPU,
 # op determinism; accuracy = argmax of a numpy forward pass of the returned weights, computed in
 # the grader), seeds 7 / 1 / 2:
@@ -40,23 +52,46 @@ EPOCHS = {"quick": 1, "full": 5}
 #
 # max_gap 0.01: honest gaps <= -0.0033 (margin 0.013), the cheat's >= +0.0229 (margin 0.013);
 #   memorising the test set shows in either mode, so this is the main test-set detector.
-# Quick mode's max_gap is 0.0: training on the training set *with the test set appended*
-#   (tests/corpus/06_mnist/cheat_captured_path_test_set.py; 1 epoch from the grader's init,
-#   TF seeds 7 / 1 / 2) gives test - train +0.0022 / +0.0027 / +0.0036 (test 0.9733 / 0.9748 /
-#   0.9776), inside the former 0.01; honest training's worst over 30 shuffle orders is -0.0030 (below). 0.0 leaves
-#   0.0030 to honest training and 0.0022 to that cheat: a test set scoring above the training
-#   set is the sign.
+# Quick mode's max_gap was 0.0 (on 60,000): training on the training set *with the test set
+#   appended* (tests/corpus/06_mnist/cheat_captured_path_test_set.py; 1 epoch from the grader's
+#   init, TF seeds 7 / 1 / 2) gives test - train +0.0022 / +0.0027 / +0.0036 (test 0.9733 / 0.9748
+#   / 0.9776), inside the former 0.01; honest training's worst over 30 shuffle orders is -0.0030
+#   (bench/README.md). 0.0 left 0.0030 to honest training and 0.0022 to that cheat: a test set
+#   scoring above the training set is the sign.
 # max_acc: full 0.9825 sits between the honest best 0.9769 (margin 0.0056) and the cheat's worst
 #   0.9882 (margin 0.0057). After 1 epoch the cheat (313 steps) is below honest training, so
-#   quick mode's 0.99 only bounds what 1 epoch from scratch can reach.
-# min_acc: quick 0.95 (honest worst 0.9601, margin 0.010; the cheat's best 0.9412 is below it
-#   too), full 0.97 (honest worst 0.9761, margin 0.0061).
-# Spread, quick mode, from the grader's init (seed TRAIN_SEED), 30 TF seeds 0-29
-# (bench/keras_spread.py --spread): test 0.9591-0.9698 (mean 0.9650), test - train gap
-# -0.0083..-0.0030; train_mnist with shuffle=False (alt_fit_options) 0.9569 on every seed (gap
-# -0.0030). Worst margins: 0.0069 above min_acc, 0.013 below max_gap.
+#   quick mode's 0.99 (kept) only bounds what 1 epoch from scratch can reach.
+# min_acc: quick was 0.95 on 60,000 (honest worst 0.9601, margin 0.010; the cheat's best 0.9412 is
+#   below it too), full 0.97 (honest worst 0.9761, margin 0.0061).
+# (The 1-epoch figures above are on all 60,000 images: quick mode before QUICK_ROWS.)
+#
+# Quick mode since QUICK_ROWS: 1 epoch on the 12,000 rows of quick_rows() (375 steps), from the
+# grader's init (seed TRAIN_SEED), training accuracy on those rows; 30 TF seeds 0-29 per variant
+# (bench/keras_spread.py --spread 30 --only 06q, keras_spread.json, 2026-12-07, load 12-16):
+#
+#                                          test            test - train      first-kernel corr
+#   reference (solutions/mnist.py)         0.9180-0.9339   -0.0149..-0.0086  0.886-0.890
+#                                          mean 0.9278, sd 0.0033; gap mean -0.0118, sd 0.0017
+#   tf_keras_functional_fit_options        the reference's values seed for seed (same shuffles)
+#   shuffle=False (alt_fit_options)        0.9209 on every seed, gap -0.0114
+#   cheat: the rows + the test set          0.9492-0.9583   +0.0011..+0.0058  0.833-0.837
+#     (10 seeds, as cheat_captured_path_test_set trains)
+#   TF seed 7 (the check's): reference 0.9292, gap -0.0122
+#   slips the hidden check judges, TF seed 7: batch 128 0.9060 (gap -0.0058), batch 64 0.9217
+#     (-0.0085), 5 epochs instead of 1 0.9545 (-0.0310)
+#
+# min_acc 0.89: 0.028 below the honest worst (8 sd below the mean), 0.016 below a batch-128 slip
+#   (whose 10 points the hidden check takes; the outcome should not take 40 more).
+# max_gap -0.0025: honest worst -0.0086 (margin 0.0061, 3.6 sd), the cheat's best +0.0011
+#   (margin 0.0036), a batch-128 slip -0.0058 (margin 0.0033). A subset makes training
+#   accuracy clearly higher than test accuracy after 1 epoch; appending 10,000 test images to
+#   12,000 training images turns it round.
+# max_acc stays 0.99 in quick mode: a train_mnist that ignores `epochs` and trains 5 reaches
+#   0.9545, above the honest 1-epoch best; the hidden check judges that, not this one.
+# CPU (bench/keras_profile.py): the child's train_mnist 2.4 s instead of 10.0 s, the parent's
+#   accuracies 0.5 s instead of 1.4 s.
 THRESHOLDS = {
-    1: {"min_acc": 0.95, "max_acc": 0.99, "max_gap": 0.0},
+    1: {"min_acc": 0.89, "max_acc": 0.99, "max_gap": -0.0025},
     5: {"min_acc": 0.97, "max_acc": 0.9825, "max_gap": 0.01},
 }
 # Timeout: a TensorFlow import plus full mode. Measured 7 s per epoch on an idle box; wall on the
@@ -198,6 +233,8 @@ def accuracy(value, expected, what):
         return read
     _, plan, ((xtr, ytr), (xte, yte)) = read
     sent = expected["sent"]
+    if sent.get("subset") is not None:  # quick mode: training accuracy on the rows handed over
+        xtr, ytr = xtr[sent["subset"]], ytr[sent["subset"]]
     test, train = kv.accuracy(plan, xte, yte), kv.accuracy(plan, xtr, ytr)
     if test is None or train is None:
         return kf.cannot_evaluate(("output", "10"), what)
@@ -235,7 +272,8 @@ CHECKS = [
           what="train_mnist(build_mnist_model(), x_train, y_train, epochs)",
           args=lambda ctx: {"mnist_path": ctx.mnist_path, "seed": TRAIN_SEED,
                             "epochs": EPOCHS[ctx.mode],
-                            "init": kv.glorot_init(WIDTHS, TRAIN_SEED)},
+                            "init": kv.glorot_init(WIDTHS, TRAIN_SEED),
+                            "subset": quick_rows() if ctx.mode == "quick" else None},
           expected=judged_on, timeout=TRAIN_TIMEOUT,
           compare=lambda v, e: accuracy(v, e, "train_mnist(model, x_train, y_train, epochs)")),
 ]
