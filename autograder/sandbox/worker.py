@@ -174,7 +174,8 @@ def describe_exception(exc):
     """Type, message and the student's own frames (code compiled as '<cell N>')."""
     try:
         frames = [
-            f"{f.filename}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}"[:300]
+            (f"{f.filename}, line {f.lineno}, in {f.name}"
+             + (f": {f.line.strip()}" if (f.line or "").strip() else ""))[:300]
             for f in traceback.extract_tb(exc.__traceback__)
             if f.filename.startswith("<cell")
         ]

@@ -88,6 +88,15 @@ def test_nngrade_check_works_from_the_wheel_alone(wheel, tmp_path):
     public_count = len(checks_for("01_perceptron", include_hidden=False))
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"{public_count} passed" in out.stdout, out.stdout
+    # 05 on this NumPy-only install: pytest names the install command, as `nngrade check` does
+    # (the grader exits 4 there, a clean sandbox cannot import keras; the walk of issue 18)
+    make_submission("05_keras_regression", None, work)
+    out = subprocess.run([str(venv / "bin" / "pytest"), "--nngrade", "05_keras_regression.py",
+                          "--nngrade-lang", "en", "-p", "no:cacheprovider"], cwd=work,
+                         capture_output=True, text=True, timeout=300, env=fresh)
+    text = out.stdout + out.stderr
+    assert out.returncode != 0 and "needs TensorFlow" in text and "pip install" in text, text
+    assert "pip install -e" not in text and "Traceback" not in text, text
 
 
 def test_the_cli_imports_no_tensorflow():
