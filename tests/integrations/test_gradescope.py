@@ -153,6 +153,11 @@ def test_no_python_still_writes_results(gs_root):
 
 def test_time_budget_stops_grading_and_reports(gs_root):
     data = grade_in(gs_root, lambda sub: put(sub, AID, "loop_forever"), NNGRADE_GS_BUDGET="3")
+    if "score" not in data and os.getloadavg()[0] > 4:
+        # a loaded host (the newcomer's walk: load 14): the grader could not measure, so no
+        # score at all — never a 0 — with the reason where only the instructor looks
+        assert data["extra_data"]["grading_error"], data
+        return
     assert data["score"] == 0 and "time limit (3 s)" in data["output"]
 
 
