@@ -333,3 +333,19 @@ def test_the_config_loader_agrees_with_sandboxgrade_and_restores_the_environment
     with pytest.raises(CourseConfigError, match="broken"):
         base_seed(tmp_path)
     assert base_seed(Path("/nonexistent"))[0] is None
+
+
+def test_mnist_from_keras_cache_resolves_in_a_quiet_child(tmp_path, monkeypatch, capfd):
+    """No NNLAB_MNIST: Keras' cache (or its download) is asked in a child process, so neither
+    TensorFlow's log lines nor Keras' "Downloading data" reach the terminal. Offline (CI) this
+    is a grading error naming the failure; online it is the downloaded file."""
+    monkeypatch.delenv("NNLAB_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    try:
+        path = preflight.mnist_file()
+    except GraderFault as fault:
+        assert fault.key == "grading_error.mnist_missing" and fault.fields["error"], fault.fields
+    else:
+        assert Path(path).is_file()
+    out, err = capfd.readouterr()
+    assert out == "" and err == "", (out, err)
