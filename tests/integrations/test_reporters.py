@@ -130,8 +130,12 @@ def test_report_writes_png_and_html(tmp_path):
     assert proc.returncode == 0, proc.stderr
     for png in ("scores.png", "failed_checks.png"):
         assert (tmp_path / "rep" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    html = (tmp_path / "rep" / "index.html").read_text()
-    assert "01_perceptron" in html and "<code>a</code>: 2 of 3" in html
+    html = (tmp_path / "rep" / "index.html").read_text()  # Korean by default, as nngrade's --lang
+    assert "01_perceptron" in html and "<code>a</code>: 3명 중 2명" in html
+    assert "성적 보고서" in html and "Grade report" not in html
+    proc = run(NNGRADE + ["report", str(grades), "--out", str(tmp_path / "en"), "--lang", "en"])
+    html = (tmp_path / "en" / "index.html").read_text()
+    assert "<code>a</code>: 2 of 3" in html and "성적" not in html and "학생" not in html
     summary = report.summarize(report.load(grades))
     assert summary["01_perceptron"]["failed"][:2] == [("a", 2), ("b", 2)]
     assert summary["01_perceptron"]["errors"] == 1 and summary["01_perceptron"]["n"] == 3
