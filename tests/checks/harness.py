@@ -15,6 +15,7 @@ from autograder.grade import grade_file
 from autograder.options import GradeOptions
 from autograder.loader import SubmissionFile
 from autograder.messages import render
+from tests.diagnoses.named import ALSO, NAMED
 from tests.fixtures.build import BASE, FIXTURES, fixture_path, fixtures, make_submission
 from tests.fixtures.nowork import KINDS
 
@@ -150,6 +151,8 @@ class CheckProof:
         if "fixture" in metafunc.fixturenames and metafunc.function.__name__ == \
                 "test_broken_fails_exactly_its_checks":
             metafunc.parametrize("fixture", sorted(table.broken))
+        if "named" in metafunc.fixturenames:
+            metafunc.parametrize("named", sorted(NAMED.get(table.aid, {})))
         if "label" in metafunc.fixturenames:
             metafunc.parametrize("label", [f"{a}@{s}" for a in table.alt
                                            for s in table.alt_seeds.get(a, table.seeds)])
@@ -175,3 +178,17 @@ class CheckProof:
 
     def test_alternative_scores_100(self, graded, label):
         assert graded[label].score == 100, describe(graded[label])
+
+    def test_broken_fixture_is_named_by_its_misconception(self, graded, named):
+        """tests/diagnoses/named.py: every failing check that names a misconception names the
+        fixture's, at least one does, first in the message; points are the check's own."""
+        want = NAMED[self.TABLE.aid][named]
+        also = ALSO.get(named, {})  # a second mistake the fixture makes, named on its check
+        found = [c for c in graded[named].checks if c.diagnoses]
+        assert found, describe(graded[named])
+        assert all(c.diagnoses == [also.get(c.name, want)] for c in found), \
+            [(c.name, c.diagnoses) for c in found]
+        for c in found:
+            text = render(c.key, c.fields, "en")
+            assert text.startswith(render(f"diagnosis.{also.get(c.name, want)}", {}, "en")), text
+            assert c.score < c.max_score

@@ -1,7 +1,9 @@
 """The misconception catalog (autograder/diagnoses): named when the values match, never guessed.
 
 Fixtures are graded in this process (tests/diagnoses/inprocess.py: the same run_check/settle as
-the sandbox pipeline) with hidden checks, so the proofs over every fixture stay fast.
+the sandbox pipeline) with hidden checks, so the proofs over every fixture stay fast. The broken
+fixtures' misconceptions (tests/diagnoses/named.py) are proven on their real-pipeline grades by
+the assignments' CheckProof classes (tests/checks/harness.py), which grade them anyway.
 """
 import re
 
@@ -12,85 +14,11 @@ from autograder.assignments import ASSIGNMENT_IDS
 from autograder.reporters.catalogs import render  # loads every catalog (grading runs in a child)
 from tests.checks.corpus import CORPUS
 from tests.diagnoses.inprocess import grade_fixture, grade_source
+from tests.diagnoses.named import ALSO, NAMED
 from tests.diagnoses.test_optimizers_mistakes import MISTAKES as OPTIMIZER_MISTAKES
 from tests.fixtures.build import fixtures
 
-# broken fixture → the misconception it makes (every failing check of that function that names
-# anything names it; at least one does)
-EXPECTED = {
-    "01_perceptron": {
-        "broken_epochs_off_by_one": "train_epochs_off_by_one",
-        "broken_gate_weights": "gate_and_computes_or",
-        "broken_poly_order": "poly_features_order",
-        "broken_sigmoid_clipped": "sigmoid_clipped",
-        "broken_sigmoid_naive": "sigmoid_naive_overflow",
-        "broken_step_zero": "step_zero_is_one",
-        "broken_update_always": "train_update_always",
-        "broken_update_sign": "train_update_sign",
-        "broken_ignores_activation": "perceptron_ignores_activation",
-    },
-    "02_backprop": {
-        "broken_backward_no_b1": "backward_no_b1",
-        "broken_backward_sum": "backward_sum_not_mean",
-        "broken_delta_no_derivative": "delta_no_derivative",
-        "broken_sigmoid_derivative": "sigmoid_derivative_mixed",
-        "broken_train_per_sample": "train_per_sample_updates",
-        "broken_train_loss_after": "train_loss_after_update",
-        "broken_init_ignores_seed": "init_ignores_seed",
-        "broken_init_zeros": "init_zero_weights",
-        "broken_forward_no_bias": "forward_no_bias",
-        "broken_train_lr_sign": "train_gradient_ascent",
-    },
-    "03_activations": {
-        "broken_elu_derivative_at_zero": "elu_derivative_alpha_at_zero",
-        "broken_he_normal_std": "lecun_instead_of_he",
-        "broken_he_normal_uniform": "he_uniform",
-        "broken_leaky_derivative_zero": "leaky_relu_derivative_zero",
-        "broken_leaky_ignores_a": "leaky_relu_ignores_a",
-        "broken_prelu_dalpha_all": "prelu_dalpha_summed_over_all",
-        "broken_prelu_forgot_x": "prelu_alpha_without_x",
-        "broken_relu_derivative_at_zero": "relu_derivative_one_at_zero",
-        "broken_tanh_derivative_x2": "tanh_derivative_of_preactivation",
-        "broken_relu_inplace": "in_place_relu",
-        "broken_he_normal_global": "he_ignores_rng",
-    },
-    "04_optimizers": {
-        "broken_adam_no_bias_correction": "adam_no_bias_correction",
-        "broken_adam_t_minus_1": "adam_t_off_by_one",
-        "broken_adam_t_not_incremented": "adam_t_not_incremented",
-        "broken_rmsprop_eps_outside": "rmsprop_eps_outside_sqrt",
-        "broken_nesterov_at_w": "nesterov_grad_at_w",
-        "broken_momentum_plus": "momentum_plus_gradient",
-        "broken_adagrad_no_accumulation": "adagrad_no_accumulation",
-        "broken_minimize_no_w0": "minimize_no_w0",
-        "broken_rmsprop_no_decay_weight": "rmsprop_no_decay_weight",
-        "broken_sgd_sign": "sgd_gradient_ascent",
-    },
-}
-# broken fixture → {check: entry} where the fixture makes a second mistake, named there
-ALSO = {
-    # always step: the unknown name 'relu' gets step's values, no ValueError either
-    "broken_ignores_activation": {"perceptron_bad_activation":
-                                  "perceptron_unknown_activation_no_error"},
-}
 NUMPY = ("01_perceptron", "02_backprop", "03_activations", "04_optimizers")
-CASES = [(aid, fx, want) for aid, table in EXPECTED.items() for fx, want in table.items()]
-
-
-@pytest.mark.parametrize("aid,fixture,want", CASES)
-def test_broken_fixture_is_named_by_its_misconception(aid, fixture, want):
-    results = grade_fixture(aid, fixture)
-    named = [r for r in results if r.diagnoses]
-    assert named, fixture
-    also = ALSO.get(fixture, {})
-    assert all(r.diagnoses == [also.get(r.name, want)] for r in named), \
-        [(r.name, r.diagnoses) for r in named]
-    for r in named:  # named first, then today's detail; points untouched
-        text = render(r.key, r.fields, "en")
-        assert text.startswith(render(f"diagnosis.{also.get(r.name, want)}", {}, "en")), text
-        assert r.score < r.max_score
-
-
 def _correct_sources():
     for aid in NUMPY:
         yield aid, "reference", None
@@ -187,8 +115,9 @@ def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
 
 # one fixture per catalog entry: tests/fixtures/submissions/<aid>/mistake_<id>.py makes exactly
 # that mistake (float32: one fixture per assignment, right formulas computed in float32); the
-# entries with a broken_ fixture are proven by EXPECTED above; 04's mistake fixtures are proven
-# (checks failed, score and entry) by tests/diagnoses/test_optimizers_mistakes.py
+# entries with a broken_ fixture are proven by the CheckProof classes (tests/diagnoses/named.py);
+# 04's mistake fixtures (checks failed, score and entry) by
+# tests/diagnoses/test_optimizers_mistakes.py
 MISTAKES = [(aid, name) for aid in NUMPY if aid != "04_optimizers"
             for name in fixtures(aid, "mistake")]
 TWO_MATCHES = {}  # fixture → checks where a second entry computes the same values (both named)
@@ -211,7 +140,8 @@ def test_mistake_fixture_is_named_by_its_entry(aid, fixture):
 
 
 def test_every_entry_has_a_fixture():
-    proven = {want for table in EXPECTED.values() for want in table.values()}
+    proven = {want for table in NAMED.values() for want in table.values()}
+    proven |= {want for table in ALSO.values() for want in table.values()}
     proven |= {name[len("mistake_"):].split("__")[0] for _, name in MISTAKES}
     proven |= {want for _, want in OPTIMIZER_MISTAKES.values()}
     for aid in NUMPY:

@@ -2,7 +2,7 @@
 fails exactly the checks stated here, scores what the registry's points make of that, and is
 named by its catalog entry on every failing check that names anything (seed 11, in-process:
 tests/diagnoses/inprocess.py; the broken_ fixtures are proven through the sandbox in
-tests/checks/test_optimizers.py and their diagnoses in test_catalog.EXPECTED).
+tests/checks/test_optimizers.py and their diagnoses there too, tests/diagnoses/named.py).
 
 The proportion the table shows: a slip costs its own checks. float32 arithmetic with right
 formulas loses only the float64 checks (3.5 of 100; 2.3 of 100 were left before the value checks

@@ -24,6 +24,39 @@ def npy(arr=None, header=None, data=None):
     return {"__ndarray__": base64.b64encode(raw).decode()}
 
 
+
+def canonical(descr, shape, data=b"", fortran="False"):
+    """.npy bytes whose header is written exactly as np.save writes it (the decoder's fast
+    path reads that form without numpy's parser), saying what the caller likes."""
+    text = (f"{{'descr': '{descr}', 'fortran_order': {fortran}, 'shape': {shape}, }}"
+            .encode("latin1"))
+    text += b" " * (-(10 + len(text) + 1) % 64) + b"\n"
+    raw = b"\x93NUMPY\x01\x00" + len(text).to_bytes(2, "little") + text + data
+    return {"__ndarray__": base64.b64encode(raw).decode()}
+
+
+@pytest.mark.parametrize("payload", [
+    canonical("<f8", "(1099511627776,)", b"\0" * 8),
+    canonical("<f8", "(1000000, 1000000)"),
+    canonical("<f8", "(3,)", b"\0" * 32),
+    canonical("<f8", "(3,)", b"\0" * 16),
+    canonical("<f8", "(-1,)"),
+    canonical("<c16", "(1,)", b"\0" * 16),
+    canonical("<m8", "(1,)", b"\0" * 8),
+    canonical("<q9", "(1,)", b"\0" * 8),
+    canonical("|O8", "(1,)", b"\0" * 8),
+    canonical("<f8", "(" + ", ".join(["1"] * 33) + ")", b"\0" * 8),
+    canonical("<f8", "(2, 2)", b"\0" * 32, fortran="None"),
+])
+def test_lying_headers_in_the_canonical_form_are_rejected(payload):
+    with pytest.raises(ValueError):
+        codec.decode(payload)
+
+
+def test_the_canonical_header_reads_the_shape_and_order_it_states():
+    back = codec.decode(canonical("<i8", "(2, 3)", np.arange(6).tobytes(), fortran="True"))
+    assert back.shape == (2, 3) and back.flags.f_contiguous and back[1, 0] == 1
+
 @pytest.mark.parametrize("payload", [
     npy(header={"descr": "<f8", "fortran_order": False, "shape": (2**40,)}, data=b"\0" * 8),
     npy(header={"descr": "<f8", "fortran_order": False, "shape": (10**6, 10**6)}),

@@ -58,7 +58,8 @@ def test_a_rewritten_child_earns_nothing(tmp_path, aid, attack):
     assert not [c.name for c in result.checks if c.key.startswith("grader.")]
 
 
-@pytest.mark.parametrize("aid", NUMPY)
+@pytest.mark.slow  # the fast suite's do-nothing fixtures (tests/fixtures/nowork.py: None, and
+@pytest.mark.parametrize("aid", NUMPY)  # step returning w) score 0 in tests/checks/test_*.py
 def test_the_do_nothing_part_alone_scores_zero(tmp_path, aid):
     """Control: without the takeover the same code is an ordinary do-nothing submission."""
     names = contract_names(aid)

@@ -5,6 +5,8 @@ import pathlib
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+import importlib
+
 import numpy as np
 import pytest
 
@@ -56,3 +58,16 @@ def fd_rel_error(analytic, numeric):
 def away_from_zero(rng, size, low=0.1, high=3.0):
     """Samples with |x| in [low, high] and random sign (no kinks at 0)."""
     return rng.uniform(low, high, size) * rng.choice([-1.0, 1.0], size)
+
+
+class Lazy:
+    """A module imported on its first attribute use: collecting the suite imports no TensorFlow
+    (~7 CPU s in every pytest-xdist worker); only the process that runs a Keras test pays."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):  # pytest's collection looks for _mock_name, __wrapped__, ...
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(self._name), attr)

@@ -10,13 +10,14 @@
   float32, so leaky ReLU is compared at float(np.float32(slope)); with the
   unrounded slopes the max abs diff on [-5, 5] is 1.1e-9 (0.01) and 6.0e-8 (0.3).
 """
-import keras
 import numpy as np
 import pytest
 
 from solutions import activations as A
 
-from .conftest import away_from_zero, fd_rel_error
+from .conftest import Lazy, away_from_zero, fd_rel_error
+
+keras = Lazy("keras")
 
 H = 1e-5
 TOL = 1e-7

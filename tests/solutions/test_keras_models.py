@@ -20,14 +20,16 @@ fit for the regressions, on the 10,000 test images for MNIST):
   seed 0: 0.9777, 1: 0.9769, 2: 0.9761; 18-27 s per epoch -> target 0.97.
 """
 
-import keras
 import matplotlib.figure
 import numpy as np
 import pytest
 
-from solutions import keras_regression as KR
-from solutions import mnist as MN
-from solutions import tanh_practice as TP
+from .conftest import Lazy
+
+keras = Lazy("keras")  # TensorFlow: imported by the first test that uses it
+KR = Lazy("solutions.keras_regression")
+MN = Lazy("solutions.mnist")
+TP = Lazy("solutions.tanh_practice")
 
 NONLINEAR_MSE_TARGET = 0.015
 TANH_MSE_TARGET = 0.010

@@ -28,11 +28,14 @@ The lecture-default hyperparameters (lr 0.05/0.1, beta 0.9, beta2 0.999) are
 checked at max relative diff < 2e-5 (float32 rounding of lr/beta carried over
 40 steps; measured Momentum 8.9e-8, Nesterov 6.7e-8, RMSProp 7.6e-9, Adam 3.9e-6).
 """
-import keras
 import numpy as np
 import pytest
 
 from solutions import optimizers as O
+
+from .conftest import Lazy
+
+keras = Lazy("keras")  # TensorFlow: imported by the first test that uses it
 
 A = np.array([1.0, 10.0])
 W0 = np.array([-4.0, 1.5])
