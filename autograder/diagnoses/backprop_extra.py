@@ -307,7 +307,7 @@ ENTRIES = [
        for ax in (1, None)], "역전파: 편향 기울기 축", "backprop: bias gradient axis"),
     e("backward_bias_keepdims", "mlp_backward",
       "편향 기울기를 keepdims=True로 더해 모양이 (1, n)입니다. 기울기는 파라미터와 같은 모양 "
-      "(b1: (n_hidden,), b2: (n_out,))이어야 하므로 keepdims 없이 더하세요: "
+      "(b1: (n_hidden,), b2: (n_out,))이어야 하므로 keepdims=True 없이 더하세요: "
       "δ.sum(axis=0).",
       "the bias gradients were summed with keepdims=True, shape (1, n); a gradient has its "
       "parameter's shape (b1: (n_hidden,), b2: (n_out,)), so sum without keepdims: "

@@ -189,7 +189,8 @@ ENTRIES = [
       "docstring says, stop after the first epoch without an update and return "
       "(w, b, True, that epoch's number)",
       [_trainer(early_stop=False, converged_flag=c) for c in (None, False)],
-      "학습: 조기 종료 없음", "training: no stop at convergence"),
+      "학습: 조기 종료 없음", "training: no stop at convergence",
+      exact=True),  # (a rule that never converges fails the same field: values only)
     e("train_no_lr", "train_perceptron",
       "학습률 lr을 곱하지 않았습니다 (η = 1로 갱신). w ← w + η·t·x, b ← b + η·t입니다.",
       "the learning rate lr is not applied (updates with η = 1); w ← w + η·t·x, "
