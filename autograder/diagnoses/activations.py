@@ -177,7 +177,8 @@ def _in_place(function):
     return match
 
 
-IN_PLACE = ("relu", "leaky_relu", "prelu", "elu")
+IN_PLACE = ("relu", "leaky_relu", "prelu", "elu", "relu_derivative", "leaky_relu_derivative",
+            "elu_derivative")
 
 
 def in_place_entries():

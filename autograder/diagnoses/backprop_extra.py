@@ -110,7 +110,7 @@ def forward_linear_hidden(X, params):
 
 # ---- mlp_backward ------------------------------------------------------------------------------
 def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=None,
-              transposed=(), no_transpose=None, b_axis=None):
+              transposed=(), no_transpose=None, b_axis=None, keepdims=False):
     """The reference backward pass with one thing changed. `elementwise`: which of its three
     matrix products ("hid", "U", "W") is written as `*`, and in which operand order;
     `no_transpose`: which one leaves out its transpose (δ_out @ W, X @ δ_hid, H @ δ_out)."""
@@ -134,6 +134,8 @@ def _backward(hid_slope=True, b_mean=("b1", "b2"), m_twice=False, elementwise=No
                 grads[k] = d.mean(axis=0)
             if b_axis is not None and k in b_axis[0]:
                 grads[k] = d.sum() if b_axis[1] is None else d.sum(axis=b_axis[1])
+            if keepdims:
+                grads[k] = d.sum(axis=0, keepdims=True)
         grads.update({k: grads[k].T for k in transposed})
         return {k: v / m for k, v in grads.items()} if m_twice else grads
     return mlp_backward
@@ -303,6 +305,15 @@ ENTRIES = [
       "db1 = δ_hid.sum(axis=0), shaped like b2, b1",
       [_backward(b_mean=(), b_axis=(keys, ax)) for keys in (("b1", "b2"), ("b1",), ("b2",))
        for ax in (1, None)], "역전파: 편향 기울기 축", "backprop: bias gradient axis"),
+    e("backward_bias_keepdims", "mlp_backward",
+      "편향 기울기를 keepdims=True로 더해 모양이 (1, n)입니다. 기울기는 파라미터와 같은 모양 "
+      "(b1: (n_hidden,), b2: (n_out,))이어야 하므로 keepdims=True 없이 더하세요: "
+      "δ.sum(axis=0).",
+      "the bias gradients were summed with keepdims=True, shape (1, n); a gradient has its "
+      "parameter's shape (b1: (n_hidden,), b2: (n_out,)), so sum without keepdims: "
+      "δ.sum(axis=0)",
+      [_backward(b_mean=(), keepdims=True)], "역전파: 편향 기울기 (1, n) 모양",
+      "backprop: bias gradients shaped (1, n)"),
     e("backward_gradients_transposed", "mlp_backward",
       "가중치 기울기가 전치되어 있습니다 (예: dW = δ_outᵀ @ H). 기울기는 파라미터와 같은 "
       "모양이어야 합니다: dW = Hᵀ @ δ_out은 W처럼 (n_hidden, n_out), dU = Xᵀ @ δ_hid는 U처럼 "

@@ -5,6 +5,8 @@ partial bias corrections. `autograder/diagnoses/optimizers.py` lists them in its
 Each replacement class subclasses the reference class and overrides only `step` (or, for the
 defaults, `__init__`), so the probe sees the same attributes.
 """
+from dataclasses import replace
+
 import numpy as np
 
 import solutions.optimizers as ref
@@ -55,6 +57,29 @@ class MomentumPyTorch(ref.Momentum):
         w = _w(w)
         self.m = self.beta * self.m + grad_fn(w)
         return w - self.lr * self.m
+
+
+class MomentumNotCarried(ref.Momentum):
+    """The velocity starts from 0 in every step (m ← −η g, or a local m never stored): SGD."""
+    store = True
+
+    def step(self, w, grad_fn):
+        w = _w(w)
+        m = -self.lr * grad_fn(w)
+        if self.store:
+            self.m = m
+        return w + m
+
+
+class NesterovNotCarried(ref.Nesterov):
+    store = True
+
+    def step(self, w, grad_fn):
+        w = _w(w)
+        m = -self.lr * grad_fn(w)  # the look-ahead w + β·0 is w itself
+        if self.store:
+            self.m = m
+        return w + m
 
 
 class MomentumLrTwice(ref.Momentum):
@@ -302,6 +327,18 @@ ENTRIES = [
           "after m ← βm − η∇J(w) you stepped w ← w + η·m, applying the learning rate twice; "
           "m already holds η, so w ← w + m",
           [{"Momentum": MomentumLrTwice}], "모멘텀: 학습률 두 번", "Momentum: lr applied twice"),
+    # exact: the state checks fail at the same first field for the slide's ∇J(m) (m stays 0)
+    *(replace(entry(f"{c.lower()}_state_not_carried", c,
+            "속도 m이 step마다 0에서 다시 시작합니다 (m ← −η∇J만 저장하거나, 지역 변수 m을 "
+            "self.m에 저장하지 않음). 그러면 경로가 SGD와 같습니다. 이전 step의 self.m을 "
+            "이어서 쓰세요: self.m = β·self.m − η∇J(...), w ← w + self.m.",
+            "the velocity m starts from 0 in every step (only m ← −η∇J is stored, or a local "
+            "m is never stored in self.m), so the path is SGD's; carry the previous step's "
+            "self.m on: self.m = β·self.m − η∇J(...), w ← w + self.m",
+            [{c: type(f"{c}NotCarriedMistake", (cls,), {"store": store})}
+             for store in (True, False)],
+            f"{c}: m이 이어지지 않음", f"{c}: m not carried over"), exact=True)
+      for c, cls in (("Momentum", MomentumNotCarried), ("Nesterov", NesterovNotCarried))),
     entry("momentum_no_beta", "Momentum",
           "m ← m − η∇J(w)로 이전 m에 β를 곱하지 않았습니다. 모멘텀은 지난 속도를 β만큼 "
           "줄여서 이어갑니다: m ← βm − η∇J(w).",

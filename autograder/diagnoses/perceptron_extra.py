@@ -49,19 +49,26 @@ def perceptron_dict_lookup(X, w, b, activation="step"):
 
 
 # ---- train_perceptron --------------------------------------------------------------------------
-def _trainer(is_error=lambda t, s: ref.step(s) != t, lr_used=True):
+def _trainer(is_error=lambda t, s: ref.step(s) != t, lr_used=True, early_stop=True,
+             converged_flag=None):
+    """`early_stop` False: every max_epochs epoch runs; `converged_flag` then is what it
+    returns (None: whether the last epoch was clean)."""
     def train_perceptron(X, t, lr=0.01, max_epochs=100):
         X, t = _f(X), _f(t)
         eta = lr if lr_used else 1.0
         w, b = np.zeros(X.shape[1]), 0.0
+        updated = True
         for epoch in range(1, max_epochs + 1):
             updated = False
             for x_i, t_i in zip(X, t):
                 if is_error(t_i, x_i @ w + b):
                     w, b, updated = w + eta * t_i * x_i, b + eta * t_i, True
-            if not updated:
+            if not updated and early_stop:
                 return w, float(b), True, epoch
-        return w, float(b), False, max_epochs
+        if early_stop:
+            return w, float(b), False, max_epochs
+        flag = (not updated) if converged_flag is None else converged_flag
+        return w, float(b), flag, max_epochs
     return train_perceptron
 
 
@@ -175,6 +182,15 @@ ENTRIES = [
       "(an output of 0 included): the condition is t·(x·w + b) <= 0",
       [_trainer(is_error=lambda t, s: t * s < 0)], "학습: 경계 샘플을 맞다고 봄",
       "training: boundary counted as correct"),
+    e("train_no_early_stop", "train_perceptron",
+      "수렴한 뒤에도 멈추지 않고 max_epochs번을 모두 돌았습니다. 독스트링대로 갱신이 없는 "
+      "첫 에포크에서 멈추고 (w, b, True, 그 에포크 번호)를 돌려주세요.",
+      "training does not stop after converging: it runs all max_epochs epochs; as the "
+      "docstring says, stop after the first epoch without an update and return "
+      "(w, b, True, that epoch's number)",
+      [_trainer(early_stop=False, converged_flag=c) for c in (None, False)],
+      "학습: 조기 종료 없음", "training: no stop at convergence",
+      exact=True),  # (a rule that never converges fails the same field: values only)
     e("train_no_lr", "train_perceptron",
       "학습률 lr을 곱하지 않았습니다 (η = 1로 갱신). w ← w + η·t·x, b ← b + η·t입니다.",
       "the learning rate lr is not applied (updates with η = 1); w ← w + η·t·x, "

@@ -88,7 +88,7 @@ class TestChecks(CheckProof):
 
     def test_training_messages_name_the_field(self, graded):
         text = message(graded["broken_epochs_off_by_one"], "train_perceptron_gates")
-        assert text.startswith("epochs leaves out the final clean epoch")  # the diagnosis first
+        assert text.startswith("epochs is one less than the docstring")  # the diagnosis first
         assert "train_perceptron(X_gate, t_AND)[3] (epochs)" in text
         assert "expected 2, got 1" in text
         text = message(graded["broken_update_sign"], "train_perceptron_gates")
