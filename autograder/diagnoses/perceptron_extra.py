@@ -116,11 +116,28 @@ def poly_features_rows(X):
 
 
 # ---- gate_weights ------------------------------------------------------------------------------
+def gate_table(check, args, value, gate):
+    """The truth table step(X_gate w + b) of the (w, b) the student returned for `gate`,
+    computed here from the raw record (None when that call returned no usable (w, b))."""
+    from autograder.checks.observed import records
+    from autograder.checks.public.perceptron import X_GATE
+    cases = args["cases"]
+    recs = records(value, cases, "")
+    if not isinstance(recs, list):
+        return None
+    for rec, case in zip(recs, cases):
+        if case["args"] == [gate] and rec.ok:
+            w, b = rec.returned
+            w = np.asarray(w, dtype=np.float64).reshape(2)
+            b = float(np.asarray(b, dtype=np.float64).reshape(()))
+            return np.sign(X_GATE @ w + b)
+    return None
+
+
 def gate_sum_zero(check, args, value, expected):
     """Some gate's (w, b) puts an input exactly on the boundary: x·w + b = 0, step 0."""
-    from autograder.diagnoses.perceptron import _gate_table
     for gate in ("AND", "OR", "NAND"):
-        table = _gate_table(check, args, value, gate)
+        table = gate_table(check, args, value, gate)
         if table is not None and np.any(table == 0):
             return True
     return False
