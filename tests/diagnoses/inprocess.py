@@ -38,5 +38,18 @@ def _grade_here(aid, source, seed, include_hidden, only=None):
     return settle(checks, results)
 
 
-def grade_fixture(aid, fixture, seed=11, base=True):
-    return grade_source(aid, source_of(aid, fixture, base), seed)
+def grade_fixture(aid, fixture, seed=11, base=True, own_only=False):
+    """own_only: only the checks of the functions the fixture defines (the others run the
+    reference, or the reference again after an isolate rerun); the full grade otherwise."""
+    only = own_checks(aid, fixture) if own_only else None
+    return grade_source(aid, source_of(aid, fixture, base), seed, only=only)
+
+
+def own_checks(aid, fixture):
+    """Names of the checks (hidden ones too) whose function the fixture's file defines."""
+    import ast
+    tree = ast.parse(fixture_path(aid, fixture).read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    defined |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
+                if isinstance(t, ast.Name)}
+    return {c.name for c in checks_for(aid, True) if c.function in defined}
