@@ -156,10 +156,13 @@ ENTRIES = [
       [prelu_gradients_dalpha_positive_side], "PReLU: dalpha를 양수 쪽에서",
       "PReLU: dalpha over the positive side"),
     e("prelu_branches_swapped", "prelu",
-      "양수 쪽이 alpha·x, 음수 쪽이 x입니다: 두 가지를 바꿔 넣었거나 min(alpha·x, x)를 "
-      "썼습니다. x > 0이면 x, x <= 0이면 alpha·x입니다: np.where(x > 0, x, alpha * x).",
-      "you get alpha·x for positive x and x for negative x: the two branches swapped, or "
-      "min(alpha·x, x); it is x for x > 0 and alpha·x for x <= 0: "
+      "양수 쪽이 alpha·x, 음수 쪽이 x입니다: 두 가지를 바꿔 넣었거나, min(alpha·x, x)를 "
+      "썼거나, alpha > 1에서 max(alpha·x, x)를 썼습니다 (max 꼴은 alpha <= 1일 때만 맞고, "
+      "학습되는 alpha는 1을 넘을 수 있습니다). x > 0이면 x, x <= 0이면 alpha·x입니다: "
+      "np.where(x > 0, x, alpha * x).",
+      "you get alpha·x for positive x and x for negative x: the two branches swapped, "
+      "min(alpha·x, x), or max(alpha·x, x) with alpha > 1 (the max form holds only while "
+      "alpha <= 1, and a learned alpha can pass 1); it is x for x > 0 and alpha·x for x <= 0: "
       "np.where(x > 0, x, alpha * x)",
       [prelu_branches_swapped], "PReLU: 두 가지 바뀜", "PReLU: branches swapped"),
     e("elu_ignores_alpha", "elu",
