@@ -19,6 +19,7 @@ student computed, why it is wrong, the fix, the lecture section).
 import functools
 import importlib
 import importlib.util
+import json
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -27,6 +28,8 @@ import numpy as np
 from autograder import messages
 from autograder.assignments import ASSIGNMENT_IDS, module_of
 from autograder.compare import Outcome, same
+from autograder.sandbox import codec
+from autograder.sandbox.protocol import ProbeReply
 
 # notes a named misconception makes redundant (generic hints that only guess at a cause)
 SUPERSEDED = {"note.constant_factor"}
@@ -150,12 +153,46 @@ def _same_fields(a, b):
     return True
 
 
-def _impl_matches(entry, check, assignment, args, value, expected):
+def _mistake_reply(assignment, entry, index, check, args):
+    """What mistake variant `index` of `entry` replies to the check's probe on `args`. Trusted
+    code on the grader's inputs, so the reply is the same for every student graded with the same
+    seed: remembered by value (the last _REPLIES_CACHED replies, each a few KB to ~50 KB), which
+    spares a class batch — and 02's training checks above all — re-running every mistake
+    (grading 02's 32 proof fixtures: 31 -> 9 s of parent CPU in diagnoses)."""
+    variant = entry.impl[index]
+    try:
+        key = json.dumps(codec.encode(args))  # the probe's own encoding, in its own order
+    except (TypeError, ValueError):  # args the codec cannot carry: computed each time
+        return _probe_mistake(assignment, variant, check.probe, args)
+    identity = tuple(sorted((name, id(fn)) for name, fn in variant.items()))
+    _VARIANTS.setdefault(identity, variant)
+    status, value, error = _cached_reply(assignment, identity, check.probe, key)
+    return ProbeReply(status, value=codec.decode(json.loads(value)) if value else None,
+                      error=dict(error))
+
+
+_REPLIES_CACHED = 256
+_VARIANTS = {}  # identity → mistake variant (catalog entries live as long as the process)
+
+
+@functools.lru_cache(maxsize=_REPLIES_CACHED)
+def _cached_reply(assignment, identity, probe, key):
+    reply = _probe_mistake(assignment, _VARIANTS[identity], probe,
+                           codec.decode(json.loads(key)))
+    value = json.dumps(codec.encode(reply.value)) if reply.status == "ok" else ""
+    return reply.status, value, tuple(reply.error.items())
+
+
+def _probe_mistake(assignment, variant, probe, args):
     from autograder.inprocess import InProcessSession
-    for variant in entry.impl:
-        ns = dict(_reference_namespace(assignment))
-        ns.update(variant)
-        reply = InProcessSession(ns).probe(check.probe, args)
+    ns = dict(_reference_namespace(assignment))
+    ns.update(variant)
+    return InProcessSession(ns).probe(probe, args)
+
+
+def _impl_matches(entry, check, assignment, args, value, expected):
+    for index in range(len(entry.impl)):
+        reply = _mistake_reply(assignment, entry, index, check, args)
         if reply.status != "ok":
             continue
         wrong = reply.value

@@ -28,6 +28,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
+    # The suite starts hundreds of Python processes that import numpy (CLI runs, loaders); one
+    # BLAS thread each: OpenBLAS' pool costs ~0.1 CPU s per import (measured 0.22 -> 0.12 s) and
+    # no test multiplies matrices large enough to use more. Grading children get it anyway
+    # (sandbox/limits.py).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # Tests never download MNIST: point the loader at the shared copy when it is there.
     if "NNLAB_MNIST" not in os.environ and SHARED_MNIST.exists():
         os.environ["NNLAB_MNIST"] = str(SHARED_MNIST)
