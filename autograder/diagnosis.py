@@ -16,10 +16,12 @@ instructor side: the student wheel leaves the folder out, since entries spell fo
 this core then finds no catalog); their messages are registered as `diagnosis.<id>` keys (fully Korean / fully English: what the
 student computed, why it is wrong, the fix, the lecture section).
 """
+import collections
 import functools
 import importlib
 import importlib.util
 import json
+import threading
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -163,24 +165,47 @@ def _mistake_reply(assignment, entry, index, check, args):
     try:
         key = json.dumps(codec.encode(args))  # the probe's own encoding, in its own order
     except (TypeError, ValueError):  # args the codec cannot carry: computed each time
-        return _probe_mistake(assignment, variant, check.probe, args)
-    identity = tuple(sorted((name, id(fn)) for name, fn in variant.items()))
-    _VARIANTS.setdefault(identity, variant)
-    status, value, error = _cached_reply(assignment, identity, check.probe, key)
+        key = None
+    if key is None or not any(e is entry for e in catalog(assignment)):
+        return _probe_mistake(assignment, variant, check.probe, args)  # not the catalog's own
+    status, value, error = _cached_reply(assignment, entry, index, check.probe, key)
     return ProbeReply(status, value=codec.decode(json.loads(value)) if value else None,
                       error=dict(error))
 
 
-_REPLIES_CACHED = 256
-_VARIANTS = {}  # identity → mistake variant (catalog entries live as long as the process)
+# ~5-15 KB a reply with its key (measured on 02 and 04): ~15 MB at most
+_REPLIES_CACHED = 1024
+# (assignment, entry id, variant index, probe, args as JSON) → reply, least recently used first:
+# plain data, the same in every process that loads the same catalog
+_REPLIES = collections.OrderedDict()
+_REPLIES_LOCK = threading.Lock()
 
 
-@functools.lru_cache(maxsize=_REPLIES_CACHED)
-def _cached_reply(assignment, identity, probe, key):
-    reply = _probe_mistake(assignment, _VARIANTS[identity], probe,
-                           codec.decode(json.loads(key)))
+def _cached_reply(assignment, entry, index, probe, key):
+    cache_key = (assignment, entry.id, index, probe, key)
+    with _REPLIES_LOCK:
+        if cache_key in _REPLIES:
+            _REPLIES.move_to_end(cache_key)
+            return _REPLIES[cache_key]
+    reply = _probe_mistake(assignment, entry.impl[index], probe, codec.decode(json.loads(key)))
     value = json.dumps(codec.encode(reply.value)) if reply.status == "ok" else ""
-    return reply.status, value, tuple(reply.error.items())
+    found = (reply.status, value, tuple(reply.error.items()))
+    remember({cache_key: found})
+    return found
+
+
+def remembered():
+    """The mistake replies computed so far ({key: reply}, plain data): a process that forks one
+    child per submission (tests/diagnoses/inprocess.py) hands them back to the parent."""
+    with _REPLIES_LOCK:
+        return dict(_REPLIES)
+
+
+def remember(replies):
+    with _REPLIES_LOCK:
+        _REPLIES.update(replies)
+        while len(_REPLIES) > _REPLIES_CACHED:
+            _REPLIES.popitem(last=False)
 
 
 def _probe_mistake(assignment, variant, probe, args):
@@ -190,7 +215,8 @@ def _probe_mistake(assignment, variant, probe, args):
     return InProcessSession(ns).probe(probe, args)
 
 
-def _impl_matches(entry, check, assignment, args, value, expected):
+def _impl_matches(entry, check, assignment, args, value, expected, student):
+    """`student()`: the check's verdict on the student's value (computed once per diagnosis)."""
     for index in range(len(entry.impl)):
         reply = _mistake_reply(assignment, entry, index, check, args)
         if reply.status != "ok":
@@ -206,20 +232,21 @@ def _impl_matches(entry, check, assignment, args, value, expected):
         judged = check.compare(wrong, expected)
         if judged.ok:
             continue  # the mistake is invisible on these inputs: it cannot be what went wrong
-        student = check.compare(value, expected)
-        if (student.fraction, student.key) != (judged.fraction, judged.key):
+        if (student().fraction, student().key) != (judged.fraction, judged.key):
             continue  # the check tells them apart (parts judged by a fixed criterion)
         if _agrees(check, value, wrong, entry.exact):
             return True
     return False
 
 
-def matches(entry, check, assignment, args, value, expected):
+def matches(entry, check, assignment, args, value, expected, student=None):
     if entry.match is not None:
         return bool(entry.match(check, args, value, expected))
     if not entry.impl:
         return False
-    return _impl_matches(entry, check, assignment, args, value, expected)
+    if student is None:
+        student = functools.lru_cache(maxsize=1)(lambda: check.compare(value, expected))
+    return _impl_matches(entry, check, assignment, args, value, expected, student)
 
 
 def diagnose(check, assignment, args, value, expected, outcome):
@@ -228,6 +255,7 @@ def diagnose(check, assignment, args, value, expected, outcome):
     if outcome.ok:
         return outcome, []
     found = []
+    student = functools.lru_cache(maxsize=1)(lambda: check.compare(value, expected))
     try:
         entries = catalog(assignment)
     except Exception:  # noqa: BLE001 - a broken catalog loses the hints, never a check
@@ -237,7 +265,7 @@ def diagnose(check, assignment, args, value, expected, outcome):
             continue
         try:
             with np.errstate(all="ignore"):  # a mistake's own overflow is not the grader's output
-                if matches(entry, check, assignment, args, value, expected):
+                if matches(entry, check, assignment, args, value, expected, student):
                     found.append(entry.id)
         except Exception:  # noqa: BLE001 - a catalog entry's own failure only loses the hint
             continue

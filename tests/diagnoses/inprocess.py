@@ -4,6 +4,7 @@ catalog's proofs over ~80 fixtures stay fast. tests/diagnoses/test_catalog.py al
 sample through the real sandbox (`grade_file`)."""
 import numpy as np
 
+from autograder import diagnosis
 from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.grade import run_check, settle
@@ -24,7 +25,28 @@ def grade_source(aid, source, seed=11, include_hidden=True, only=None):
     `only`: names of the checks to run (the Keras catalog's proofs skip the long trainings)."""
     import multiprocessing
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        return pool.apply(_grade_here, (aid, source, seed, include_hidden, only))
+        results, replies = pool.apply(_grade_and_remember,
+                                      (aid, source, seed, include_hidden, only))
+    diagnosis.remember(replies)  # the next fixture's child inherits the catalog's replies
+    return results
+
+
+def _grade_and_remember(aid, source, seed, include_hidden, only):
+    """The results, and the catalog's replies computed here unless the fixture patched numpy
+    (then they may be the patch's, and stay in this child)."""
+    before = _numpy_attributes()
+    results = _grade_here(aid, source, seed, include_hidden, only)
+    after = _numpy_attributes()  # (grading may import more of numpy, e.g. numpy.ma: not a patch)
+    patched = any(after.get(name, {}).get(k) != v for name, attrs in before.items()
+                  for k, v in attrs.items())
+    return results, {} if patched else diagnosis.remembered()
+
+
+def _numpy_attributes():
+    import sys
+    return {name: {k: id(v) for k, v in vars(module).items()}
+            for name, module in list(sys.modules.items())
+            if module is not None and (name == "numpy" or name.startswith("numpy."))}
 
 
 def _grade_here(aid, source, seed, include_hidden, only=None):
