@@ -107,6 +107,7 @@ def faulted_batch(tmp_path_factory):
     return proc, out, root
 
 
+@pytest.mark.slow  # the batch's preflight imports TensorFlow in a clean sandbox (~6 CPU s)
 def test_a_grader_fault_in_one_student_leaves_the_others_alone(faulted_batch):
     proc, out, root = faulted_batch
     assert proc.returncode == 4, proc.stderr
@@ -335,6 +336,7 @@ def test_the_config_loader_agrees_with_sandboxgrade_and_restores_the_environment
     assert base_seed(Path("/nonexistent"))[0] is None
 
 
+@pytest.mark.slow  # the child imports TensorFlow (~7 CPU s)
 def test_mnist_from_keras_cache_resolves_in_a_quiet_child(tmp_path, monkeypatch, capfd):
     """No NNLAB_MNIST: Keras' cache (or its download) is asked in a child process, so neither
     TensorFlow's log lines nor Keras' "Downloading data" reach the terminal. Offline (CI) this

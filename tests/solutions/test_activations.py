@@ -112,12 +112,14 @@ def as_np(t):
     ],
     ids=["relu", "leaky_relu", "LeakyReLU_layer_default_0.3", "elu", "tanh"],
 )
+@pytest.mark.slow  # starts TensorFlow (~5 CPU s)
 def test_against_keras(ours, theirs):
     k = as_np(theirs(keras.ops.convert_to_tensor(X_KERAS, dtype="float64")))
     assert k.dtype == np.float64
     np.testing.assert_allclose(ours(X_KERAS), k, rtol=1e-12, atol=1e-15)
 
 
+@pytest.mark.slow  # starts TensorFlow
 def test_sigmoids_against_keras():
     from solutions import backprop, perceptron
 
@@ -126,6 +128,7 @@ def test_sigmoids_against_keras():
     np.testing.assert_allclose(backprop.sigmoid(X_KERAS), k, rtol=1e-12, atol=1e-15)
 
 
+@pytest.mark.slow  # starts TensorFlow
 def test_prelu_against_keras_layer():
     alpha = 0.25
     layer = keras.layers.PReLU(
