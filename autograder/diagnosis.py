@@ -31,7 +31,6 @@ from autograder import messages
 from autograder.assignments import ASSIGNMENT_IDS, module_of
 from autograder.compare import Outcome, same
 from autograder.sandbox import codec
-from autograder.sandbox.protocol import ProbeReply
 
 # notes a named misconception makes redundant (generic hints that only guess at a cause)
 SUPERSEDED = {"note.constant_factor"}
@@ -155,57 +154,88 @@ def _same_fields(a, b):
     return True
 
 
-def _mistake_reply(assignment, entry, index, check, args):
-    """What mistake variant `index` of `entry` replies to the check's probe on `args`. Trusted
-    code on the grader's inputs, so the reply is the same for every student graded with the same
-    seed: remembered by value (the last _REPLIES_CACHED replies, each a few KB to ~50 KB), which
-    spares a class batch — and 02's training checks above all — re-running every mistake
+class _Mistake:
+    """Mistake variant `index` of `entry` run with the check's probe on `args`: its reply and
+    the check's verdict on it. Trusted code on the grader's inputs, so both are the same for
+    every student graded with the same args (the same seed): remembered by value, which spares a
+    class batch — and 02's training checks above all — re-running and re-judging every mistake
     (grading 02's 32 proof fixtures: 31 -> 9 s of parent CPU in diagnoses)."""
-    variant = entry.impl[index]
-    try:
-        key = json.dumps(codec.encode(args))  # the probe's own encoding, in its own order
-    except (TypeError, ValueError):  # args the codec cannot carry: computed each time
-        key = None
-    if key is None or not any(e is entry for e in catalog(assignment)):
-        return _probe_mistake(assignment, variant, check.probe, args)  # not the catalog's own
-    status, value, error = _cached_reply(assignment, entry, index, check.probe, key)
-    return ProbeReply(status, value=codec.decode(json.loads(value)) if value else None,
-                      error=dict(error))
+
+    def __init__(self, assignment, entry, index, check, args):
+        self.check = check
+        try:
+            key = json.dumps(codec.encode(args))  # the probe's own encoding, in its own order
+        except (TypeError, ValueError):  # args the codec cannot carry: nothing remembered
+            key = None
+        if key is None or not any(e is entry for e in catalog(assignment)):
+            reply = _probe_mistake(assignment, entry.impl[index], check.probe, args)
+            self.key, self.status = None, reply.status
+            self._value = reply.value
+            return
+        self.key = (assignment, entry.id, index, check.probe, key)
+        self.status, self._json = _cached_reply(self.key, entry.impl[index])
+
+    def value(self):
+        if self.key is None:
+            return self._value
+        return codec.decode(json.loads(self._json))
+
+    def verdict(self, expected):
+        """check.compare(mistake's value, expected); `expected` is the reference's reply to
+        the same args (or None), so it is remembered with the reply."""
+        if self.key is None:
+            return self.check.compare(self._value, expected)
+        key = (self.key, self.check.name)
+        with _REPLIES_LOCK:
+            if key in _VERDICTS:
+                return _VERDICTS[key]
+        found = self.check.compare(self.value(), expected)
+        _remember(_VERDICTS, {key: found})
+        return found
 
 
 # ~5-15 KB a reply with its key (measured on 02 and 04): ~15 MB at most
 _REPLIES_CACHED = 1024
-# (assignment, entry id, variant index, probe, args as JSON) → reply, least recently used first:
-# plain data, the same in every process that loads the same catalog
+# (assignment, entry id, variant index, probe, args as JSON) → (status, value as JSON), least
+# recently used first: plain data, the same in every process that loads the same catalog;
+# _VERDICTS: (that key, check name) → the check's Outcome on that value
 _REPLIES = collections.OrderedDict()
+_VERDICTS = collections.OrderedDict()
 _REPLIES_LOCK = threading.Lock()
 
 
-def _cached_reply(assignment, entry, index, probe, key):
-    cache_key = (assignment, entry.id, index, probe, key)
+def _cached_reply(key, variant):
     with _REPLIES_LOCK:
-        if cache_key in _REPLIES:
-            _REPLIES.move_to_end(cache_key)
-            return _REPLIES[cache_key]
-    reply = _probe_mistake(assignment, entry.impl[index], probe, codec.decode(json.loads(key)))
-    value = json.dumps(codec.encode(reply.value)) if reply.status == "ok" else ""
-    found = (reply.status, value, tuple(reply.error.items()))
-    remember({cache_key: found})
+        if key in _REPLIES:
+            _REPLIES.move_to_end(key)
+            return _REPLIES[key]
+    assignment, _, _, probe, args = key
+    reply = _probe_mistake(assignment, variant, probe, codec.decode(json.loads(args)))
+    found = (reply.status, json.dumps(codec.encode(reply.value)) if reply.status == "ok" else "")
+    _remember(_REPLIES, {key: found})
     return found
 
 
-def remembered():
-    """The mistake replies computed so far ({key: reply}, plain data): a process that forks one
-    child per submission (tests/diagnoses/inprocess.py) hands them back to the parent."""
+def remembered(since=((), ())):
+    """The mistakes' replies and verdicts computed so far (plain data), less the keys in
+    `since` (an earlier `remembered()`): a process that forks one child per submission
+    (tests/diagnoses/inprocess.py) hands the new ones back to the parent."""
     with _REPLIES_LOCK:
-        return dict(_REPLIES)
+        return ({k: v for k, v in _REPLIES.items() if k not in since[0]},
+                {k: v for k, v in _VERDICTS.items() if k not in since[1]})
 
 
-def remember(replies):
+def remember(found):
+    replies, verdicts = found
+    _remember(_REPLIES, replies)
+    _remember(_VERDICTS, verdicts)
+
+
+def _remember(cache, items):
     with _REPLIES_LOCK:
-        _REPLIES.update(replies)
-        while len(_REPLIES) > _REPLIES_CACHED:
-            _REPLIES.popitem(last=False)
+        cache.update(items)
+        while len(cache) > (_REPLIES_CACHED if cache is _REPLIES else 4 * _REPLIES_CACHED):
+            cache.popitem(last=False)
 
 
 def _probe_mistake(assignment, variant, probe, args):
@@ -218,23 +248,23 @@ def _probe_mistake(assignment, variant, probe, args):
 def _impl_matches(entry, check, assignment, args, value, expected, student):
     """`student()`: the check's verdict on the student's value (computed once per diagnosis)."""
     for index in range(len(entry.impl)):
-        reply = _mistake_reply(assignment, entry, index, check, args)
-        if reply.status != "ok":
+        mistake = _Mistake(assignment, entry, index, check, args)
+        if mistake.status != "ok":
             continue
-        wrong = reply.value
         if check.expected is None:  # the check holds its own criterion (statistics, replays):
-            if check.compare(wrong, None).ok:  # the mistake passes it, so it is not the cause
+            if mistake.verdict(None).ok:  # the mistake passes it, so it is not the cause
                 continue
+            wrong = mistake.value()
             if same(value, wrong, "", rtol=1e-9, atol=1e-12).ok or (  # the mistake's values
                     _raised(value) and _raised(value) == _raised(wrong)):
                 return True
             continue
-        judged = check.compare(wrong, expected)
+        judged = mistake.verdict(expected)
         if judged.ok:
             continue  # the mistake is invisible on these inputs: it cannot be what went wrong
         if (student().fraction, student().key) != (judged.fraction, judged.key):
             continue  # the check tells them apart (parts judged by a fixed criterion)
-        if _agrees(check, value, wrong, entry.exact):
+        if _agrees(check, value, mistake.value(), entry.exact):
             return True
     return False
 

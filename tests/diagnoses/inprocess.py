@@ -34,12 +34,12 @@ def grade_source(aid, source, seed=11, include_hidden=True, only=None):
 def _grade_and_remember(aid, source, seed, include_hidden, only):
     """The results, and the catalog's replies computed here unless the fixture patched numpy
     (then they may be the patch's, and stay in this child)."""
-    before = _numpy_attributes()
+    before, known = _numpy_attributes(), diagnosis.remembered()
     results = _grade_here(aid, source, seed, include_hidden, only)
     after = _numpy_attributes()  # (grading may import more of numpy, e.g. numpy.ma: not a patch)
     patched = any(after.get(name, {}).get(k) != v for name, attrs in before.items()
                   for k, v in attrs.items())
-    return results, {} if patched else diagnosis.remembered()
+    return results, ({}, {}) if patched else diagnosis.remembered(since=known)
 
 
 def _numpy_attributes():
