@@ -22,7 +22,7 @@ from autograder.checks import checks_for
 from autograder.checks.base import Context
 from autograder.compare import Outcome, fail
 from autograder.grader_fault import GraderFault
-from autograder import grading_error, isolate, preflight
+from autograder import grading_error, isolate, preflight, probe_share
 from autograder.diagnosis import diagnose
 from autograder.inprocess import reference_session
 from autograder.loader import Source, find_submissions, read_source
@@ -248,7 +248,8 @@ def _grade_into(result, submission, checks, options, hidden, needs_isolation, ch
     mnist_path = None  # only the MNIST assignment sees the file (resolved: the sandbox
     if aid in MNIST_ASSIGNMENTS:  # mounts the real file, a symlink's target may be hidden there)
         mnist_path = preflight.mnist_file(options.mnist_path)
-    ctx = Context(rng=np.random.default_rng(seed), mode=options.mode, mnist_path=mnist_path)
+    ctx = Context(rng=np.random.default_rng(seed), mode=options.mode, mnist_path=mnist_path,
+                  graded=frozenset(c.name for c in checks))
 
     def reference():  # loaded on first use (public checks never need it), then cached
         return reference_session(aid)
@@ -272,9 +273,11 @@ def _grade_into(result, submission, checks, options, hidden, needs_isolation, ch
             def why_missing(name):
                 return source.why_missing(name, sandbox.report)
             drawn = {}
+            session = probe_share.OneCallPerArgs(sandbox) if aid in KERAS_ASSIGNMENTS \
+                else sandbox  # equal Keras probe calls run once (probe_share.py)
 
             def run(check, substitute=()):
-                return run_check(check, sandbox, ctx, aid, reference, why_missing, drawn,
+                return run_check(check, session, ctx, aid, reference, why_missing, drawn,
                                  substitute)
             results = isolate.rerun_dependents(checks, [run(c) for c in checks], aid, run)
             result.checks = settle(checks, results)

@@ -94,7 +94,7 @@ def _fit_05(seed, variant):
     _seed(seed)
     model = ref.build_nonlinear_model() if variant == "reference" else _lecture_05()
     model.set_weights(kv.glorot_init(p05.WIDTHS, p05.FIT_SEED))
-    model.fit(X, y, epochs=p05.FIT_EPOCHS, verbose=0)
+    model.fit(X, y, epochs=p05.FIT_PASSES, verbose=0)
     plan, _ = kv.layer_plan(_view(model, (1,)))
     return kv.mse(plan, X, y)
 

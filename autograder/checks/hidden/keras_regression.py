@@ -8,7 +8,7 @@ import numpy as np
 from autograder.checks import keras_compare as kc
 from autograder.checks import keras_procedure as kp
 from autograder.checks.base import Check
-from autograder.checks.public.keras_regression import COMPILE_PROCEDURE, compile_args
+from autograder.checks.public.keras_regression import COMPILE_PROCEDURE, drawn_compile_args
 
 
 def random_xy(ctx):
@@ -21,8 +21,10 @@ def random_xy(ctx):
 def drawn_trials(ctx):
     """The grader's model.fit(x, y, epochs=3) of the student's compiled network on two replay
     trials drawn at grading time (samples, targets, initial weights), replayed here: a model
-    trained in advance, or compiled with another optimizer, rate or loss, cannot match."""
-    return compile_args(ctx.rng)
+    trained in advance, or compiled with another optimizer, rate or loss, cannot match. With
+    model_compile in the same grading, it is sent the same trials: one call serves both
+    (public.keras_regression.shared_compile_args)."""
+    return drawn_compile_args(ctx)
 
 
 FIT_WHAT = "build_nonlinear_model() + model.fit(x_hidden, y_hidden, epochs=3)"

@@ -1,6 +1,6 @@
 """05_keras_regression public checks (lecture 3.8): the nonlinear.csv loader, the 1-6-4-1 sigmoid
 network, its compile settings judged by what they train (replayed here in numpy), and a seeded
-100-epoch fit reaching a loss target.
+30-pass fit (replayed here) reaching a loss target.
 
 The grader holds the expected structure and the data; it judges the views the child sends
 (keras_views) with numpy: no TensorFlow in the grader.
@@ -24,38 +24,54 @@ WIDTHS = [1, 6, 4, 1]
 PARAMS = 45
 DATA = str(nndata.path("nonlinear.csv"))  # bundled with nndata
 
-# Seeded fit of build_nonlinear_model() by the grader, as in the lecture but in a fixed order:
-# model.fit(X, y, epochs=100, shuffle=False) (batch 32, 32 steps/epoch) from the grader's
+# Seeded fit of build_nonlinear_model() by the grader, in a fixed order: one Keras epoch,
+# model.fit(X, y, epochs=1, shuffle=False) (batch 32), on the 1,000 points FIT_PASSES times over
+# in order (30,000 rows, 938 updates; probes/keras_models.fit's `passes`), from the grader's
 # Glorot-uniform initial weights (init seed FIT_SEED). The grader fixes the batch order, so it
-# replays all 3,200 updates of SGD(5.0) on mse in numpy with the network's own layers
-# (keras_fit_replay: float32 error <= 1.35e-5 of the update, nearest wrong procedure >= 5.8e-3);
-# the returned weights must be the replay's, then their MSE (numpy forward pass here) on the
-# 1000 points must reach MAX_MSE. Noise floor of the data 0.05^2 = 0.0025.
-# Measured, float64 replay of the documented procedure in this order (= the Keras weights within
-# 1.35e-5 of the update), init seeds 7 / 1 / 2 / 3: MSE 0.00659 / 0.00736 / 0.01194 / 0.00777.
-# The check's seed is fixed (FIT_SEED 7) and the order is fixed: the value is 0.00659 on every
-# run and machine (no shuffle spread any more; with Keras' shuffle the 30-order spread from this
-# start was 0.0036-0.0109, bench/README.md).
-# MAX_MSE 0.013: 2.0x the check's own value; a wrong rate, optimizer or loss fails the replay
-# before its MSE is looked at.
+# replays all 938 updates of SGD(5.0) on mse in numpy with the network's own layers
+# (keras_fit_replay; float32 Keras vs this replay, init seeds 7 / 1 / 2 / 3: 1.3e-6 / 1.1e-6 /
+# 2.6e-6 / 1.2e-6 of the update, TF 2.21 CPU, 2026-12-07; nearest wrong procedure, same seeds:
+# 29 / 31 passes >= 6.3e-2, lr 4.9 >= 4.2e-2, 2 epochs (a fit patched to train longer) >= 1.47;
+# keras_replay.REL_TOL 1e-4 sits 38x above and 420x below); the returned weights must be the
+# replay's, then their MSE (numpy forward pass here) on the 1000 points must reach MAX_MSE.
+# Noise floor of the data 0.05^2 = 0.0025.
+# How long: the procedure is verified update by update (model_layers and model_compile judge the
+# architecture and the compile), so this outcome needs only enough training to tell a network
+# that fits the curve from one that cannot (issue 21 section 2): 30 passes, not the lecture's
+# 100 epochs, and in one epoch: Keras pays ~40 ms of CPU per epoch (a new tf.data iterator), so
+# 30 epochs cost ~2.8 CPU s and one epoch of 30 passes ~1.5 (100 epochs: 8.5; bench/README.md).
+# Measured, float64 replay of this fit from init seed 7 (Keras' own weights give the same MSE to
+# 5 digits: 0.01015), MSE after 30 passes (after 100 epochs, the check before):
+#   reference 1-6-4-1 sigmoid            0.01015 (0.00659)   [alt fixtures: the same network]
+#   hidden layers tanh (wrong act.)      0.00543 (0.00399)   passes: model_layers catches it
+#   one hidden layer 1-6-1               0.01806 (0.00683: passed at 100)
+#   widths 1-4-6-1                       0.01483 (0.00934: passed at 100)
+#   extra layer 1-6-4-4-1                0.01221 (0.00939)   passes both: model_layers catches it
+#   hidden layers linear                 0.02318 (0.02305)
+#   hidden layers relu                   0.04680 (0.04874)
+# (init seeds 1 / 2 / 3, reference: 0.01177 / 0.01357 / 0.01160; the check's seed is fixed.)
+# The seed and the order are fixed: the value is 0.01015 on every run and machine.
+# MAX_MSE 0.013 (unchanged): 1.28x the check's own value, the nearest failing wrong network
+# (widths 1-4-6-1, 0.01483) 1.14x above it, a missing layer 1.39x; a wrong rate, optimizer or
+# loss fails the replay before its MSE is looked at.
 FIT_SEED = 7
-FIT_EPOCHS = 100
+FIT_PASSES = 30
 MAX_MSE = 0.013
-# Timing: 100 epochs = 3,200 steps, 7-14 s measured; 43-55 s wall on the shared 2-core box
-# under load 7-10. The timeout also covers a TensorFlow import (~7 s idle, up to 35 s loaded).
+# Timing: 938 steps in one epoch, ~1.5 CPU s (100 epochs measured 7-14 s). The timeout also
+# covers a TensorFlow import (~7 s idle, up to 35 s loaded).
 FIT_TIMEOUT = 300
 # The compile, judged by what it trains: the grader's model.fit(x, y, epochs=3) on two replay
 # trials (one sample repeated 40 / 70 times: 6 / 9 updates), replayed here with the student's own
 # layers from the grader's start (keras_procedure). Sigmoid output in (0, 1): targets
 # 0.5 ± 0.7..1.0 are never reached.
 COMPILE_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", 3)
-FIT_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", FIT_EPOCHS)
+FIT_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", 1)  # one epoch of FIT_PASSES passes
 TARGETS = (0.5, (0.7, 1.0))
 
 
 def fit_args(X, y, seed):
     return {"X": X, "y": y, "seed": seed, "init": kv.glorot_init(WIDTHS, seed),
-            "build": "build_nonlinear_model", "epochs": FIT_EPOCHS}
+            "build": "build_nonlinear_model", "epochs": FIT_PROCEDURE.epochs, "passes": FIT_PASSES}
 
 
 def sent(args):
@@ -68,7 +84,24 @@ def compile_args(rng):
             "build": "build_nonlinear_model", "epochs": COMPILE_PROCEDURE.epochs}
 
 
-FIT_WHAT = "build_nonlinear_model() + model.fit(X, y, epochs=100, shuffle=False)"
+PUBLIC_COMPILE_ARGS = compile_args(np.random.default_rng(2105))
+
+
+def drawn_compile_args(ctx):
+    """The hidden fit_nonlinear_any_data's trials, drawn once per grading."""
+    return ctx.once("05.compile_args", lambda c: compile_args(c.rng))
+
+
+def shared_compile_args(ctx):
+    """model_compile's args: the fixed trials, or, when the hidden fit_nonlinear_any_data is
+    graded too, its drawn ones (same sizes and targets' range), so that one call of the same
+    probe serves both checks (probe_share.py). Public-only grading: the fixed trials."""
+    if "fit_nonlinear_any_data" not in ctx.graded:
+        return dict(PUBLIC_COMPILE_ARGS)
+    return drawn_compile_args(ctx)
+
+
+FIT_WHAT = f"build_nonlinear_model() + model.fit(X, y, shuffle=False) ({FIT_PASSES} passes)"
 
 CHECKS = [
     Check("load_nonlinear", 15, "keras_models.load_csv", needs=("load_nonlinear",),
@@ -85,7 +118,7 @@ CHECKS = [
                                                "build_nonlinear_model()")),
     Check("model_compile", 20, "keras_models.train_trials", needs=("build_nonlinear_model",),
           what="build_nonlinear_model()", function="build_nonlinear_model",
-          args=compile_args(np.random.default_rng(2105)), expected=lambda args: args,
+          args=shared_compile_args, expected=lambda args: args,
           timeout=kc.TIMEOUT,
           compare=lambda v, e: kp.compile_outcome(v, e, COMPILE_PROCEDURE,
                                                   "build_nonlinear_model()")),

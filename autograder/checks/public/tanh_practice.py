@@ -25,7 +25,8 @@ DATA = str(nndata.path("dataset2.csv"))  # bundled with nndata
 
 # fit_tanh_model(model, X, y) runs on the contract's network built by the probe (SGD lr 0.1,
 # mse), so this check grades fit_tanh_model alone, from the grader's initial weights:
-# * procedure: two replay trials (one sample repeated 40 and 70 times, keras_procedure); the
+# * procedure: two replay trials (one sample repeated 40 and 70 times, keras_procedure; the
+#   second one drawn when the hidden fit_tanh_any_data is graded too: shared_fit_args); the
 #   weights must be those of 100 epochs x 2 / 3 updates of SGD(0.1) on mse replayed here
 #   (keras_replay.REL_TOL, float32 error measured <= 2.8e-6 of the update);
 # * outcome: a third trial on dataset2.csv from the grader's Glorot init (seed FIT_SEED); the MSE
@@ -78,6 +79,27 @@ def judged_on(args):
 PUBLIC_TRIALS = trials(np.random.default_rng(2107))
 X2, Y2 = kv.read_xy(DATA)
 OUTCOME = {"X": X2, "y": Y2, "max_mse": MAX_MSE, "seed": FIT_SEED}
+PUBLIC_FIT_ARGS = fit_args(PUBLIC_TRIALS, X2, Y2)
+
+
+def drawn_trial(ctx):
+    """The hidden replay trial (one sample repeated 70 times: 3 updates per epoch, drawn sample,
+    target and initial weights), drawn from the grading's rng once per grading."""
+    return ctx.once("07.drawn_trial", lambda c: trials(c.rng, sizes=kp.TRIAL_SIZES[1:]))
+
+
+def shared_fit_args(ctx):
+    """fit_tanh's args. Each call of fit_tanh_model is 100 Keras epochs (~3.7 CPU s, nearly all
+    Keras' per-epoch overhead), so when the hidden fit_tanh_any_data is graded too, its drawn
+    trial takes the place of the fixed second trial (same size, 70) and both checks send these
+    same args: one call serves both (probe_share.py), 3 calls instead of 4. fit_tanh then judges
+    the fixed trial, the drawn one and dataset2.csv; fit_tanh_any_data the drawn one. Without
+    the hidden check (the student's own `nngrade check`, public-only grading): the fixed trials,
+    the same on every run."""
+    if "fit_tanh_any_data" not in ctx.graded:
+        return dict(PUBLIC_FIT_ARGS)
+    return ctx.once("07.fit_args",
+                    lambda c: fit_args(PUBLIC_TRIALS[:1] + drawn_trial(c), X2, Y2))
 
 
 GRID = np.linspace(0, 1, 100).reshape(-1, 1)
@@ -219,7 +241,7 @@ CHECKS = [
           compare=lambda v, e: kp.compile_outcome(v, e, COMPILE_PROCEDURE,
                                                   "build_tanh_model()")),
     Check("fit_tanh", 15, "keras_models.train_trials", needs=("fit_tanh_model",), what=FIT_WHAT,
-          function="fit_tanh_model", args=fit_args(PUBLIC_TRIALS, X2, Y2), expected=judged_on,
+          function="fit_tanh_model", args=shared_fit_args, expected=judged_on,
           timeout=FIT_TIMEOUT,
           compare=lambda v, e: kp.fit_outcome(v, e, PROCEDURE, FIT_WHAT, OUTCOME)),
     Check("predict_curve", 15, "keras_models.predict_curve", needs=("predict_curve",),
