@@ -3,7 +3,7 @@ import numpy as np
 
 import solutions.activations as ref
 from autograder.diagnoses import activations_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 4.1", "lecture 4.1"
 
@@ -196,10 +196,7 @@ def in_place_entries():
         title_en=f"{f}: wrote into its input") for f in IN_PLACE]
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [

@@ -6,8 +6,8 @@ mistake is in the constructor, `__init__`), so the probe sees the same attribute
 import numpy as np
 
 import solutions.optimizers as ref
-from autograder.diagnoses import optimizers_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnoses import optimizers_adam, optimizers_extra
+from autograder.diagnosis import entry_builder, float32_entries
 
 S = "강의 4.2"      # lecture section, as the notebook names it
 E = "lecture 4.2"
@@ -222,9 +222,7 @@ def minimize_same_w(optimizer, grad_fn, w0, steps):
     return np.array([w0] + [optimizer.step(w0, grad_fn) for _ in range(steps)])
 
 
-def entry(id_, function, ko, en, impl, title_ko, title_en, checks=(), unless=()):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})", impl=tuple(impl), checks=checks,
-                 title_ko=title_ko, title_en=title_en, unless=unless)
+entry = entry_builder(S, E, by_function=False)
 
 
 ENTRIES = [
@@ -407,5 +405,6 @@ ENTRIES = [
           "w = optimizer.step(w, grad_fn)",
           [{"minimize": minimize_same_w}], "minimize: 매번 w0에서", "minimize: restarts at w0"),
     *optimizers_extra.ENTRIES,
+    *optimizers_adam.ENTRIES,
     *float32_entries(("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "minimize")),
 ]

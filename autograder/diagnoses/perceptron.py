@@ -3,7 +3,7 @@ import numpy as np
 
 import solutions.perceptron as ref
 from autograder.diagnoses import perceptron_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
 
@@ -89,10 +89,7 @@ def _gate_computes(gate, other):
     return match
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [
