@@ -2,7 +2,7 @@
 import numpy as np
 
 import solutions.activations as ref
-from autograder.diagnoses import activations_extra
+from autograder.diagnoses import activations_extra, activations_more
 from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 4.1", "lecture 4.1"
@@ -358,6 +358,7 @@ ENTRIES = [
           title_en="He: rng argument ignored"),
     *in_place_entries(),
     *activations_extra.ENTRIES,
+    *activations_more.ENTRIES,
     *float32_entries(("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
                       "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative",
                       "he_normal"), prefix="act_"),

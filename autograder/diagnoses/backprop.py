@@ -2,7 +2,7 @@
 import numpy as np
 
 import solutions.backprop as ref
-from autograder.diagnoses import backprop_extra
+from autograder.diagnoses import backprop_extra, backprop_more
 from autograder.diagnoses import perceptron as p01
 from autograder.diagnosis import entry_builder, float32_entries
 
@@ -309,6 +309,7 @@ ENTRIES = [
       "p ← p + η·dp moves along the gradient; the update is p ← p − η·dp",
       [_train(sign=1.0)], "학습: 부호 반대", "training: gradient ascent"),
     *backprop_extra.ENTRIES,
+    *backprop_more.ENTRIES,
     *float32_entries(("sigmoid", "sigmoid_derivative", "delta_rule_step", "mlp_forward", "mlp_backward",
                       "train_xor"), prefix="bp_"),
 ]

@@ -2,7 +2,7 @@
 import numpy as np
 
 import solutions.perceptron as ref
-from autograder.diagnoses import perceptron_extra
+from autograder.diagnoses import perceptron_extra, perceptron_more
 from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
@@ -226,5 +226,6 @@ ENTRIES = [
           f"w = (1, 1) one input at 1 gives the sum 0, so b must be positive: b = +1 ({E})",
           match=_gate_computes("OR", "AND"), title_ko="OR 대신 AND", title_en="OR computes AND"),
     *perceptron_extra.ENTRIES,
+    *perceptron_more.ENTRIES,
     *float32_entries(("step", "sigmoid", "perceptron", "train_perceptron", "poly_features")),
 ]

@@ -1,0 +1,163 @@
+"""Misconceptions of 01_perceptron seen only at some inputs or in a procedure (lecture 3.2-3.5):
+step as s/|s| (nan at 0), a stable sigmoid put inside np.where (both branches still evaluated),
+the weighted sum summed over the whole batch, and training that is not the rule's deterministic
+run (a random start as in textbook code, samples shuffled each epoch).
+`autograder/diagnoses/perceptron.py` lists them in its ENTRIES.
+"""
+import numpy as np
+
+import solutions.perceptron as ref
+from autograder.diagnosis import Entry, entry_builder
+
+S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
+
+
+def _f(x):
+    return np.asarray(x, dtype=np.float64)
+
+
+# ---- step --------------------------------------------------------------------------------------
+def step_over_abs(s):
+    """s / |s|: the sign everywhere except 0, where 0/0 is nan."""
+    s = _f(s)
+    return s / np.abs(s)
+
+
+def step_sqrt_square(s):
+    s = _f(s)
+    return s / np.sqrt(s * s)
+
+
+# ---- sigmoid -----------------------------------------------------------------------------------
+def sigmoid_where_overflows(check, args, value, expected):
+    """Right values, but exp overflowed in more than one operation: both of np.where's
+    branches (exp(−s) and exp(s)) ran on every element. The naive 1/(1 + exp(−s)) overflows in
+    one operation only (its own entry)."""
+    if not isinstance(value, dict) or not isinstance(value.get("warnings"), list):
+        return False
+    overflows = [w for w in value["warnings"] if isinstance(w, str) and "overflow" in w]
+    if len(overflows) < 2:
+        return False
+    return check.compare({**value, "warnings": []}, expected).ok
+
+
+# ---- perceptron --------------------------------------------------------------------------------
+def _summed(axis):
+    def perceptron(X, w, b, activation="step"):
+        phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+        return phi(np.sum(_f(X) * _f(w), axis=axis) + b)
+    return perceptron
+
+
+# ---- train_perceptron --------------------------------------------------------------------------
+def _random_start(with_bias):
+    """Textbook code (e.g. Raschka's Perceptron): w from RandomState(1).normal(0, 0.01), the
+    bias either 0 or the first of 1 + n draws; the rule itself as specified."""
+    def train_perceptron(X, t, lr=0.01, max_epochs=100):
+        X, t = _f(X), _f(t)
+        draws = np.random.RandomState(1).normal(0.0, 0.01, X.shape[1] + with_bias)
+        w, b = (draws[1:], float(draws[0])) if with_bias else (draws, 0.0)
+        for epoch in range(1, max_epochs + 1):
+            updated = False
+            for x_i, t_i in zip(X, t):
+                if ref.step(x_i @ w + b) != t_i:
+                    w, b, updated = w + lr * t_i * x_i, b + lr * t_i, True
+            if not updated:
+                return w, float(b), True, epoch
+        return w, float(b), False, max_epochs
+    return train_perceptron
+
+
+def not_the_rules_run(check, args, value, expected):
+    """Some call returned (w, b, True, epochs) where w, b classify every sample right, but the
+    rule from w = 0, b = 0 over the samples in the given order gives another (w, b) or epoch
+    count: a learner, but not the specified deterministic one."""
+    from autograder.checks.observed import records
+    cases = args.get("cases") if isinstance(args, dict) else None
+    if not isinstance(cases, list):
+        return False
+    recs = records(value, cases, "")
+    if not isinstance(recs, list):
+        return False
+    for rec, case in zip(recs, cases):
+        if not rec.ok or not isinstance(rec.returned, (tuple, list)) or len(rec.returned) != 4:
+            continue
+        w, b, converged, epochs = rec.returned
+        try:
+            X, t = _f(case["args"][0]), _f(case["args"][1])
+            w = _f(w).reshape(X.shape[1])
+            b = float(_f(b).reshape(()))
+        except (TypeError, ValueError, KeyError, IndexError):
+            continue
+        if converged is not True and not (isinstance(converged, np.bool_) and converged):
+            continue
+        if not np.all(np.isfinite(w)) or not np.array_equal(np.sign(X @ w + b), t):
+            continue
+        rw, rb, _, repochs = ref.train_perceptron(X, t, **(case.get("kwargs") or {}))
+        if not (np.allclose(w, rw, rtol=1e-10, atol=1e-12) and abs(b - rb) <= 1e-12
+                and epochs == repochs):
+            return True
+    return False
+
+
+e = entry_builder(S, E)
+
+TRAIN_OTHERS = ("train_epochs_off_by_one", "train_update_always", "train_update_sign",
+                "train_error_term_doubles_step", "train_no_bias_update",
+                "perceptron_sigmoid_output", "train_strict_error_condition",
+                "train_no_early_stop", "train_no_lr", "train_random_initial_weights")
+
+ENTRIES = [
+    e("step_divides_by_abs", "step",
+      "step을 s / |s|로 계산해 s = 0에서 0/0 = nan이 됩니다 (경고도 납니다). 부호는 맞지만 "
+      "경계 위의 입력에서 step(0) = 0이어야 합니다: np.sign(s)를 쓰세요.",
+      "step was computed as s / |s|, which is 0/0 = nan at s = 0 (with a warning); the sign is "
+      "right elsewhere, but on the boundary step(0) = 0: use np.sign(s)",
+      [step_over_abs, step_sqrt_square], "step: s/|s| (0에서 nan)", "step: s/|s| (nan at 0)"),
+    Entry("sigmoid_where_evaluates_both_branches", "sigmoid",
+          "안정한 두 식을 np.where(s >= 0, 1/(1+exp(−s)), exp(s)/(1+exp(s)))에 넣었습니다. "
+          "값은 맞지만 np.where는 두 식을 모든 원소에서 먼저 계산하므로 exp(−s)와 exp(s)가 "
+          "큰 |s|에서 여전히 넘칩니다 (경고). 지수에 항상 0 이하의 값이 들어가게 "
+          "e = exp(−|s|)를 쓰세요: np.where(s >= 0, 1/(1+e), e/(1+e)). "
+          f"({S})",
+          "the two stable formulas are put into np.where(s >= 0, 1/(1+exp(−s)), "
+          "exp(s)/(1+exp(s))); the values are right, but np.where evaluates both formulas on "
+          "every element first, so exp(−s) and exp(s) still overflow for large |s| (warnings); "
+          "give exp only arguments ≤ 0 with e = exp(−|s|): np.where(s >= 0, 1/(1+e), e/(1+e)) "
+          f"({E})",
+          match=sigmoid_where_overflows, checks=("sigmoid_stable",),
+          unless=("sigmoid_naive_overflow",),
+          title_ko="시그모이드: np.where가 두 식을 모두 계산", title_en="sigmoid: np.where "
+          "evaluates both branches"),
+    e("perceptron_sum_over_batch", "perceptron",
+      "가중합을 축(axis) 없이 np.sum(X * w)로 (또는 axis=0으로) 더해 배치 전체가 한 값으로 "
+      "합쳐졌습니다. 가중합은 샘플마다 하나입니다: X @ w + b, 또는 "
+      "np.sum(X * w, axis=1) + b → 모양 (m,).",
+      "the weighted sum was taken with np.sum(X * w) without an axis (or with axis=0), which "
+      "adds the whole batch together; there is one weighted sum per sample: X @ w + b, or "
+      "np.sum(X * w, axis=1) + b → shape (m,)",
+      [_summed(None), _summed(0)], "perceptron: 배치 전체를 더함",
+      "perceptron: sum over the whole batch"),
+    e("train_random_initial_weights", "train_perceptron",
+      "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
+      "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "
+      "w = np.zeros(X.shape[1]), b = 0.0.",
+      "the weights start from random numbers (textbook code's RandomState(1).normal(0, 0.01, …) "
+      "initialisation); this assignment's rule starts from w = 0, b = 0, so its result is "
+      "determined: w = np.zeros(X.shape[1]), b = 0.0",
+      [_random_start(False), _random_start(True)], "학습: 난수 초기 가중치",
+      "training: random initial weights"),
+    Entry("train_not_the_specified_run", "train_perceptron",
+          "반환한 (w, b)는 데이터를 모두 맞게 분류하지만 규칙대로 돌린 결과(w, b, 에포크 수)와 "
+          "다릅니다. 시작점이나 샘플 순서가 다릅니다: 가중치를 난수로 시작했거나 에포크마다 "
+          "샘플을 섞었을 것입니다. 규칙은 w = 0, b = 0에서 시작해 매 에포크 샘플을 주어진 "
+          f"순서대로 한 번씩 봅니다 (섞지 않음). ({S})",
+          "the (w, b) you returned classify every sample right, but they (or the epoch count) "
+          "differ from the rule's run: the start or the order of the samples differs: the "
+          "weights probably start at random or the samples are shuffled each epoch; the rule "
+          "starts from w = 0, b = 0 and visits the samples once per epoch in the given order "
+          f"(no shuffling) ({E})",
+          match=not_the_rules_run, unless=TRAIN_OTHERS,
+          title_ko="학습: 시작점이나 샘플 순서가 다름",
+          title_en="training: another start or sample order"),
+]
