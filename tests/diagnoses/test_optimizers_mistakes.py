@@ -117,6 +117,15 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
                                                  "rmsprop_accumulates_like_adagrad"),
     "mistake_rmsprop_no_sqrt": (Fails(each("RMSProp", *VALUES, "eps", "hidden_eps")),
                                 "rmsprop_no_sqrt"),
+    # Deep Learning from Scratch's forms (autograder/diagnoses/optimizers_textbooks.py): a
+    # number for ε costs the checks that vary ε and the float64 check, as a hard-coded ε does
+    **{f"mistake_{c.lower()}_textbook_eps_outside_sqrt": (
+        Fails(each(c, "eps", "hidden_eps", "float64")), f"{c.lower()}_textbook_eps_outside_sqrt")
+       for c in ("AdaGrad", "RMSProp")},
+    "mistake_adam_textbook_scratch_form": (Fails(each("Adam", "eps", "hidden_eps", "float64")),
+                                           "adam_textbook_scratch_form"),
+    "mistake_nesterov_textbook_scratch_form": (Fails(each("Nesterov", *VALUES)),
+                                               "nesterov_textbook_scratch_form"),
     **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                       paid=ADAM_T_PAYS), f"adam_{name}")
        for name in ("one_moment_corrected", "no_one_minus_beta", "no_sqrt")},
