@@ -1,6 +1,6 @@
 """Misconceptions of 03_activations seen only on some inputs (lecture 4.1): leaky ReLU's slope
 taken for its value, ELU's α outside the parentheses (right only for α = 1), PReLU's gradients
-returned in the other order. `autograder/diagnoses/activations.py` lists them in its ENTRIES.
+returned in the other order or written into the caller's upstream. `autograder/diagnoses/activations.py` lists them in its ENTRIES.
 """
 import numpy as np
 
@@ -33,6 +33,13 @@ def prelu_gradients_swapped(x, alpha, upstream):
     return float(np.sum(np.where(x < 0, upstream * x, 0.0))), dx
 
 
+def upstream_mutated(check, args, value, expected):
+    """The no-mutation check found `upstream` changed (Deep Learning from Scratch's Relu
+    backward, dout[mask] = 0, applied to the caller's array)."""
+    found = check.compare(value, expected)
+    return found.key == "value.input_mutated" and str(found.fields.get("arg", "")) == "upstream"
+
+
 e = entry_builder(S, E)
 
 ENTRIES = [
@@ -59,4 +66,13 @@ ENTRIES = [
       "like x first, then the float dalpha",
       [prelu_gradients_swapped], "PReLU 기울기: 반환 순서 바뀜",
       "PReLU gradients: order swapped"),
+    e("prelu_gradients_upstream_in_place", "prelu_gradients",
+      "upstream 배열을 제자리에서 바꿨습니다 (예: 밑바닥부터 시작하는 딥러닝의 ReLU 역전파처럼 "
+      "upstream[x <= 0] *= alpha). 호출한 쪽의 배열이 바뀝니다. 새 배열을 "
+      "만드세요: dx = upstream * np.where(x > 0, 1.0, alpha).",
+      "the upstream array was changed in place (e.g. dout[mask] = 0 as in Deep Learning from "
+      "Scratch's Relu backward, upstream[x <= 0] *= alpha), which changes the caller's array; "
+      "make a new one: dx = upstream * np.where(x > 0, 1.0, alpha)",
+      [], "PReLU 기울기: upstream을 제자리에서 바꿈", "PReLU gradients: upstream changed in place",
+      match=upstream_mutated, checks=("prelu_gradients_no_mutation",)),
 ]

@@ -1,8 +1,8 @@
 """Misconceptions of 02_backprop about state and shapes (lecture 3.6-3.7): the caller's arrays
 written in place (w -= …, err = Y; err -= T), the loss (y − t)² differentiated without its 1/2,
-the forward cache holding the pre-activation, a generator re-seeded for every matrix, and the
-batch's hidden layer summed the wrong way. `autograder/diagnoses/backprop.py` lists them in its
-ENTRIES.
+the forward cache holding the pre-activation or another hidden activation, a generator
+re-seeded for every matrix or drawn in PyTorch's layout, 1/m in one layer only.
+`autograder/diagnoses/backprop.py` lists them in its ENTRIES.
 """
 from dataclasses import replace
 
@@ -37,6 +37,24 @@ def init_reseeded(n_in, n_hidden, n_out, seed):
             "b2": np.zeros(n_out)}
 
 
+def init_transposed_draws(n_in, n_hidden, n_out, seed):
+    """PyTorch's (out, in) layout drawn from the right generator, then transposed."""
+    rng = np.random.default_rng(seed)
+    U = rng.uniform(-1.0, 1.0, size=(n_hidden, n_in)).T
+    W = rng.uniform(-1.0, 1.0, size=(n_out, n_hidden)).T
+    return {"U": U, "b1": np.zeros(n_hidden), "W": W, "b2": np.zeros(n_out)}
+
+
+# ---- mlp_forward -------------------------------------------------------------------------------
+def _forward_hidden(phi):
+    def mlp_forward(X, params):
+        X = _f(X)
+        H = phi(X @ params["U"] + params["b1"])
+        Y = ref.sigmoid(H @ params["W"] + params["b2"])
+        return Y, {"X": X, "H": H, "Y": Y}
+    return mlp_forward
+
+
 # ---- mlp_forward (seen by mlp_backward, which reads the cache) -----------------------------------
 def forward_preactivation_cache(X, params):
     X = _f(X)
@@ -57,6 +75,21 @@ def _mutated(argument):
     return match
 
 
+def _averaged_once(layer):
+    """The 1/m of the mean loss applied to one layer's gradients only (`layer` "out": dW, db2;
+    "hidden": dU, db1), as when dW /= m is written after each product instead of in δ."""
+    def mlp_backward(X, T, params, cache):
+        X, T = _f(X), _f(T)
+        H, Y = cache["H"], cache["Y"]
+        m = X.shape[0]
+        d_out = (Y - T) * Y * (1.0 - Y)
+        d_hid = (d_out @ params["W"].T) * H * (1.0 - H)
+        k_out, k_hid = (1.0 / m, 1.0) if layer == "out" else (1.0, 1.0 / m)
+        return {"U": X.T @ d_hid * k_hid, "b1": d_hid.sum(axis=0) * k_hid,
+                "W": H.T @ d_out * k_out, "b2": d_out.sum(axis=0) * k_out}
+    return mlp_backward
+
+
 e = entry_builder(S, E)
 
 ENTRIES = [
@@ -73,6 +106,31 @@ ENTRIES = [
       "array); return a new array: return w − η·δ·x, b − η·δ",
       [], "델타 규칙: w를 제자리에서 바꿈", "delta rule: w updated in place",
       match=_mutated("w"), checks=("delta_rule_step_no_mutation",)),
+    e("init_drawn_transposed", "init_mlp",
+      "PyTorch의 배치(출력, 입력)로 뽑은 뒤 전치했습니다. 모양은 맞지만 난수가 다른 자리에 "
+      "들어갑니다. 독스트링대로 처음부터 (n_in, n_hidden), (n_hidden, n_out) 모양으로 "
+      "뽑으세요: rng.uniform(−1, 1, (n_in, n_hidden)).",
+      "you drew in PyTorch's (out, in) layout and transposed; the shape is right but the draws "
+      "land elsewhere; as the docstring says, draw the shapes (n_in, n_hidden) and "
+      "(n_hidden, n_out) directly: rng.uniform(−1, 1, (n_in, n_hidden))",
+      [init_transposed_draws], "초기화: 전치된 뽑기", "init: drawn transposed"),
+    e("forward_hidden_not_sigmoid", "mlp_forward",
+      "은닉층에 시그모이드가 아닌 활성화(ReLU 또는 tanh)를 썼습니다. 이 과제의 MLP는 두 층 "
+      "모두 시그모이드입니다: H = φ(X·U + b1), Y = φ(H·W + b2), φ = sigmoid.",
+      "the hidden layer uses another activation than the sigmoid (ReLU or tanh); this "
+      "assignment's MLP uses the sigmoid in both layers: H = φ(X·U + b1), Y = φ(H·W + b2), "
+      "φ = sigmoid",
+      [_forward_hidden(lambda s: np.maximum(s, 0.0)), _forward_hidden(np.tanh)],
+      "순전파: 은닉층이 시그모이드가 아님", "forward: hidden activation not the sigmoid"),
+    e("backward_one_layer_averaged", "mlp_backward",
+      "평균 손실의 1/m을 한 층의 기울기에만 적용했습니다 (예: dW /= m만 쓰고 dU는 나누지 "
+      "않음). δ_out에 1/m을 넣으면 네 기울기 모두에 한 번씩 들어갑니다: "
+      "δ_out = (Y − T)·Y(1 − Y) / m.",
+      "the 1/m of the mean loss is applied to one layer's gradients only (e.g. dW /= m but dU "
+      "not divided); put it into δ_out and all four gradients get it once: "
+      "δ_out = (Y − T)·Y(1 − Y) / m",
+      [_averaged_once("out"), _averaged_once("hidden")], "역전파: 한 층만 1/m",
+      "backward: 1/m in one layer only"),
     e("init_reseeds_rng_per_matrix", "init_mlp",
       "행렬마다 np.random.default_rng(seed)를 새로 만들어 W가 U와 같은 난수로 다시 "
       "시작합니다. 생성기는 하나만 만들고 이어서 뽑으세요: rng = np.random.default_rng(seed), "

@@ -1,6 +1,6 @@
 """Adam's partial mistakes (lecture 4.2): one switch of the update changed at a time — which
 moments are bias-corrected, the (1 − β) weights, the root, where ε goes, the squared gradient
-mistyped, and the paper's (Keras') "efficient" form. `autograder/diagnoses/optimizers.py` lists
+mistyped, βᵗ mistyped (β·t, β ^ t), and the paper's (Keras') "efficient" form. `autograder/diagnoses/optimizers.py` lists
 them in its ENTRIES (after optimizers_extra's).
 """
 import numpy as np
@@ -16,7 +16,8 @@ entry = entry_builder(S, E, by_function=False)
 # ---- Adam ---------------------------------------------------------------------------------------
 class AdamParts(ref.Adam):
     """Adam with switches: which moments are bias-corrected, the (1 - beta) weights, the root,
-    where eps goes (outside the root / added to w) and the paper's "efficient" form."""
+    where eps goes (outside the root / added to w), the paper's "efficient" form, how βᵗ is
+    written (`power`)."""
     correct_m = True
     correct_s = True
     weights = True
@@ -25,6 +26,7 @@ class AdamParts(ref.Adam):
     efficient = False
     swap_corrections = False
     square = staticmethod(lambda g: g * g)
+    power = staticmethod(lambda b, t: b ** t)
 
     def step(self, w, grad_fn):
         w = _w(w)
@@ -38,8 +40,8 @@ class AdamParts(ref.Adam):
             if self.efficient:
                 lr_t = self.lr * np.sqrt(1.0 - b2 ** self.t) / (1.0 - b1 ** self.t)
                 return w - lr_t * self.m / (np.sqrt(self.s) + self.eps)
-            m_hat = self.m / (1.0 - c1 ** self.t) if self.correct_m else self.m
-            s_hat = self.s / (1.0 - c2 ** self.t) if self.correct_s else self.s
+            m_hat = self.m / (1.0 - self.power(c1, self.t)) if self.correct_m else self.m
+            s_hat = self.s / (1.0 - self.power(c2, self.t)) if self.correct_s else self.s
             den = np.sqrt(s_hat) if self.root else s_hat
             if self.eps_on_w:
                 return w - self.lr * m_hat / den + self.eps
@@ -99,4 +101,19 @@ ENTRIES = [
           "w − η·m̂ / √ŝ + ε adds ε to w, not to the denominator (operator precedence); "
           "parenthesise it: w − η·m̂ / (np.sqrt(ŝ) + ε)",
           [adam(eps_on_w=True)], "Adam: ε이 w에 더해짐", "Adam: ε added to w"),
+    entry("adam_correction_beta_times_t", "Adam",
+          "편향 보정의 β1ᵗ, β2ᵗ를 β1·t, β2·t로 썼습니다. t = 1에서는 같아서 첫 걸음은 맞지만 "
+          "t = 2부터 1 − β·t가 0보다 작아져 값이 틀리거나 nan이 됩니다. 거듭제곱은 "
+          "self.beta1 ** self.t입니다.",
+          "the bias corrections' β1ᵗ and β2ᵗ were written β1·t and β2·t; at t = 1 they agree, "
+          "so the first step is right, but from t = 2 on 1 − β·t turns negative and the values "
+          "go wrong or nan; the power is self.beta1 ** self.t",
+          [adam(power=staticmethod(lambda b, t: b * t))], "Adam: βᵗ 대신 β·t",
+          "Adam: β·t for βᵗ"),
+    entry("adam_correction_caret", "Adam",
+          "βᵗ를 beta1 ^ t로 썼습니다. 파이썬에서 ^는 거듭제곱이 아니라 비트 XOR이라 실수에서 "
+          "TypeError가 납니다. 거듭제곱은 self.beta1 ** self.t입니다.",
+          "βᵗ was written beta1 ^ t; in Python ^ is bitwise XOR, not a power, and raises "
+          "TypeError on floats; the power is self.beta1 ** self.t",
+          [adam(power=staticmethod(lambda b, t: b ^ t))], "Adam: ** 대신 ^", "Adam: ^ for **"),
 ]

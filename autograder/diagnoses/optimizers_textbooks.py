@@ -1,7 +1,8 @@
 """04_optimizers as other textbooks write it (lecture 4.2): "Deep Learning from Scratch"
 (밑바닥부터 시작하는 딥러닝, widely copied by Korean students) and cs231n put ε = 1e-7 as a
 number outside the square root (√h + 1e-7), fold Adam's bias corrections into the step size,
-and write Nesterov in a reparametrised form with the gradient at the current w.
+and write Nesterov in a reparametrised form with the gradient at the current w; Keras starts
+AdaGrad's accumulator at 0.1.
 `autograder/diagnoses/optimizers.py` lists these entries in its ENTRIES.
 """
 import numpy as np
@@ -53,6 +54,13 @@ class NesterovScratch(ref.Nesterov):
         return w + self.beta * self.beta * self.m - (1.0 + self.beta) * self.lr * g
 
 
+class AdaGradKerasStart(ref.AdaGrad):
+    """Keras' (and TF1's) Adagrad: the accumulator starts at initial_accumulator_value=0.1."""
+    def __init__(self, lr, eps=1e-8):
+        super().__init__(lr, eps)
+        self.s = 0.1
+
+
 e = entry_builder(S, E, by_function=False)
 
 
@@ -96,4 +104,11 @@ ENTRIES = [
       "takes the gradient at the look-ahead point: m ← βm − η∇J(w + βm), w ← w + m",
       [{"Nesterov": NesterovScratch}], "Nesterov: 교재(밑바닥)의 형태",
       "Nesterov: the Deep Learning from Scratch form"),
+    e("adagrad_keras_initial_accumulator", "AdaGrad",
+      "누적값 s를 0.1에서 시작했습니다 (Keras의 initial_accumulator_value=0.1). 강의의 "
+      "AdaGrad는 s = 0에서 시작해 제곱 기울기를 더합니다: 생성자에서 self.s = 0.0.",
+      "the accumulator s starts at 0.1 (Keras' initial_accumulator_value=0.1); the lecture's "
+      "AdaGrad starts from s = 0 and adds the squared gradients: self.s = 0.0 in the "
+      "constructor",
+      [{"AdaGrad": AdaGradKerasStart}], "AdaGrad: s를 0.1에서 시작", "AdaGrad: s starts at 0.1"),
 ]

@@ -1,6 +1,6 @@
 """Misconceptions of 01_perceptron seen only at some inputs or in a procedure (lecture 3.2-3.5):
 step as s/|s| (nan at 0), a stable sigmoid put inside np.where (both branches still evaluated),
-the weighted sum summed over the whole batch, and training that is not the rule's deterministic
+the weighted sum summed over the whole batch, w · X in the one-sample order, and training that is not the rule's deterministic
 run (a random start as in textbook code, samples shuffled each epoch).
 `autograder/diagnoses/perceptron.py` lists them in its ENTRIES.
 """
@@ -46,6 +46,15 @@ def _summed(axis):
     def perceptron(X, w, b, activation="step"):
         phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
         return phi(np.sum(_f(X) * _f(w), axis=axis) + b)
+    return perceptron
+
+
+def _w_first(matmul):
+    """w · X, the one-sample order x · w turned around: (n,) · (m, n) only works for m = n."""
+    def perceptron(X, w, b, activation="step"):
+        phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+        X, w = _f(X), _f(w)
+        return phi((w @ X if matmul else np.dot(w, X)) + b)
     return perceptron
 
 
@@ -138,6 +147,14 @@ ENTRIES = [
       "np.sum(X * w, axis=1) + b → shape (m,)",
       [_summed(None), _summed(0)], "perceptron: 배치 전체를 더함",
       "perceptron: sum over the whole batch"),
+    e("perceptron_w_times_X", "perceptron",
+      "가중합을 np.dot(w, X) (또는 w @ X)로 썼습니다. 샘플 하나일 때의 w·x 순서를 배치에 "
+      "그대로 쓰면 (n,)과 (m, n)의 곱이 되어 m ≠ n이면 모양 오류가 납니다. 샘플이 행이므로 "
+      "X를 앞에 두세요: X @ w + b (모양 (m,)).",
+      "the weighted sum was written np.dot(w, X) (or w @ X); the one-sample order w·x applied "
+      "to a batch multiplies (n,) by (m, n), a shape error unless m = n; the samples are rows, "
+      "so X goes first: X @ w + b (shape (m,))",
+      [_w_first(False), _w_first(True)], "perceptron: w·X 순서", "perceptron: w·X order"),
     e("train_random_initial_weights", "train_perceptron",
       "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
       "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "

@@ -126,6 +126,17 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
                                            "adam_textbook_scratch_form"),
     "mistake_nesterov_textbook_scratch_form": (Fails(each("Nesterov", *VALUES)),
                                                "nesterov_textbook_scratch_form"),
+    # Keras' accumulator start 0.1: the warm starts set s themselves and pay
+    "mistake_adagrad_keras_initial_accumulator": (
+        Fails(each("AdaGrad", "path", "state", "eps", "hidden", "hidden_eps")),
+        "adagrad_keras_initial_accumulator"),
+    # ^ raises in every step; β·t is right at t = 1, nan from t = 2 (t itself stays right: the
+    # share of t pays)
+    "mistake_adam_correction_caret": (Fails(each("Adam", *VALUES, "eps", "hidden_eps")),
+                                      "adam_correction_caret"),
+    **{f"mistake_adam_correction_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                                 paid=ADAM_T_PAYS), f"adam_correction_{name}")
+       for name in ("beta_times_t",)},
     **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                       paid=ADAM_T_PAYS), f"adam_{name}")
        for name in ("one_moment_corrected", "no_one_minus_beta", "no_sqrt")},
