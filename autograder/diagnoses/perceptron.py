@@ -28,8 +28,14 @@ def sigmoid_naive(s):
     return 1.0 / (1.0 + np.exp(-np.asarray(s, dtype=np.float64)))
 
 
-def sigmoid_clipped(s):
-    return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(s, dtype=np.float64), -10.0, 10.0)))
+def _sigmoid_clipped(bound):
+    def sigmoid(s):
+        return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(s, dtype=np.float64), -bound, bound)))
+    return sigmoid
+
+
+# bounds seen in tutorials; from about ±28 on, exp(−bound) is below the checks' tolerance
+CLIP_BOUNDS = (10.0, 5.0, 15.0, 20.0, 25.0)
 
 
 def perceptron_ignores_activation(X, w, b, activation="step"):
@@ -128,7 +134,8 @@ ENTRIES = [
       "e = exp(−|s|)로 안정하게 계산하세요.",
       "you clipped s against overflow, which changes the values for large |s|; compute it "
       "stably with e = exp(−|s|) instead of clipping",
-      [sigmoid_clipped], "시그모이드: 입력 자름", "sigmoid: clipped input"),
+      [_sigmoid_clipped(c) for c in CLIP_BOUNDS], "시그모이드: 입력 자름",
+      "sigmoid: clipped input"),
     e("perceptron_ignores_activation", "perceptron",
       "activation 인자를 무시하고 항상 계단 함수를 썼습니다. \"sigmoid\"이면 시그모이드를 "
       "적용하세요.",

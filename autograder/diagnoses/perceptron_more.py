@@ -58,6 +58,13 @@ def _w_first(matmul):
     return perceptron
 
 
+def perceptron_row_loop(X, w, b, activation="step"):
+    """One sample at a time over the rows of X: a single sample (n,) is looped over its
+    numbers, each giving x_j·w + b of shape (n,), so the result is (n, n)."""
+    phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+    return np.array([phi(np.dot(x, _f(w)) + b) for x in _f(X)])
+
+
 # ---- train_perceptron --------------------------------------------------------------------------
 def _random_start(with_bias):
     """Textbook code (e.g. Raschka's Perceptron): w from RandomState(1).normal(0, 0.01), the
@@ -155,6 +162,15 @@ ENTRIES = [
       "to a batch multiplies (n,) by (m, n), a shape error unless m = n; the samples are rows, "
       "so X goes first: X @ w + b (shape (m,))",
       [_w_first(False), _w_first(True)], "perceptron: w·X 순서", "perceptron: w·X order"),
+    e("perceptron_loops_over_rows", "perceptron",
+      "X의 행을 하나씩 도는 반복문으로 계산했습니다. 샘플 하나(모양 (n,))가 오면 반복문이 그 "
+      "숫자들을 돌아 모양 (n, n)이 됩니다. 독스트링은 X로 샘플 하나(n,)도 받습니다(결과는 "
+      "스칼라 모양). X @ w + b는 두 경우를 모두 처리합니다.",
+      "you loop over the rows of X; given one sample (shape (n,)) the loop runs over its "
+      "numbers and the result has shape (n, n); the docstring also takes a single sample "
+      "X of shape (n,) (a scalar-shaped result); X @ w + b handles both",
+      [perceptron_row_loop], "perceptron: 행 반복(샘플 하나에서 틀림)",
+      "perceptron: loop over rows (fails on one sample)"),
     e("train_random_initial_weights", "train_perceptron",
       "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
       "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "
