@@ -4,6 +4,7 @@ returned in the other order or written into the caller's upstream. `autograder/d
 """
 import numpy as np
 
+from autograder.diagnoses.scalar_code import removed_alias_entries
 from autograder.diagnosis import entry_builder
 
 S, E = "강의 4.1", "lecture 4.1"
@@ -75,4 +76,8 @@ ENTRIES = [
       "make a new one: dx = upstream * np.where(x > 0, 1.0, alpha)",
       [], "PReLU 기울기: upstream을 제자리에서 바꿈", "PReLU gradients: upstream changed in place",
       match=upstream_mutated, checks=("prelu_gradients_no_mutation",)),
+    *removed_alias_entries(("relu", "relu_derivative", "leaky_relu",
+                            "leaky_relu_derivative", "prelu", "prelu_gradients", "elu",
+                            "elu_derivative", "tanh", "tanh_derivative", "he_normal"),
+                           "activations"),
 ]

@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 import solutions.backprop as ref
+from autograder.diagnoses.scalar_code import removed_alias_entries
 from autograder.diagnosis import entry_builder
 
 S, E = "강의 3.6–3.7", "lecture 3.6–3.7"
@@ -159,4 +160,7 @@ ENTRIES = [
       "err = Y − T",
       [], "역전파: cache를 제자리에서 바꿈", "backward: cache changed in place",
       match=_mutated("cache"), checks=("mlp_backward_no_mutation",)),
+    *removed_alias_entries(("sigmoid_derivative", "delta_rule_step", "init_mlp",
+                            "mlp_forward", "mlp_backward", "train_xor"),
+                           "backprop"),
 ]

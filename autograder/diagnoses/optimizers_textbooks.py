@@ -8,6 +8,7 @@ AdaGrad's accumulator at 0.1.
 import numpy as np
 
 import solutions.optimizers as ref
+from autograder.diagnoses.scalar_code import removed_alias_entries
 from autograder.diagnosis import entry_builder
 
 S, E = "강의 4.2", "lecture 4.2"
@@ -111,4 +112,7 @@ ENTRIES = [
       "AdaGrad starts from s = 0 and adds the squared gradients: self.s = 0.0 in the "
       "constructor",
       [{"AdaGrad": AdaGradKerasStart}], "AdaGrad: s를 0.1에서 시작", "AdaGrad: s starts at 0.1"),
+    *removed_alias_entries(("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
+                            "minimize"),
+                           "optimizers"),
 ]

@@ -7,6 +7,7 @@ run (a random start as in textbook code, samples shuffled each epoch).
 import numpy as np
 
 import solutions.perceptron as ref
+from autograder.diagnoses.scalar_code import removed_alias_entries
 from autograder.diagnosis import Entry, entry_builder
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
@@ -193,4 +194,7 @@ ENTRIES = [
           match=not_the_rules_run, unless=TRAIN_OTHERS,
           title_ko="학습: 시작점이나 샘플 순서가 다름",
           title_en="training: another start or sample order"),
+    *removed_alias_entries(("step", "sigmoid", "perceptron", "train_perceptron",
+                            "poly_features", "gate_weights"),
+                           "perceptron"),
 ]

@@ -45,6 +45,8 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     "mistake_adam_hat_stored": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                       paid=ADAM_T_PAYS), "adam_hat_stored"),
     "mistake_float32_arithmetic": (Fails(FLOAT64), "float32_arithmetic"),
+    "mistake_numpy_removed_alias": (Fails({"minimize_path", "hidden_minimize"}),
+                                    "numpy_removed_alias"),
     "mistake_minimize_restarts_from_w0": (Fails({"minimize_path", "hidden_minimize"}),
                                           "minimize_restarts_from_w0"),
     "mistake_minimize_steps_off_by_one": (Fails({"minimize_path", "hidden_minimize"}),
@@ -179,7 +181,7 @@ def test_mistake_fixture_fails_its_checks_scores_and_is_named(fixture):
     for r in named:  # exactly its entry (float32: the per-class float32_arithmetic_* entries)
         if r.name in ALSO.get(fixture, {}):  # a check that cannot tell two mistakes apart
             assert r.diagnoses == sorted([want, ALSO[fixture][r.name]]), (r.name, r.diagnoses)
-        elif want == "float32_arithmetic":
+        elif want in ("float32_arithmetic", "numpy_removed_alias"):
             assert all(want in d for d in r.diagnoses), (r.name, r.diagnoses)
         else:
             assert r.diagnoses == [want], (r.name, r.diagnoses)
