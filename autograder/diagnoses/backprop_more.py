@@ -76,6 +76,16 @@ def _mutated(argument):
     return match
 
 
+def backward_mse_factor_two(X, T, params, cache):
+    """δ_out from the derivative of (Y − T)² without the ½: 2 (Y − T) Y (1 − Y) / m."""
+    X, T = _f(X), _f(T)
+    H, Y = cache["H"], cache["Y"]
+    d_out = 2.0 * (Y - T) * Y * (1.0 - Y) / X.shape[0]
+    d_hid = (d_out @ params["W"].T) * H * (1.0 - H)
+    return {"U": X.T @ d_hid, "b1": d_hid.sum(axis=0), "W": H.T @ d_out,
+            "b2": d_out.sum(axis=0)}
+
+
 def _averaged_once(layer):
     """The 1/m of the mean loss applied to one layer's gradients only (`layer` "out": dW, db2;
     "hidden": dU, db1), as when dW /= m is written after each product instead of in δ."""
@@ -123,6 +133,13 @@ ENTRIES = [
       "φ = sigmoid",
       [_forward_hidden(lambda s: np.maximum(s, 0.0)), _forward_hidden(np.tanh)],
       "순전파: 은닉층이 시그모이드가 아님", "forward: hidden activation not the sigmoid"),
+    e("backward_mse_factor_two", "mlp_backward",
+      "(Y − T)²를 미분해 δ_out에 2가 붙었습니다 (모든 기울기가 2배). 이 과제의 손실은 "
+      "E = (1/m)·Σ ½(Y − T)²이고 ½이 2를 없애므로 δ_out = (Y − T)·Y(1 − Y) / m입니다.",
+      "you differentiated (Y − T)² and δ_out carries a 2 (every gradient is doubled); this "
+      "assignment's loss is E = (1/m)·Σ ½(Y − T)², whose ½ cancels the 2: "
+      "δ_out = (Y − T)·Y(1 − Y) / m",
+      [backward_mse_factor_two], "역전파: ½ 없는 손실(2배)", "backward: loss without ½ (2×)"),
     e("backward_one_layer_averaged", "mlp_backward",
       "평균 손실의 1/m을 한 층의 기울기에만 적용했습니다 (예: dW /= m만 쓰고 dU는 나누지 "
       "않음). δ_out에 1/m을 넣으면 네 기울기 모두에 한 번씩 들어갑니다: "
