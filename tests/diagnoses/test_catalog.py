@@ -15,6 +15,7 @@ from autograder.reporters.catalogs import render  # loads every catalog (grading
 from tests.checks.corpus import CORPUS
 from tests.diagnoses.inprocess import grade_fixture, grade_source
 from tests.diagnoses.named import ALSO, NAMED
+from tests.diagnoses.slow_proofs import with_slow_marks
 from tests.diagnoses.test_optimizers_mistakes import MISTAKES as OPTIMIZER_MISTAKES
 from tests.fixtures.build import fixtures
 
@@ -124,7 +125,8 @@ MISTAKES = [(aid, name) for aid in NUMPY if aid != "04_optimizers"
 TWO_MATCHES = {}  # fixture → checks where a second entry computes the same values (both named)
 
 
-@pytest.mark.parametrize("aid,fixture", MISTAKES)
+@pytest.mark.parametrize("aid,fixture", with_slow_marks(
+    MISTAKES, lambda p: p[1][len("mistake_"):].split("__")[0]))
 def test_mistake_fixture_is_named_by_its_entry(aid, fixture, pytestconfig):
     want = fixture[len("mistake_"):].split("__")[0]  # mistake_<id>__<variant>: another form
     # fast suite: the checks of the functions the fixture writes (02's train_xor checks, which

@@ -16,6 +16,7 @@ from tests.checks.corpus import Fails
 from tests.checks.test_corpus_optimizers import each
 from tests.checks.test_optimizers import FLOAT64
 from tests.diagnoses.inprocess import grade_fixture
+from tests.diagnoses.slow_proofs import with_slow_marks
 from tests.fixtures.build import fixtures
 
 AID = "04_optimizers"
@@ -165,7 +166,8 @@ def test_every_mistake_fixture_is_in_the_table():
     assert set(MISTAKES) == set(fixtures(AID, "mistake"))
 
 
-@pytest.mark.parametrize("fixture", sorted(MISTAKES))
+@pytest.mark.parametrize("fixture", with_slow_marks(
+    [(f,) for f in sorted(MISTAKES)], lambda p: MISTAKES[p[0]][1]))
 def test_mistake_fixture_fails_its_checks_scores_and_is_named(fixture):
     entry, want = MISTAKES[fixture]
     points = {c.name: c.points for c in checks_for(AID)}
