@@ -244,6 +244,19 @@ def _defaults_entry(cls):
         f"{cls}: 다른 기본값", f"{cls}: other defaults", checks=(f"{cls.lower()}_defaults",))
 
 
+def _not_stored(cls, names):
+    """`cls` computing its step from the stored state but never storing the new `names` (a
+    local s = … instead of self.s = …): every step starts from the initial state."""
+    class NotStored(cls):
+        def step(self, w, grad_fn):
+            kept = {n: getattr(self, n) for n in names}
+            out = cls.step(self, w, grad_fn)
+            for n, v in kept.items():
+                setattr(self, n, v)
+            return out
+    return {cls.__name__: NotStored}
+
+
 ENTRIES = [
     *(_in_place_entry(c, i) for c, i in (("SGD", SGDInPlace), ("Momentum", MomentumInPlace),
                                          ("Nesterov", NesterovInPlace))),
@@ -340,4 +353,17 @@ ENTRIES = [
           "제곱근 없이 s + ε으로 나눴습니다. 학습률은 s의 제곱근으로 나눕니다: η / √(s + ε).",
           "you divided by s + ε without the square root; the step is divided by its root: "
           "η / √(s + ε)",
-          [{"RMSProp": RMSPropNoSqrt}], "RMSProp: 제곱근 없음", "RMSProp: no square root"),]
+          [{"RMSProp": RMSPropNoSqrt}], "RMSProp: 제곱근 없음", "RMSProp: no square root"),    # (AdaGrad's local s is s = g² every step: adagrad_no_accumulation's path, named there)
+    *(entry(f"{c.lower()}_state_not_stored", c,
+            "새 상태를 지역 변수에만 계산하고 self에 저장하지 않아 (예: s = self.s + g² 뒤에 "
+            "self.s = s가 없음) step마다 처음 상태에서 다시 시작합니다. 다음 step이 이어받도록 "
+            f"저장하세요: {spelled}.",
+            "the new state is computed into a local variable and never stored in self (e.g. "
+            "s = self.s + g² without self.s = s), so every step starts again from the initial "
+            f"state; store it for the next step: {spelled}",
+            [_not_stored(getattr(ref, c), names) for names in variants],
+            f"{c}: 상태를 저장하지 않음", f"{c}: state not stored", unless=unless)
+      for c, variants, spelled, unless in (
+          ("RMSProp", [("s",)], "self.s = rho * self.s + (1 − rho) * g * g", ()),
+          ("Adam", [("m", "s"), ("m", "s", "t")], "self.m = …, self.s = …, self.t += 1", ()))),
+]

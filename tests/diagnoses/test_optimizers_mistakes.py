@@ -140,6 +140,11 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     **{f"mistake_adam_correction_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                                  paid=ADAM_T_PAYS), f"adam_correction_{name}")
        for name in ("beta_times_t",)},
+    # the new state kept in a local variable: every step starts from the initial state
+    "mistake_rmsprop_state_not_stored": (Fails(each("RMSProp", *VALUES)),
+                                         "rmsprop_state_not_stored"),
+    "mistake_adam_state_not_stored": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                            paid=ADAM_T_PAYS), "adam_state_not_stored"),
     **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                       paid=ADAM_T_PAYS), f"adam_{name}")
        for name in ("one_moment_corrected", "no_one_minus_beta", "no_sqrt")},
