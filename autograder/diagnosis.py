@@ -374,3 +374,14 @@ def float32_entries(functions, prefix=""):
     return [Entry(f"{prefix}float32_arithmetic_{f.lower()}", f, FLOAT32_KO, FLOAT32_EN,
                   match=float32_match, title_ko=f"{f}: float32 계산",
                   title_en=f"{f}: float32 arithmetic") for f in functions]
+
+
+def entry_builder(section_ko, section_en, by_function=True):
+    """The catalog modules' entry constructor: `build(id, function, ko, en, impl, title_ko,
+    title_en, **kw)` appends the lecture section to both messages; `impl` lists replacements of
+    `function` (by_function) or name → replacement dicts."""
+    def build(id_, function, ko, en, impl, title_ko, title_en, **kw):
+        impl = tuple({function: f} for f in impl) if by_function else tuple(impl)
+        return Entry(id_, function, f"{ko} ({section_ko})", f"{en} ({section_en})", impl=impl,
+                     title_ko=title_ko, title_en=title_en, **kw)
+    return build

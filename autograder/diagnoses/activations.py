@@ -2,8 +2,8 @@
 import numpy as np
 
 import solutions.activations as ref
-from autograder.diagnoses import activations_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnoses import activations_extra, activations_more
+from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 4.1", "lecture 4.1"
 
@@ -196,10 +196,7 @@ def in_place_entries():
         title_en=f"{f}: wrote into its input") for f in IN_PLACE]
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [
@@ -361,6 +358,7 @@ ENTRIES = [
           title_en="He: rng argument ignored"),
     *in_place_entries(),
     *activations_extra.ENTRIES,
+    *activations_more.ENTRIES,
     *float32_entries(("relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu",
                       "prelu_gradients", "elu", "elu_derivative", "tanh", "tanh_derivative",
                       "he_normal"), prefix="act_"),

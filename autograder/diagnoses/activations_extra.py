@@ -7,7 +7,7 @@ import numpy as np
 
 import solutions.activations as ref
 from autograder.diagnoses.scalar_code import scalar_entries
-from autograder.diagnosis import Entry
+from autograder.diagnosis import entry_builder
 
 S, E = "강의 4.1", "lecture 4.1"
 
@@ -109,10 +109,7 @@ def he_two_over_sqrt_fan_in(fan_in, fan_out, rng):
     return rng.standard_normal((fan_in, fan_out)) * (2.0 / np.sqrt(fan_in))
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [

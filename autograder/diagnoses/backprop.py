@@ -2,9 +2,9 @@
 import numpy as np
 
 import solutions.backprop as ref
-from autograder.diagnoses import backprop_extra
+from autograder.diagnoses import backprop_extra, backprop_more
 from autograder.diagnoses import perceptron as p01
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnosis import entry_builder, float32_entries
 
 S, E = "강의 3.6–3.7", "lecture 3.6–3.7"
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
@@ -150,10 +150,7 @@ def train_per_sample(hidden=3, lr=1.0, epochs=5000, seed=0):
     return params, losses
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 SIGMOID_01 = [x for x in p01.ENTRIES if x.function == "sigmoid" and not x.id.startswith("float")]
@@ -312,6 +309,7 @@ ENTRIES = [
       "p ← p + η·dp moves along the gradient; the update is p ← p − η·dp",
       [_train(sign=1.0)], "학습: 부호 반대", "training: gradient ascent"),
     *backprop_extra.ENTRIES,
+    *backprop_more.ENTRIES,
     *float32_entries(("sigmoid", "sigmoid_derivative", "delta_rule_step", "mlp_forward", "mlp_backward",
                       "train_xor"), prefix="bp_"),
 ]

@@ -7,7 +7,7 @@ import numpy as np
 
 import solutions.backprop as ref
 from autograder.diagnoses.scalar_code import scalar_entries
-from autograder.diagnosis import Entry
+from autograder.diagnosis import entry_builder
 
 S, E = "강의 3.6–3.7", "lecture 3.6–3.7"
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
@@ -185,10 +185,7 @@ def _train_modular(flat_targets=False, fixed_seed=None):
     return train_xor
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [

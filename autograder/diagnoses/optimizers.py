@@ -6,8 +6,8 @@ mistake is in the constructor, `__init__`), so the probe sees the same attribute
 import numpy as np
 
 import solutions.optimizers as ref
-from autograder.diagnoses import optimizers_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnoses import optimizers_adam, optimizers_extra, optimizers_textbooks
+from autograder.diagnosis import entry_builder, float32_entries
 
 S = "강의 4.2"      # lecture section, as the notebook names it
 E = "lecture 4.2"
@@ -222,9 +222,7 @@ def minimize_same_w(optimizer, grad_fn, w0, steps):
     return np.array([w0] + [optimizer.step(w0, grad_fn) for _ in range(steps)])
 
 
-def entry(id_, function, ko, en, impl, title_ko, title_en, checks=(), unless=()):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})", impl=tuple(impl), checks=checks,
-                 title_ko=title_ko, title_en=title_en, unless=unless)
+entry = entry_builder(S, E, by_function=False)
 
 
 ENTRIES = [
@@ -290,7 +288,8 @@ ENTRIES = [
           "ε을 숫자로 직접 써서 생성자의 eps 인자를 무시했습니다. self.eps를 사용하세요.",
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           _eps_variants(ref.AdaGrad, _ada_s, True), "AdaGrad: 고정된 ε", "AdaGrad: hard-coded ε",
-          unless=("adagrad_eps_outside_sqrt", "adagrad_eps_added_to_w")),
+          unless=("adagrad_eps_outside_sqrt", "adagrad_eps_added_to_w",
+                  "adagrad_textbook_eps_outside_sqrt")),
     entry("adagrad_no_accumulation", "AdaGrad",
           "s ← g²로 매번 새로 덮어썼습니다. AdaGrad는 제곱 기울기를 누적합니다: s ← s + g².",
           "you overwrote s ← g² each step; AdaGrad accumulates the squared gradients: "
@@ -330,7 +329,8 @@ ENTRIES = [
           "ε을 숫자로 직접 써서 생성자의 eps 인자를 무시했습니다. self.eps를 사용하세요.",
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           _eps_variants(ref.RMSProp, _rms_s, True), "RMSProp: 고정된 ε", "RMSProp: hard-coded ε",
-          unless=("rmsprop_eps_outside_sqrt", "rmsprop_eps_added_to_w")),
+          unless=("rmsprop_eps_outside_sqrt", "rmsprop_eps_added_to_w",
+                  "rmsprop_textbook_eps_outside_sqrt")),
     entry("rmsprop_no_decay_weight", "RMSProp",
           "s ← ρs + g²로 새 값에 (1 − ρ)를 곱하지 않았습니다. 줄어든 만큼만 더합니다: "
           "s ← ρs + (1 − ρ)g².",
@@ -374,7 +374,8 @@ ENTRIES = [
           "you wrote ε as a number and ignored the eps argument; use self.eps",
           [adam(fixed_eps=e, eps_inside=side) for e in HARD_CODED_EPS for side in (False, True)],
           "Adam: 고정된 ε", "Adam: hard-coded ε",
-          unless=("adam_eps_inside_sqrt", "adam_efficient_form", "adam_eps_added_to_w")),
+          unless=("adam_eps_inside_sqrt", "adam_efficient_form", "adam_eps_added_to_w",
+                  "adam_textbook_scratch_form")),
     entry("adam_hat_stored", "Adam",
           "보정한 m̂, ŝ를 m, s에 다시 저장했습니다. 그러면 다음 step에서 한 번 더 보정됩니다. "
           "m, s는 보정 전 값으로 두고 m̂, ŝ는 그 step 안에서만 쓰세요.",
@@ -407,5 +408,7 @@ ENTRIES = [
           "w = optimizer.step(w, grad_fn)",
           [{"minimize": minimize_same_w}], "minimize: 매번 w0에서", "minimize: restarts at w0"),
     *optimizers_extra.ENTRIES,
+    *optimizers_adam.ENTRIES,
+    *optimizers_textbooks.ENTRIES,
     *float32_entries(("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "minimize")),
 ]

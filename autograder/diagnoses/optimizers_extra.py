@@ -1,6 +1,7 @@
 """More misconceptions of 04_optimizers (lecture 4.2): other libraries' conventions (PyTorch's
-velocity, cs231n's Nesterov, Adam's "efficient" form, library defaults), precedence slips and
-partial bias corrections. `autograder/diagnoses/optimizers.py` lists them in its ENTRIES.
+velocity, cs231n's Nesterov, library defaults), precedence slips and state not carried over
+(Adam's partial mistakes: optimizers_adam.py). `autograder/diagnoses/optimizers.py` lists them in
+its ENTRIES.
 
 Each replacement class subclasses the reference class and overrides only `step` (or, for the
 defaults, `__init__`), so the probe sees the same attributes.
@@ -10,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 import solutions.optimizers as ref
-from autograder.diagnosis import Entry
+from autograder.diagnosis import entry_builder
 
 S, E = "강의 4.2", "lecture 4.2"
 
@@ -188,43 +189,6 @@ def _square_typo(cls, square):
     return {cls.__name__: Typo}
 
 
-# ---- Adam ---------------------------------------------------------------------------------------
-class AdamParts(ref.Adam):
-    """Adam with switches: which moments are bias-corrected, the (1 - beta) weights, the root,
-    where eps goes (outside the root / added to w) and the paper's "efficient" form."""
-    correct_m = True
-    correct_s = True
-    weights = True
-    root = True
-    eps_on_w = False
-    efficient = False
-    swap_corrections = False
-    square = staticmethod(lambda g: g * g)
-
-    def step(self, w, grad_fn):
-        w = _w(w)
-        g = grad_fn(w)
-        self.t += 1
-        b1, b2 = self.beta1, self.beta2
-        self.m = b1 * self.m + ((1.0 - b1) if self.weights else 1.0) * g
-        self.s = b2 * self.s + ((1.0 - b2) if self.weights else 1.0) * self.square(g)
-        c1, c2 = (b2, b1) if self.swap_corrections else (b1, b2)
-        with np.errstate(all="ignore"):
-            if self.efficient:
-                lr_t = self.lr * np.sqrt(1.0 - b2 ** self.t) / (1.0 - b1 ** self.t)
-                return w - lr_t * self.m / (np.sqrt(self.s) + self.eps)
-            m_hat = self.m / (1.0 - c1 ** self.t) if self.correct_m else self.m
-            s_hat = self.s / (1.0 - c2 ** self.t) if self.correct_s else self.s
-            den = np.sqrt(s_hat) if self.root else s_hat
-            if self.eps_on_w:
-                return w - self.lr * m_hat / den + self.eps
-            return w - self.lr * m_hat / (den + self.eps)
-
-
-def adam(**switches):
-    return {"Adam": type("AdamPartsMistake", (AdamParts,), switches)}
-
-
 # ---- constructor defaults of other libraries --------------------------------------------------------
 def _defaults(cls, **new):
     """`cls` whose constructor defaults are `new` (the rest unchanged)."""
@@ -253,9 +217,7 @@ SPELLED = {"Momentum": "beta=0.9", "Nesterov": "beta=0.9", "AdaGrad": "eps=1e-8"
            "RMSProp": "rho=0.9, eps=1e-8", "Adam": "beta1=0.9, beta2=0.999, eps=1e-8"}
 
 
-def entry(id_, function, ko, en, impl, title_ko, title_en, checks=(), unless=()):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})", impl=tuple(impl), checks=checks,
-                 title_ko=title_ko, title_en=title_en, unless=unless)
+entry = entry_builder(S, E, by_function=False)
 
 
 def _in_place_entry(cls, impl):
@@ -282,6 +244,19 @@ def _defaults_entry(cls):
         f"{cls}: 다른 기본값", f"{cls}: other defaults", checks=(f"{cls.lower()}_defaults",))
 
 
+def _not_stored(cls, names):
+    """`cls` computing its step from the stored state but never storing the new `names` (a
+    local s = … instead of self.s = …): every step starts from the initial state."""
+    class NotStored(cls):
+        def step(self, w, grad_fn):
+            kept = {n: getattr(self, n) for n in names}
+            out = cls.step(self, w, grad_fn)
+            for n, v in kept.items():
+                setattr(self, n, v)
+            return out
+    return {cls.__name__: NotStored}
+
+
 ENTRIES = [
     *(_in_place_entry(c, i) for c, i in (("SGD", SGDInPlace), ("Momentum", MomentumInPlace),
                                          ("Nesterov", NesterovInPlace))),
@@ -298,21 +273,6 @@ ENTRIES = [
             [_square_typo(getattr(ref, c), sq) for sq in SQUARE_TYPOS],
             f"{c}: g² 자리에 2g 또는 g", f"{c}: 2g or g for g²")
       for c in ("AdaGrad", "RMSProp")),
-    entry("adam_square_typo", "Adam",
-          "기울기의 제곱 자리에 g * 2(2배) 또는 g를 넣었습니다. 그러면 s가 음수가 될 수 있어 "
-          "√ŝ가 nan이 됩니다. s ← β2·s + (1 − β2)·g², 제곱은 g ** 2 또는 g * g입니다.",
-          "the squared gradient was written as g * 2 (which doubles) or as g; s can then turn "
-          "negative and √ŝ becomes nan; s ← β2·s + (1 − β2)·g², and a square is g ** 2 or "
-          "g * g",
-          [adam(square=staticmethod(sq)) for sq in SQUARE_TYPOS], "Adam: g² 자리에 2g 또는 g",
-          "Adam: 2g or g for g²"),
-    entry("adam_corrections_swapped", "Adam",
-          "편향 보정의 β를 바꿔 썼습니다 (m̂ = m / (1 − β2ᵗ), ŝ = s / (1 − β1ᵗ)). 각 모멘트는 "
-          "자기 β로 보정합니다: m̂ = m / (1 − β1ᵗ), ŝ = s / (1 − β2ᵗ).",
-          "the bias corrections use each other's β (m̂ = m / (1 − β2ᵗ), ŝ = s / (1 − β1ᵗ)); each "
-          "moment is corrected with its own β: m̂ = m / (1 − β1ᵗ), ŝ = s / (1 − β2ᵗ)",
-          [adam(swap_corrections=True)], "Adam: 보정의 β 바뀜",
-          "Adam: corrections' β swapped"),
     entry("momentum_pytorch_velocity", "Momentum",
           "PyTorch 방식 v ← βv + g, w ← w − η·v로 계산했습니다. 경로는 같지만 저장한 m이 "
           "−m/η로 다릅니다. 이 과제는 학습률을 m에 넣습니다: m ← βm − η∇J(w), w ← w + m.",
@@ -393,38 +353,17 @@ ENTRIES = [
           "제곱근 없이 s + ε으로 나눴습니다. 학습률은 s의 제곱근으로 나눕니다: η / √(s + ε).",
           "you divided by s + ε without the square root; the step is divided by its root: "
           "η / √(s + ε)",
-          [{"RMSProp": RMSPropNoSqrt}], "RMSProp: 제곱근 없음", "RMSProp: no square root"),
-    entry("adam_one_moment_corrected", "Adam",
-          "편향 보정을 m과 s 중 하나에만 했습니다. 둘 다 0에서 시작하므로 둘 다 보정합니다: "
-          "m̂ = m / (1 − β1^t), ŝ = s / (1 − β2^t).",
-          "you bias-corrected only one of m and s; both start at 0, so both are corrected: "
-          "m̂ = m / (1 − β1^t), ŝ = s / (1 − β2^t)",
-          [adam(correct_s=False), adam(correct_m=False)], "Adam: 한쪽만 편향 보정",
-          "Adam: one moment corrected"),
-    entry("adam_efficient_form", "Adam",
-          "논문의 '효율적인' 형태 η_t = η·√(1 − β2^t) / (1 − β1^t), w ← w − η_t·m / (√s + ε)를 "
-          "썼습니다. 경로는 거의 같지만 ε이 보정하지 않은 √s에 더해져 ε의 효과가 달라집니다. "
-          "독스트링의 식은 w ← w − η·m̂ / (√ŝ + ε)입니다.",
-          "you used the paper's \"efficient\" form η_t = η·√(1 − β2^t) / (1 − β1^t), "
-          "w ← w − η_t·m / (√s + ε); the path is nearly the same, but ε is added to the "
-          "uncorrected √s, which changes its effect; the docstring's formula is "
-          "w ← w − η·m̂ / (√ŝ + ε)",
-          [adam(efficient=True)], "Adam: 효율적인 형태(ε 위치)", "Adam: efficient form (ε)"),
-    entry("adam_no_one_minus_beta", "Adam",
-          "m ← β1·m + g, s ← β2·s + g²로 새 값에 (1 − β)를 곱하지 않았습니다. "
-          "m ← β1·m + (1 − β1)g, s ← β2·s + (1 − β2)g²입니다.",
-          "m ← β1·m + g and s ← β2·s + g² leave out the (1 − β) weights; "
-          "m ← β1·m + (1 − β1)g, s ← β2·s + (1 − β2)g²",
-          [adam(weights=False)], "Adam: (1 − β) 빠짐", "Adam: (1 − β) missing"),
-    entry("adam_no_sqrt", "Adam",
-          "제곱근 없이 ŝ + ε으로 나눴습니다. Adam은 √ŝ로 나눕니다: w ← w − η·m̂ / (√ŝ + ε).",
-          "you divided by ŝ + ε without the square root; Adam divides by √ŝ: "
-          "w ← w − η·m̂ / (√ŝ + ε)",
-          [adam(root=False)], "Adam: 제곱근 없음", "Adam: no square root"),
-    entry("adam_eps_added_to_w", "Adam",
-          "w − η·m̂ / √ŝ + ε로 계산해 ε이 분모가 아니라 w에 더해졌습니다 (연산자 우선순위). "
-          "괄호로 묶으세요: w − η·m̂ / (np.sqrt(ŝ) + ε).",
-          "w − η·m̂ / √ŝ + ε adds ε to w, not to the denominator (operator precedence); "
-          "parenthesise it: w − η·m̂ / (np.sqrt(ŝ) + ε)",
-          [adam(eps_on_w=True)], "Adam: ε이 w에 더해짐", "Adam: ε added to w"),
+          [{"RMSProp": RMSPropNoSqrt}], "RMSProp: 제곱근 없음", "RMSProp: no square root"),    # (AdaGrad's local s is s = g² every step: adagrad_no_accumulation's path, named there)
+    *(entry(f"{c.lower()}_state_not_stored", c,
+            "새 상태를 지역 변수에만 계산하고 self에 저장하지 않아 (예: s = self.s + g² 뒤에 "
+            "self.s = s가 없음) step마다 처음 상태에서 다시 시작합니다. 다음 step이 이어받도록 "
+            f"저장하세요: {spelled}.",
+            "the new state is computed into a local variable and never stored in self (e.g. "
+            "s = self.s + g² without self.s = s), so every step starts again from the initial "
+            f"state; store it for the next step: {spelled}",
+            [_not_stored(getattr(ref, c), names) for names in variants],
+            f"{c}: 상태를 저장하지 않음", f"{c}: state not stored", unless=unless)
+      for c, variants, spelled, unless in (
+          ("RMSProp", [("s",)], "self.s = rho * self.s + (1 − rho) * g * g", ()),
+          ("Adam", [("m", "s"), ("m", "s", "t")], "self.m = …, self.s = …, self.t += 1", ()))),
 ]

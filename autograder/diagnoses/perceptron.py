@@ -2,8 +2,8 @@
 import numpy as np
 
 import solutions.perceptron as ref
-from autograder.diagnoses import perceptron_extra
-from autograder.diagnosis import Entry, float32_entries
+from autograder.diagnoses import perceptron_extra, perceptron_more
+from autograder.diagnosis import Entry, entry_builder, float32_entries
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
 
@@ -28,8 +28,14 @@ def sigmoid_naive(s):
     return 1.0 / (1.0 + np.exp(-np.asarray(s, dtype=np.float64)))
 
 
-def sigmoid_clipped(s):
-    return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(s, dtype=np.float64), -10.0, 10.0)))
+def _sigmoid_clipped(bound):
+    def sigmoid(s):
+        return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(s, dtype=np.float64), -bound, bound)))
+    return sigmoid
+
+
+# bounds seen in tutorials; from about ±28 on, exp(−bound) is below the checks' tolerance
+CLIP_BOUNDS = (10.0, 5.0, 15.0, 20.0, 25.0)
 
 
 def perceptron_ignores_activation(X, w, b, activation="step"):
@@ -89,10 +95,7 @@ def _gate_computes(gate, other):
     return match
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [
@@ -131,7 +134,8 @@ ENTRIES = [
       "e = exp(−|s|)로 안정하게 계산하세요.",
       "you clipped s against overflow, which changes the values for large |s|; compute it "
       "stably with e = exp(−|s|) instead of clipping",
-      [sigmoid_clipped], "시그모이드: 입력 자름", "sigmoid: clipped input"),
+      [_sigmoid_clipped(c) for c in CLIP_BOUNDS], "시그모이드: 입력 자름",
+      "sigmoid: clipped input"),
     e("perceptron_ignores_activation", "perceptron",
       "activation 인자를 무시하고 항상 계단 함수를 썼습니다. \"sigmoid\"이면 시그모이드를 "
       "적용하세요.",
@@ -229,5 +233,6 @@ ENTRIES = [
           f"w = (1, 1) one input at 1 gives the sum 0, so b must be positive: b = +1 ({E})",
           match=_gate_computes("OR", "AND"), title_ko="OR 대신 AND", title_en="OR computes AND"),
     *perceptron_extra.ENTRIES,
+    *perceptron_more.ENTRIES,
     *float32_entries(("step", "sigmoid", "perceptron", "train_perceptron", "poly_features")),
 ]

@@ -7,7 +7,7 @@ import numpy as np
 
 import solutions.perceptron as ref
 from autograder.diagnoses.scalar_code import scalar_entries
-from autograder.diagnosis import Entry
+from autograder.diagnosis import Entry, entry_builder
 
 S, E = "강의 3.2–3.5", "lecture 3.2–3.5"
 
@@ -143,10 +143,7 @@ def gate_sum_zero(check, args, value, expected):
     return False
 
 
-def e(id_, function, ko, en, impl, title_ko, title_en, **kw):
-    return Entry(id_, function, f"{ko} ({S})", f"{en} ({E})",
-                 impl=tuple({function: f} for f in impl), title_ko=title_ko, title_en=title_en,
-                 **kw)
+e = entry_builder(S, E)
 
 
 ENTRIES = [

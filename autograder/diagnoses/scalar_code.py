@@ -5,7 +5,8 @@ Each mistake is what that code does on the check's inputs: the same exception, r
 same NumPy operation (the truth value of an array; an array converted to a Python scalar), so
 the entry matches only a student whose call raised exactly that; on a one-element input the
 student's code may work, and the replacement then computes the reference's value.
-`scalar_entries(ref_module, functions, prefix)` builds one entry per function.
+`scalar_entries(ref_module, functions, prefix)` builds one entry per function;
+`removed_alias_entries` one per function for NumPy's removed aliases (np.int, np.float).
 """
 import math
 
@@ -15,7 +16,8 @@ from autograder.diagnosis import Entry
 
 LECTURE = {"perceptron": ("강의 3.2–3.5", "lecture 3.2–3.5"),
            "backprop": ("강의 3.6–3.7", "lecture 3.6–3.7"),
-           "activations": ("강의 4.1", "lecture 4.1")}
+           "activations": ("강의 4.1", "lecture 4.1"),
+           "optimizers": ("강의 4.2", "lecture 4.2")}
 
 
 def _if_on_array(reference):
@@ -63,3 +65,35 @@ def scalar_entries(ref, functions, section, math_functions=()):
             impl=({name: _math_on_array(getattr(ref, name))},),
             title_ko=f"{name}: 배열에 math 함수", title_en=f"{name}: math module on an array"))
     return out
+
+
+# ---- NumPy's removed aliases ---------------------------------------------------------------------
+REMOVED_ALIASES = ("int", "float", "bool", "object", "long", "str", "complex", "unicode")
+
+
+def removed_alias_raised(check, args, value, expected):
+    """The student's call raised NumPy's AttributeError for an alias removed in NumPy 1.24
+    (np.int, np.float, ...), which older code (e.g. Deep Learning from Scratch's
+    `np.array(x > 0, dtype=np.int)`) still writes."""
+    from autograder.diagnosis import _raised
+    for types, message in _raised(value):
+        if types[:1] == ("AttributeError",) and any(
+                message.startswith(f"module 'numpy' has no attribute '{a}'")
+                for a in REMOVED_ALIASES):
+            return True
+    return False
+
+
+def removed_alias_entries(functions, section):
+    """Entries `numpy_removed_alias_<function>` (one per contract function of the section)."""
+    ko_s, en_s = LECTURE[section]
+    return [Entry(
+        f"numpy_removed_alias_{name.lower()}", name,
+        "np.int, np.float 같은 옛 별칭은 넘파이 1.24에서 없어져 AttributeError가 납니다 (예: "
+        "밑바닥부터 시작하는 딥러닝의 np.array(x > 0, dtype=np.int)). 파이썬의 int, float 또는 "
+        f"np.int64, np.float64를 쓰세요. ({ko_s})",
+        "np.int, np.float and the like were removed in NumPy 1.24 and raise AttributeError "
+        "(e.g. Deep Learning from Scratch's np.array(x > 0, dtype=np.int)); write Python's "
+        f"int, float or np.int64, np.float64 ({en_s})",
+        match=removed_alias_raised, title_ko=f"{name}: 없어진 np.int/np.float",
+        title_en=f"{name}: removed np.int/np.float") for name in functions]
