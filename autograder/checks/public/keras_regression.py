@@ -101,7 +101,8 @@ def shared_compile_args(ctx):
     return drawn_compile_args(ctx)
 
 
-FIT_WHAT = f"build_nonlinear_model() + model.fit(X, y, shuffle=False) ({FIT_PASSES} passes)"
+FIT_WHAT = (f"build_nonlinear_model() + model.fit(np.concatenate([X] * {FIT_PASSES}), "
+            f"np.concatenate([y] * {FIT_PASSES}), shuffle=False)")
 
 CHECKS = [
     Check("load_nonlinear", 15, "keras_models.load_csv", needs=("load_nonlinear",),
