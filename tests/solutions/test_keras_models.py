@@ -1,7 +1,8 @@
 """Tests of the Keras reference modules (05 keras_regression, 06 mnist, 07 tanh_practice).
 
-Fast tests build the models and check the data loaders; @pytest.mark.slow tests
-train. Every training test seeds keras.utils.set_random_seed(0) and enables
+Every test here starts TensorFlow (the modules import Keras), so the whole module runs
+under --run-slow (the README's fast suite stays NumPy-only); some build the models and check
+the data loaders, the others train. Every training test seeds keras.utils.set_random_seed(0) and enables
 TensorFlow op determinism.
 
 Figures measured with bench/measure_references.py (TF-CPU 2.21 / Keras 3.15,
@@ -25,6 +26,8 @@ import numpy as np
 import pytest
 
 from .conftest import Lazy
+
+pytestmark = pytest.mark.slow  # TensorFlow (see the docstring)
 
 keras = Lazy("keras")  # TensorFlow: imported by the first test that uses it
 KR = Lazy("solutions.keras_regression")

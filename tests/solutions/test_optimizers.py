@@ -87,6 +87,7 @@ DEFAULTS = [
 ]
 
 
+@pytest.mark.slow  # starts TensorFlow (~5 CPU s)
 @pytest.mark.parametrize("name, ours, theirs, nb", EXACT, ids=[e[0] for e in EXACT])
 def test_matches_keras_float64(name, ours, theirs, nb):
     mine = O.minimize(ours(), grad, W0, STEPS)
@@ -95,12 +96,14 @@ def test_matches_keras_float64(name, ours, theirs, nb):
     assert np.linalg.norm(mine[-1]) < 0.5 * np.linalg.norm(W0)
 
 
+@pytest.mark.slow  # starts TensorFlow
 @pytest.mark.parametrize("name, ours, theirs, nb", DEFAULTS, ids=[e[0] for e in DEFAULTS])
 def test_matches_keras_lecture_defaults(name, ours, theirs, nb):
     mine = O.minimize(ours(), grad, W0, STEPS)
     assert max_rel(mine, keras_path(theirs(), nb)) < 2e-5
 
 
+@pytest.mark.slow  # starts TensorFlow
 def test_adam_eps_conversion():
     """Keras' eps_k equals our eps * sqrt(1 - beta2^t): check the first step exactly."""
     eps = 1e-3
