@@ -179,6 +179,23 @@ def samples_reordered(check, args, value, expected):
     return False
 
 
+def _first_error_trainer():
+    """The rule, but each epoch stops after its first update (a break after the update)."""
+    def train_perceptron(X, t, lr=0.01, max_epochs=100):
+        X, t = _f(X), _f(t)
+        w, b = np.zeros(X.shape[1]), 0.0
+        for epoch in range(1, max_epochs + 1):
+            updated = False
+            for x_i, t_i in zip(X, t):
+                if ref.step(x_i @ w + b) != t_i:
+                    w, b, updated = w + lr * t_i * x_i, b + lr * t_i, True
+                    break
+            if not updated:
+                return w, float(b), True, epoch
+        return w, float(b), False, max_epochs
+    return train_perceptron
+
+
 e = entry_builder(S, E)
 # perceptron's checks of values (its unknown-activation check has entries of its own)
 VALUE_CHECKS = ("perceptron_values", "perceptron_random", "perceptron_no_mutation")
@@ -187,7 +204,7 @@ TRAIN_OTHERS = ("train_epochs_off_by_one", "train_update_always", "train_update_
                 "train_error_term_doubles_step", "train_no_bias_update",
                 "perceptron_sigmoid_output", "train_strict_error_condition",
                 "train_no_early_stop", "train_no_lr", "train_random_initial_weights",
-                "train_boundary_output_as_class")
+                "train_boundary_output_as_class", "train_stops_at_first_error")
 
 ENTRIES = [
     e("step_divides_by_abs", "step",
@@ -269,6 +286,17 @@ ENTRIES = [
           f"order, so its result is determined ({E})",
           match=samples_reordered, unless=TRAIN_OTHERS,
           title_ko="학습: 에포크마다 샘플을 섞음", title_en="training: samples shuffled"),
+    e("train_stops_at_first_error", "train_perceptron",
+      "에포크 안에서 첫 번째로 틀린 샘플을 갱신한 뒤 break(또는 return)로 에포크를 끝냈습니다. "
+      "그러면 한 에포크에 갱신이 많아야 한 번이라 에포크 수와 (w, b)가 규칙과 달라집니다. "
+      "퍼셉트론 학습 규칙은 매 에포크 모든 샘플을 차례로 보고 틀린 샘플마다 갱신합니다: "
+      "break 없이 끝까지 도세요.",
+      "each epoch ends (break, or a return) right after the first misclassified sample is "
+      "updated, so an epoch makes at most one update and the epoch count and (w, b) differ "
+      "from the rule's; the perceptron rule visits every sample in every epoch and updates on "
+      "each mistake: loop to the end without a break",
+      [_first_error_trainer()], "학습: 첫 오류에서 에포크 중단",
+      "training: epoch stops at the first mistake"),
     *removed_alias_entries(("step", "sigmoid", "perceptron", "train_perceptron",
                             "poly_features", "gate_weights"),
                            "perceptron"),
