@@ -287,10 +287,10 @@ ENTRIES = [
           match=samples_reordered, unless=TRAIN_OTHERS,
           title_ko="학습: 에포크마다 샘플을 섞음", title_en="training: samples shuffled"),
     e("train_stops_at_first_error", "train_perceptron",
-      "에포크 안에서 첫 번째로 틀린 샘플을 갱신한 뒤 break(또는 return)로 에포크를 끝냈습니다. "
+      "에포크 안에서 첫 번째로 틀린 샘플을 갱신한 뒤 `break`(또는 `return`)로 에포크를 끝냈습니다. "
       "그러면 한 에포크에 갱신이 많아야 한 번이라 에포크 수와 (w, b)가 규칙과 달라집니다. "
       "퍼셉트론 학습 규칙은 매 에포크 모든 샘플을 차례로 보고 틀린 샘플마다 갱신합니다: "
-      "break 없이 끝까지 도세요.",
+      "`break` 없이 끝까지 도세요.",
       "each epoch ends (break, or a return) right after the first misclassified sample is "
       "updated, so an epoch makes at most one update and the epoch count and (w, b) differ "
       "from the rule's; the perceptron rule visits every sample in every epoch and updates on "

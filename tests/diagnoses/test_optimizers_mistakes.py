@@ -140,6 +140,19 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     **{f"mistake_adam_correction_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                                  paid=ADAM_T_PAYS), f"adam_correction_{name}")
        for name in ("beta_times_t",)},
+    # optimizers_moments: the moment of the wrong quantity or shape, in every optimizer keeping it
+    "mistake_adagrad_scalar_accumulator": (Fails(each("AdaGrad", *VALUES, "hidden_eps")),
+                                           "adagrad_scalar_accumulator"),
+    "mistake_rmsprop_scalar_accumulator": (Fails(each("RMSProp", *VALUES)),
+                                           "rmsprop_scalar_accumulator"),
+    **{f"mistake_{c.lower()}_abs_not_square": (Fails(each(c, *VALUES, "eps", "hidden_eps")),
+                                               f"{c.lower()}_abs_not_square")
+       for c in ("AdaGrad", "RMSProp")},
+    **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                      paid=ADAM_T_PAYS), f"adam_{name}")
+       for name in ("scalar_accumulator", "abs_not_square", "second_moment_of_m")},
+    "mistake_nesterov_lookahead_gradient_step": (Fails(each("Nesterov", *VALUES)),
+                                                 "nesterov_lookahead_gradient_step"),
     # the new state kept in a local variable: every step starts from the initial state
     "mistake_rmsprop_state_not_stored": (Fails(each("RMSProp", *VALUES)),
                                          "rmsprop_state_not_stored"),
