@@ -3,7 +3,9 @@
 one per coordinate, |g| in place of g², Adam's second moment averaging m² instead of g² — each
 written for every optimizer that keeps the moment (AdaGrad, RMSProp, Adam's s), since the
 student who writes it once writes it in the sibling too; and Nesterov's look-ahead point taken
-one gradient step ahead instead of one momentum step.
+one gradient step ahead instead of one momentum step; the state made np.zeros(2) for the 2-D
+bowl (every other dimension fails); minimize appending one array updated in place (every row
+the last point).
 `autograder/diagnoses/optimizers.py` lists these entries in its ENTRIES.
 """
 import numpy as np
@@ -57,6 +59,32 @@ class NesterovGradientLookahead(ref.Nesterov):
         w = _w(w)
         self.m = self.beta * self.m - self.lr * grad_fn(w - self.lr * grad_fn(w))
         return w + self.m
+
+
+def _two_dims(cls):
+    """`cls` whose scalar state becomes np.zeros(2) (the bowl's dimension) at the first step."""
+    names = {ref.Adam: ("m", "s"), ref.Momentum: ("m",), ref.Nesterov: ("m",)}.get(cls, ("s",))
+
+    class TwoDims(cls):
+        def step(self, w, grad_fn):
+            for n in names:
+                if np.ndim(getattr(self, n)) == 0:
+                    setattr(self, n, np.zeros(2))
+            return cls.step(self, w, grad_fn)
+    return {cls.__name__: TwoDims}
+
+
+def _minimize_one_buffer(copy_first):
+    """w[:] = step(w) (or w -= …) and the same array appended every step: every row is the
+    last point (row 0 too unless w0 was copied into the list first)."""
+    def minimize(optimizer, grad_fn, w0, steps):
+        w = np.array(w0, dtype=np.float64)
+        path = [w.copy() if copy_first else w]
+        for _ in range(steps):
+            w[:] = optimizer.step(w, grad_fn)
+            path.append(w)
+        return np.array(path, dtype=np.float64)
+    return minimize
 
 
 e = entry_builder(S, E, by_function=False)
@@ -119,4 +147,28 @@ ENTRIES = [
       "momentum is taking w, one momentum step ahead: m ← βm − η∇J(w + βm), w ← w + m",
       [{"Nesterov": NesterovGradientLookahead}], "Nesterov: 기울기 한 걸음 앞을 내다봄",
       "Nesterov: look-ahead one gradient step ahead"),
+    *(e(f"{name.lower()}_state_fixed_two_dims", name,
+        "상태를 np.zeros(2)로 만들어 2차원 그릇 함수에서만 맞습니다. 다른 차원의 w에서는 모양이 "
+        "맞지 않아 오류가 나거나 값이 틀립니다. 상태는 w의 모양을 따르게 하세요: 생성자에서 "
+        "0.0으로 두면 첫 step에서 g와 더해지며 모양이 정해지고, 또는 np.zeros_like(w).",
+        "the state is made np.zeros(2), right for the 2-D bowl only; for a w of another "
+        "dimension the shapes do not match (an error or wrong values); let the state follow "
+        "w's shape: 0.0 in the constructor takes g's shape at the first step, or "
+        "np.zeros_like(w)",
+        # (s += g² raises another message for other sizes; a second variant is no help: the
+        # first's differing exception makes the check's compare raise, which drops the entry)
+        [_two_dims(getattr(ref, name))],
+        f"{name}: 상태를 2차원으로 고정",
+        f"{name}: state fixed to two dimensions")
+      for name in ("Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam")),
+    e("minimize_rows_share_one_array", "minimize",
+      "w를 제자리에서 갱신하고 (w[:] = …, w -= …) 같은 배열을 매번 path에 넣었습니다. 목록에는 "
+      "같은 객체가 여러 번 들어가므로 모든 행이 마지막 점이 됩니다. 매 걸음 새 배열을 넣으세요: "
+      "w = optimizer.step(w, grad_fn) (step은 새 배열을 돌려줍니다), 또는 path.append(w.copy()).",
+      "w is updated in place (w[:] = …, w -= …) and the same array is appended each step; the "
+      "list holds one object many times, so every row is the final point; append a new array "
+      "each step: w = optimizer.step(w, grad_fn) (step returns a new array), or "
+      "path.append(w.copy())",
+      [{"minimize": _minimize_one_buffer(False)}, {"minimize": _minimize_one_buffer(True)}],
+      "minimize: 모든 행이 같은 배열", "minimize: every row one array"),
 ]
