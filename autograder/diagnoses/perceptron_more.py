@@ -67,6 +67,29 @@ def perceptron_row_loop(X, w, b, activation="step"):
     return np.array([phi(np.dot(x, _f(w)) + b) for x in _f(X)])
 
 
+def _column_weights(keepdims):
+    """w as an (n, 1) column as in nn.Linear (or a keepdims sum): shape (m, 1), or (1,) for
+    one sample, instead of (m,) or ()."""
+    def perceptron(X, w, b, activation="step"):
+        phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+        X, w = _f(X), _f(w)
+        s = np.sum(X * w, axis=-1, keepdims=True) if keepdims else X @ w.reshape(-1, 1)
+        return phi(s + b)
+    return perceptron
+
+
+# ---- poly_features -----------------------------------------------------------------------------
+def _poly_rows_reshaped(stack):
+    """The features stacked as rows (shape (4, m)) and reshaped to (m, 4), not transposed:
+    the numbers are read row by row, mixing samples and features."""
+    def poly_features(X):
+        X = _f(X)
+        x1, x2 = X[:, 0], X[:, 1]
+        rows = stack((x1 * x1, x1, x1 * x2, x2 * x2))
+        return np.asarray(rows).reshape(X.shape[0], 4)
+    return poly_features
+
+
 # ---- train_perceptron --------------------------------------------------------------------------
 def _two_valued_trainer(zero_is_positive):
     """The rule with a two-valued output inside training: s = 0 gives +1 (or −1)."""
@@ -254,6 +277,26 @@ ENTRIES = [
       "X of shape (n,) (a scalar-shaped result); X @ w + b handles both",
       [perceptron_row_loop], "perceptron: 행 반복(샘플 하나에서 틀림)",
       "perceptron: loop over rows (fails on one sample)", checks=VALUE_CHECKS),
+    e("perceptron_column_weights", "perceptron",
+      "w를 (n, 1) 열로 바꿔(nn.Linear처럼) 곱하거나 keepdims=True로 더해서 출력의 모양이 "
+      "(m, 1) (샘플 하나면 (1,))입니다. 독스트링의 출력은 샘플마다 숫자 하나, 모양 (m,) "
+      "(샘플 하나면 스칼라 모양 ())입니다: X @ w + b, w의 모양 (n,) 그대로.",
+      "w was made an (n, 1) column (as in nn.Linear) or the sum kept its axis "
+      "(keepdims=True), so the output has shape (m, 1) ((1,) for one sample); the docstring's "
+      "output is one number per sample, shape (m,) (the scalar shape () for one sample): "
+      "X @ w + b with w kept of shape (n,)",
+      [_column_weights(False), _column_weights(True)], "perceptron: 출력 모양 (m, 1)",
+      "perceptron: output shaped (m, 1)", checks=VALUE_CHECKS),
+    e("poly_features_rows_reshaped", "poly_features",
+      "특징을 행으로 쌓고(np.vstack, np.array([...]) → 모양 (4, m)) reshape(m, 4)로 바꿨습니다. "
+      "reshape는 숫자를 행 순서로 다시 읽을 뿐이라 샘플과 특징이 섞입니다. 행과 열을 바꾸려면 "
+      "전치하세요: np.vstack(...).T, 또는 np.column_stack((x1**2, x1, x1*x2, x2**2)).",
+      "the features were stacked as rows (np.vstack, np.array([...]) → shape (4, m)) and "
+      "reshaped to (m, 4); reshape only rereads the numbers in row order, which mixes samples "
+      "and features; to swap rows and columns transpose: np.vstack(...).T, or "
+      "np.column_stack((x1**2, x1, x1*x2, x2**2))",
+      [_poly_rows_reshaped(np.vstack), _poly_rows_reshaped(np.array)],
+      "다항 특징: 전치 대신 reshape", "polynomial features: reshape instead of transpose"),
     e("train_random_initial_weights", "train_perceptron",
       "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
       "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "
