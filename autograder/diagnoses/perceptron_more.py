@@ -90,6 +90,21 @@ def _poly_rows_reshaped(stack):
     return poly_features
 
 
+# ---- gate_weights (unknown names) --------------------------------------------------------------
+GATE_TABLE = {"AND": ([1.0, 1.0], -1.0), "OR": ([1.0, 1.0], 1.0), "NAND": ([-1.0, -1.0], 1.0)}
+
+
+def gate_unknown_returns_none(name):
+    """dict.get: None for a name not in the table."""
+    found = GATE_TABLE.get(name)
+    return None if found is None else (np.array(found[0]), float(found[1]))
+
+
+def gate_unknown_key_error(name):
+    w, b = GATE_TABLE[name]
+    return np.array(w), float(b)
+
+
 # ---- train_perceptron --------------------------------------------------------------------------
 def _two_valued_trainer(zero_is_positive):
     """The rule with a two-valued output inside training: s = 0 gives +1 (or −1)."""
@@ -297,6 +312,20 @@ ENTRIES = [
       "np.column_stack((x1**2, x1, x1*x2, x2**2))",
       [_poly_rows_reshaped(np.vstack), _poly_rows_reshaped(np.array)],
       "다항 특징: 전치 대신 reshape", "polynomial features: reshape instead of transpose"),
+    e("gate_unknown_name_returns_none", "gate_weights",
+      "알 수 없는 게이트 이름(예: 'XOR')에서 예외 없이 None을 돌려주었습니다 (dict.get). "
+      "독스트링은 ValueError를 요구합니다: 이름이 표에 없으면 raise ValueError(...)를 하세요.",
+      "an unknown gate name (e.g. 'XOR') returned None without an error (dict.get); the "
+      "docstring asks for ValueError: if name not in table: raise ValueError(...)",
+      [gate_unknown_returns_none], "gate_weights: 모르는 이름에 None",
+      "gate_weights: None for an unknown name", checks=("gate_weights_unknown_name",)),
+    e("gate_unknown_name_key_error", "gate_weights",
+      "알 수 없는 게이트 이름에서 딕셔너리 조회가 KeyError를 냈습니다. 독스트링은 "
+      "ValueError를 요구합니다: 이름이 딕셔너리에 없으면 raise ValueError(...)를 하세요.",
+      "an unknown gate name raised the dictionary lookup's KeyError; the docstring asks for "
+      "ValueError: when the name is not in the dict, raise ValueError(...)",
+      [gate_unknown_key_error], "gate_weights: ValueError 대신 KeyError",
+      "gate_weights: KeyError instead of ValueError", checks=("gate_weights_unknown_name",)),
     e("train_random_initial_weights", "train_perceptron",
       "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
       "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "
