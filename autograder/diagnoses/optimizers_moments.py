@@ -87,6 +87,27 @@ def _minimize_one_buffer(copy_first):
     return minimize
 
 
+def minimize_path_dtype_of_w0(optimizer, grad_fn, w0, steps):
+    """The path preallocated with w0's dtype: an integer start truncates every stored row."""
+    path = np.zeros((steps + 1, len(w0)), dtype=np.asarray(w0).dtype)
+    path[0] = w0
+    w = np.array(w0, dtype=np.float64)
+    for k in range(steps):
+        w = optimizer.step(w, grad_fn)
+        path[k + 1] = w
+    return path
+
+
+def minimize_in_place_dtype_of_w0(optimizer, grad_fn, w0, steps):
+    """np.array(w0) (w0's dtype) updated in place: an integer start truncates w itself."""
+    w = np.array(w0)
+    rows = [w.copy()]
+    for _ in range(steps):
+        w[:] = optimizer.step(w, grad_fn)
+        rows.append(w.copy())
+    return np.array(rows)
+
+
 e = entry_builder(S, E, by_function=False)
 KEEPS = {"AdaGrad": (ref.AdaGrad, "s ← s + g ⊙ g"),
          "RMSProp": (ref.RMSProp, "s ← ρs + (1 − ρ) g ⊙ g"),
@@ -171,4 +192,16 @@ ENTRIES = [
       "path.append(w.copy())",
       [{"minimize": _minimize_one_buffer(False)}, {"minimize": _minimize_one_buffer(True)}],
       "minimize: 모든 행이 같은 배열", "minimize: every row one array"),
+    e("minimize_path_dtype_of_w0", "minimize",
+      "경로 배열의 자료형을 w0에서 가져왔습니다 (np.zeros(…, dtype=w0.dtype), np.array(w0)에 "
+      "제자리 갱신). 정수 시작점이면 저장되는 모든 점이 정수로 잘립니다. 독스트링은 w0와 "
+      "상관없이 float64 경로를 돌려줍니다: w = np.array(w0, dtype=np.float64), "
+      "np.zeros(…, dtype=np.float64).",
+      "the path array takes its dtype from w0 (np.zeros(…, dtype=w0.dtype), or np.array(w0) "
+      "updated in place), so an integer start point truncates every stored point; the "
+      "docstring returns a float64 path whatever w0 is: w = np.array(w0, dtype=np.float64), "
+      "np.zeros(…, dtype=np.float64)",
+      [{"minimize": minimize_path_dtype_of_w0}, {"minimize": minimize_in_place_dtype_of_w0}],
+      "minimize: 경로 자료형이 w0를 따름",
+      "minimize: path dtype from w0", checks=("minimize_int_start",)),
 ]

@@ -159,6 +159,8 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
        for c, kinds in (("Momentum", ("hidden",)), ("Nesterov", ("hidden",)),
                         ("AdaGrad", ("hidden", "hidden_eps")),
                         ("RMSProp", ("hidden", "hidden_eps")), ("Adam", ("hidden_eps",)))},
+    "mistake_minimize_path_dtype_of_w0": (Fails({"minimize_int_start"}),
+                                          "minimize_path_dtype_of_w0"),
     "mistake_minimize_rows_share_one_array": (Fails({"minimize_path", "hidden_minimize",
                                                      "minimize_float64"}),
                                               "minimize_rows_share_one_array"),

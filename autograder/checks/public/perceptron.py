@@ -288,7 +288,7 @@ CHECKS = [
           needs=("perceptron",), args={"func": "perceptron", **BAD_ACTIVATION}, expected=None,
           function="perceptron", requires=("perceptron_values",),
           compare=expects_error(BAD_ACTIVATION, BAD_ACTIVATION_WHAT)),
-    values("gate_weights_truth_table", 8, "gate_weights",
+    values("gate_weights_truth_table", 6, "gate_weights",  # + 2 unknown name: gate_weights 8
            [(f"gate_weights({g!r})", {"args": [g]}) for g in GATES], gate_truth_table,
            what="gate_weights(name)", expected=None),
     # the docstring: "unknown names raise ValueError" (a dict's .get returning None does not)
