@@ -368,7 +368,8 @@ ENTRIES = [
       "from the rule's; the perceptron rule visits every sample in every epoch and updates on "
       "each mistake: loop to the end without a break",
       [_first_error_trainer()], "학습: 첫 오류에서 에포크 중단",
-      "training: epoch stops at the first mistake"),
+      "training: epoch stops at the first mistake",
+      checks=("train_perceptron_gates", "train_perceptron_xor", "train_perceptron_random")),
     *removed_alias_entries(("step", "sigmoid", "perceptron", "train_perceptron",
                             "poly_features", "gate_weights"),
                            "perceptron"),

@@ -123,10 +123,6 @@ def test_every_rendered_message_of_every_fixture_is_fully_in_its_language():
 MISTAKES = [(aid, name) for aid in NUMPY if aid != "04_optimizers"
             for name in fixtures(aid, "mistake")]
 TWO_MATCHES = {}  # fixture → checks where a second entry computes the same values (both named)
-# train_perceptron_xor_poly compares only converged and epochs: a (t − y) step and an epoch
-# stopped at its first mistake reach the same count there
-TWO_MATCHES.update({("01_perceptron", f"mistake_{m}"): ("train_perceptron_xor_poly",)
-                    for m in ("train_error_term_doubles_step", "train_stops_at_first_error")})
 
 
 @pytest.mark.parametrize("aid,fixture", with_slow_marks(
