@@ -79,6 +79,24 @@ def _dalpha_of_output(everywhere):
     return prelu_gradients
 
 
+def _prelu_dx_flipped(strict):
+    """dx with the flipped form's slope: −alpha on the negative side."""
+    def prelu_gradients(x, alpha, upstream):
+        x, upstream = _f(x), _f(upstream)
+        dx = upstream * np.where(x > 0 if strict else x >= 0, 1.0, -alpha)
+        return dx, float(np.sum(np.where(x < 0, upstream * x, 0.0)))
+    return prelu_gradients
+
+
+def tanh_derivative_square_only(x):
+    """tanh(x)²: the "1 −" lost."""
+    return np.tanh(_f(x)) ** 2
+
+
+def tanh_derivative_one_plus_square(x):
+    return 1.0 + np.tanh(_f(x)) ** 2
+
+
 def _elu_derivative_plus_one(strict):
     """The negative branch ELU(x) + 1 = α(eˣ − 1) + 1, which is αeˣ only for α = 1."""
     def elu_derivative(x, alpha=1.0):
@@ -151,6 +169,21 @@ ENTRIES = [
       "the entries with x < 0",
       [prelu_gradients_dalpha_flipped], "PReLU 기울기: dalpha 부호 반대",
       "PReLU gradients: dalpha's sign"),
+    e("prelu_dx_sign_flipped", "prelu_gradients",
+      "dx의 음수 쪽 기울기를 −α로 썼습니다 (relu(x) + α·relu(−x)를 미분한 값). PReLU는 음수 "
+      "쪽에서 αx이므로 기울기는 α입니다: dx = upstream * np.where(x > 0, 1.0, alpha).",
+      "dx uses the slope −α on the negative side (the derivative of relu(x) + α·relu(−x)); "
+      "PReLU is αx on the negative side, so its slope is α: "
+      "dx = upstream * np.where(x > 0, 1.0, alpha)",
+      [_prelu_dx_flipped(True), _prelu_dx_flipped(False)], "PReLU 기울기: dx의 음수 쪽 −α",
+      "PReLU gradients: −α in dx"),
+    e("tanh_derivative_sign_of_square", "tanh_derivative",
+      "tanh(x)² (\"1 −\"를 빠뜨림) 또는 1 + tanh(x)² (부호)를 계산했습니다. 미분은 "
+      "1 − tanh(x)²입니다: 1.0 - np.tanh(x) ** 2.",
+      "you computed tanh(x)² (the \"1 −\" lost) or 1 + tanh(x)² (the sign); the derivative "
+      "is 1 − tanh(x)²: 1.0 - np.tanh(x) ** 2",
+      [tanh_derivative_square_only, tanh_derivative_one_plus_square],
+      "tanh 미분: 1 − tanh²의 부호", "tanh derivative: the sign of 1 − tanh²"),
     e("prelu_dalpha_uses_output", "prelu_gradients",
       "dalpha에서 upstream에 입력 x 대신 출력 y = αx를 곱해 α배가 되었습니다. y = αx를 α로 "
       "미분하면 x입니다: dalpha = sum(upstream * x) (x < 0인 원소).",
