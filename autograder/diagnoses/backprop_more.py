@@ -56,6 +56,43 @@ def _forward_hidden(phi):
     return mlp_forward
 
 
+# ---- sigmoid_derivative, mlp_backward, train_xor (blind4's neighbours) ---------------------------
+def sigmoid_derivative_squared(x):
+    """φ(x)·φ(x): the identity 1 − φ(x) = φ(−x) used without the minus sign."""
+    y = ref.sigmoid(_f(x))
+    return y * y
+
+
+def sigmoid_derivative_one_minus_squared(x):
+    """(1 − φ(x))²: φ(−x)·φ(−x), the minus sign on both factors."""
+    y = ref.sigmoid(_f(x))
+    return (1.0 - y) * (1.0 - y)
+
+
+def backward_hidden_output_derivative(X, T, params, cache):
+    """δ_hid = (δ_out Wᵀ)·Y(1 − Y): the output layer's derivative (broadcast) in the hidden
+    layer."""
+    X, T = _f(X), _f(T)
+    H, Y = cache["H"], cache["Y"]
+    delta_out = (Y - T) * Y * (1.0 - Y) / X.shape[0]
+    delta_hid = (delta_out @ params["W"].T) * Y * (1.0 - Y)
+    return {"U": X.T @ delta_hid, "b1": delta_hid.sum(axis=0), "W": H.T @ delta_out,
+            "b2": delta_out.sum(axis=0)}
+
+
+def train_extra_final_loss(hidden=3, lr=1.0, epochs=5000, seed=0):
+    """The docstring's losses and then the loss after the last update: epochs + 1 entries."""
+    params, losses = ref.train_xor(hidden, lr, epochs, seed)
+    Y, _ = ref.mlp_forward(ref_xor()[0], params)
+    final = 0.5 * np.sum((Y - ref_xor()[1]) ** 2) / 4
+    return params, np.append(losses, final)
+
+
+def ref_xor():
+    return (np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64),
+            np.array([[0], [1], [1], [0]], dtype=np.float64))
+
+
 # ---- mlp_forward (seen by mlp_backward, which reads the cache) -----------------------------------
 def forward_preactivation_cache(X, params):
     X = _f(X)
@@ -177,6 +214,28 @@ ENTRIES = [
       "err = Y − T",
       [], "역전파: cache를 제자리에서 바꿈", "backward: cache changed in place",
       match=_mutated("cache"), checks=("mlp_backward_no_mutation",)),
+    e("sigmoid_derivative_squared", "sigmoid_derivative",
+      "φ(x)·φ(x)(또는 (1 − φ(x))²)를 계산했습니다. 1 − φ(x) = φ(−x)라는 항등식에서 −를 빠뜨린 "
+      "것입니다. 미분은 φ(x)(1 − φ(x)) = φ(x)·φ(−x)입니다.",
+      "you computed φ(x)·φ(x) (or (1 − φ(x))²): the identity 1 − φ(x) = φ(−x) used without "
+      "its minus sign; the derivative is φ(x)(1 − φ(x)) = φ(x)·φ(−x)",
+      [sigmoid_derivative_squared, sigmoid_derivative_one_minus_squared],
+      "시그모이드 미분: φ(x)²", "sigmoid derivative: φ(x)²"),
+    e("backward_hidden_uses_output_derivative", "mlp_backward",
+      "은닉층의 델타에 출력층의 미분 Y(1 − Y)를 곱했습니다 (출력이 하나라 모양이 맞춰져 오류가 "
+      "나지 않습니다). 각 층은 자기 출력의 미분을 씁니다: δ_hid = (δ_out Wᵀ)·H(1 − H).",
+      "the hidden delta is multiplied by the output layer's derivative Y(1 − Y) (with one "
+      "output it broadcasts without an error); each layer uses its own output's derivative: "
+      "δ_hid = (δ_out Wᵀ)·H(1 − H)",
+      [backward_hidden_output_derivative], "역전파: 은닉층에 출력층의 미분",
+      "backprop: the output's derivative in the hidden layer"),
+    e("train_losses_extra_final_entry", "train_xor",
+      "마지막 갱신 뒤의 손실까지 기록해 `losses`가 epochs + 1개입니다. 독스트링대로 에포크마다 "
+      "갱신 전의 손실 하나씩, 모양 (epochs,)입니다: `losses[0]`은 처음 매개변수의 손실입니다.",
+      "the loss after the last update is recorded too, so losses has epochs + 1 entries; as "
+      "the docstring says, one loss per epoch, before its update, shape (epochs,): losses[0] "
+      "is the initial parameters' loss",
+      [train_extra_final_loss], "학습: 손실 하나 더 기록", "training: one loss too many"),
     *removed_alias_entries(("sigmoid_derivative", "delta_rule_step", "init_mlp",
                             "mlp_forward", "mlp_backward", "train_xor"),
                            "backprop"),

@@ -7,6 +7,7 @@ import numpy as np
 
 import solutions.optimizers as ref
 from autograder.diagnoses import optimizers_adam, optimizers_extra, optimizers_textbooks
+from autograder.diagnoses import optimizers_moments
 from autograder.diagnosis import entry_builder, float32_entries
 
 S = "강의 4.2"      # lecture section, as the notebook names it
@@ -410,5 +411,6 @@ ENTRIES = [
     *optimizers_extra.ENTRIES,
     *optimizers_adam.ENTRIES,
     *optimizers_textbooks.ENTRIES,
+    *optimizers_moments.ENTRIES,
     *float32_entries(("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "minimize")),
 ]

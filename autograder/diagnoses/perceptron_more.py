@@ -67,6 +67,44 @@ def perceptron_row_loop(X, w, b, activation="step"):
     return np.array([phi(np.dot(x, _f(w)) + b) for x in _f(X)])
 
 
+def _column_weights(keepdims):
+    """w as an (n, 1) column as in nn.Linear (or a keepdims sum): shape (m, 1), or (1,) for
+    one sample, instead of (m,) or ()."""
+    def perceptron(X, w, b, activation="step"):
+        phi = {"step": ref.step, "sigmoid": ref.sigmoid}[activation]
+        X, w = _f(X), _f(w)
+        s = np.sum(X * w, axis=-1, keepdims=True) if keepdims else X @ w.reshape(-1, 1)
+        return phi(s + b)
+    return perceptron
+
+
+# ---- poly_features -----------------------------------------------------------------------------
+def _poly_rows_reshaped(stack):
+    """The features stacked as rows (shape (4, m)) and reshaped to (m, 4), not transposed:
+    the numbers are read row by row, mixing samples and features."""
+    def poly_features(X):
+        X = _f(X)
+        x1, x2 = X[:, 0], X[:, 1]
+        rows = stack((x1 * x1, x1, x1 * x2, x2 * x2))
+        return np.asarray(rows).reshape(X.shape[0], 4)
+    return poly_features
+
+
+# ---- gate_weights (unknown names) --------------------------------------------------------------
+GATE_TABLE = {"AND": ([1.0, 1.0], -1.0), "OR": ([1.0, 1.0], 1.0), "NAND": ([-1.0, -1.0], 1.0)}
+
+
+def gate_unknown_returns_none(name):
+    """dict.get: None for a name not in the table."""
+    found = GATE_TABLE.get(name)
+    return None if found is None else (np.array(found[0]), float(found[1]))
+
+
+def gate_unknown_key_error(name):
+    w, b = GATE_TABLE[name]
+    return np.array(w), float(b)
+
+
 # ---- train_perceptron --------------------------------------------------------------------------
 def _two_valued_trainer(zero_is_positive):
     """The rule with a two-valued output inside training: s = 0 gives +1 (or −1)."""
@@ -179,6 +217,23 @@ def samples_reordered(check, args, value, expected):
     return False
 
 
+def _first_error_trainer():
+    """The rule, but each epoch stops after its first update (a break after the update)."""
+    def train_perceptron(X, t, lr=0.01, max_epochs=100):
+        X, t = _f(X), _f(t)
+        w, b = np.zeros(X.shape[1]), 0.0
+        for epoch in range(1, max_epochs + 1):
+            updated = False
+            for x_i, t_i in zip(X, t):
+                if ref.step(x_i @ w + b) != t_i:
+                    w, b, updated = w + lr * t_i * x_i, b + lr * t_i, True
+                    break
+            if not updated:
+                return w, float(b), True, epoch
+        return w, float(b), False, max_epochs
+    return train_perceptron
+
+
 e = entry_builder(S, E)
 # perceptron's checks of values (its unknown-activation check has entries of its own)
 VALUE_CHECKS = ("perceptron_values", "perceptron_random", "perceptron_no_mutation")
@@ -187,7 +242,7 @@ TRAIN_OTHERS = ("train_epochs_off_by_one", "train_update_always", "train_update_
                 "train_error_term_doubles_step", "train_no_bias_update",
                 "perceptron_sigmoid_output", "train_strict_error_condition",
                 "train_no_early_stop", "train_no_lr", "train_random_initial_weights",
-                "train_boundary_output_as_class")
+                "train_boundary_output_as_class", "train_stops_at_first_error")
 
 ENTRIES = [
     e("step_divides_by_abs", "step",
@@ -237,6 +292,40 @@ ENTRIES = [
       "X of shape (n,) (a scalar-shaped result); X @ w + b handles both",
       [perceptron_row_loop], "perceptron: 행 반복(샘플 하나에서 틀림)",
       "perceptron: loop over rows (fails on one sample)", checks=VALUE_CHECKS),
+    e("perceptron_column_weights", "perceptron",
+      "w를 (n, 1) 열로 바꿔(nn.Linear처럼) 곱하거나 keepdims=True로 더해서 출력의 모양이 "
+      "(m, 1) (샘플 하나면 (1,))입니다. 독스트링의 출력은 샘플마다 숫자 하나, 모양 (m,) "
+      "(샘플 하나면 스칼라 모양 ())입니다: X @ w + b, w의 모양 (n,) 그대로.",
+      "w was made an (n, 1) column (as in nn.Linear) or the sum kept its axis "
+      "(keepdims=True), so the output has shape (m, 1) ((1,) for one sample); the docstring's "
+      "output is one number per sample, shape (m,) (the scalar shape () for one sample): "
+      "X @ w + b with w kept of shape (n,)",
+      [_column_weights(False), _column_weights(True)], "perceptron: 출력 모양 (m, 1)",
+      "perceptron: output shaped (m, 1)", checks=VALUE_CHECKS),
+    e("poly_features_rows_reshaped", "poly_features",
+      "특징을 행으로 쌓고(np.vstack, np.array([...]) → 모양 (4, m)) reshape(m, 4)로 바꿨습니다. "
+      "reshape는 숫자를 행 순서로 다시 읽을 뿐이라 샘플과 특징이 섞입니다. 행과 열을 바꾸려면 "
+      "전치하세요: np.vstack(...).T, 또는 np.column_stack((x1**2, x1, x1*x2, x2**2)).",
+      "the features were stacked as rows (np.vstack, np.array([...]) → shape (4, m)) and "
+      "reshaped to (m, 4); reshape only rereads the numbers in row order, which mixes samples "
+      "and features; to swap rows and columns transpose: np.vstack(...).T, or "
+      "np.column_stack((x1**2, x1, x1*x2, x2**2))",
+      [_poly_rows_reshaped(np.vstack), _poly_rows_reshaped(np.array)],
+      "다항 특징: 전치 대신 reshape", "polynomial features: reshape instead of transpose"),
+    e("gate_unknown_name_returns_none", "gate_weights",
+      "알 수 없는 게이트 이름(예: 'XOR')에서 예외 없이 None을 돌려주었습니다 (dict.get). "
+      "독스트링은 ValueError를 요구합니다: 이름이 표에 없으면 raise ValueError(...)를 하세요.",
+      "an unknown gate name (e.g. 'XOR') returned None without an error (dict.get); the "
+      "docstring asks for ValueError: if name not in table: raise ValueError(...)",
+      [gate_unknown_returns_none], "gate_weights: 모르는 이름에 None",
+      "gate_weights: None for an unknown name", checks=("gate_weights_unknown_name",)),
+    e("gate_unknown_name_key_error", "gate_weights",
+      "알 수 없는 게이트 이름에서 딕셔너리 조회가 KeyError를 냈습니다. 독스트링은 "
+      "ValueError를 요구합니다: 이름이 딕셔너리에 없으면 raise ValueError(...)를 하세요.",
+      "an unknown gate name raised the dictionary lookup's KeyError; the docstring asks for "
+      "ValueError: when the name is not in the dict, raise ValueError(...)",
+      [gate_unknown_key_error], "gate_weights: ValueError 대신 KeyError",
+      "gate_weights: KeyError instead of ValueError", checks=("gate_weights_unknown_name",)),
     e("train_random_initial_weights", "train_perceptron",
       "가중치를 난수로 시작했습니다 (교재 코드의 RandomState(1).normal(0, 0.01, …) 같은 "
       "초기화). 이 과제의 학습 규칙은 w = 0, b = 0에서 시작하므로 결과가 하나로 정해집니다: "
@@ -269,6 +358,18 @@ ENTRIES = [
           f"order, so its result is determined ({E})",
           match=samples_reordered, unless=TRAIN_OTHERS,
           title_ko="학습: 에포크마다 샘플을 섞음", title_en="training: samples shuffled"),
+    e("train_stops_at_first_error", "train_perceptron",
+      "에포크 안에서 첫 번째로 틀린 샘플을 갱신한 뒤 `break`(또는 `return`)로 에포크를 끝냈습니다. "
+      "그러면 한 에포크에 갱신이 많아야 한 번이라 에포크 수와 (w, b)가 규칙과 달라집니다. "
+      "퍼셉트론 학습 규칙은 매 에포크 모든 샘플을 차례로 보고 틀린 샘플마다 갱신합니다: "
+      "`break` 없이 끝까지 도세요.",
+      "each epoch ends (break, or a return) right after the first misclassified sample is "
+      "updated, so an epoch makes at most one update and the epoch count and (w, b) differ "
+      "from the rule's; the perceptron rule visits every sample in every epoch and updates on "
+      "each mistake: loop to the end without a break",
+      [_first_error_trainer()], "학습: 첫 오류에서 에포크 중단",
+      "training: epoch stops at the first mistake",
+      checks=("train_perceptron_gates", "train_perceptron_xor", "train_perceptron_random")),
     *removed_alias_entries(("step", "sigmoid", "perceptron", "train_perceptron",
                             "poly_features", "gate_weights"),
                            "perceptron"),

@@ -103,7 +103,10 @@ class _FixedStep:
 def minimize(ns, lr, A, b, w0, steps):
     """ns["minimize"](optimizer, grad_fn, w0, steps) with an optimizer defined here, so only
     minimize itself is under test: an `observe` record (returned, raised, w0 after the call)."""
-    args = [_FixedStep(lr), _Grad(A, b), np.array(w0, dtype=np.float64), int(steps)]
+    start = np.asarray(w0)  # an integer start stays integer (minimize_int_start)
+    args = [_FixedStep(lr), _Grad(A, b),
+            np.array(w0, dtype=start.dtype if start.dtype.kind == "i" else np.float64),
+            int(steps)]
     try:
         returned, raised = ns["minimize"](*args), None
     except Exception as exc:

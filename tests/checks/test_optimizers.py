@@ -32,7 +32,7 @@ for _cls in public_checks.DEFAULTS:
 GATED["nesterov_path"].add("nesterov_grad_points")
 for _cls in public_checks.CLASSES:  # precision is judged next to right values only
     GATED[f"{_cls.lower()}_path"].add(f"{_cls.lower()}_float64")
-GATED["minimize_path"] = {"minimize_float64"}
+GATED["minimize_path"] = {"minimize_float64", "minimize_int_start"}
 FLOAT64 = {f"{cls.lower()}_float64" for cls in public_checks.CLASSES} | {"minimize_float64"}
 
 
@@ -69,6 +69,8 @@ BROKEN = {
                              | eps("Adam"),
     "broken_adam_default_beta2": {"adam_defaults"},
     "broken_minimize_no_w0": {"minimize_path", "hidden_minimize"},
+    # the docstring's float64 path, whatever w0's dtype: an integer start truncated
+    "broken_minimize_path_dtype_of_w0": {"minimize_int_start"},
     # do-nothing submissions (step returns w unchanged / state never updated / None): exactly 0
     "broken_nowork_identity": ALL,
     "broken_nowork_none": ALL,

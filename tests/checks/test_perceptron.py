@@ -20,6 +20,7 @@ GATED = {"step": {"step_no_mutation"}, "sigmoid": {"sigmoid_no_mutation", "sigmo
          "perceptron": {"perceptron_no_mutation", "perceptron_bad_activation"},
          "train_perceptron": {"train_perceptron_no_mutation", "train_perceptron_xor"},
          "poly_features": {"poly_features_no_mutation"}}
+GATE_GATED = {"gate_weights_unknown_name"}  # pays next to a right truth table only
 # broken fixture → the exact set of checks that must fail (every other check passes).
 # Renamed since the split (one check, one function): activations_random → step_random +
 # sigmoid_random, no_input_mutation → <function>_no_mutation (gated on the function's values).
@@ -40,7 +41,8 @@ BROKEN = {
     "broken_ignores_activation": {"perceptron_values", "perceptron_random"}
                                  | GATED["perceptron"],
     "broken_no_value_error": {"perceptron_bad_activation"},
-    "broken_gate_weights": {"gate_weights_truth_table"},
+    "broken_gate_weights": {"gate_weights_truth_table"} | GATE_GATED,
+    "broken_gate_unknown_name_none": {"gate_weights_unknown_name"},
     # on bipolar XOR every epoch's updates cancel (w, b back to 0), whatever the sign of the
     # rule, so train_perceptron_xor only catches the sign through the lr=0.5 run's w
     "broken_update_sign": TRAIN | GATED["train_perceptron"] | {"train_perceptron_xor_poly"},
@@ -103,6 +105,8 @@ class TestChecks(CheckProof):
         assert "ValueError" in text and "no exception" in text
         assert "예외가 발생하지 않았습니다" in message(graded["broken_no_value_error"],
                                               "perceptron_bad_activation", "ko")
+        none = message(graded["broken_gate_unknown_name_none"], "gate_weights_unknown_name")
+        assert "ValueError" in none and "gate_weights('XOR')" in none
         stub = message(graded["stub"], "perceptron_bad_activation", "ko")
         assert "NotImplementedError가 발생했습니다" in stub and "was raised" not in stub
         mutated = check(graded["broken_mutates_input"], "poly_features_no_mutation")

@@ -8,6 +8,7 @@ NAMED = {
     "01_perceptron": {
         "broken_epochs_off_by_one": "train_epochs_off_by_one",
         "broken_gate_weights": "gate_and_computes_or",
+        "broken_gate_unknown_name_none": "gate_unknown_name_returns_none",
         "broken_poly_order": "poly_features_order",
         "broken_sigmoid_clipped": "sigmoid_clipped",
         "broken_sigmoid_naive": "sigmoid_naive_overflow",
@@ -50,6 +51,7 @@ NAMED = {
         "broken_momentum_plus": "momentum_plus_gradient",
         "broken_adagrad_no_accumulation": "adagrad_no_accumulation",
         "broken_minimize_no_w0": "minimize_no_w0",
+        "broken_minimize_path_dtype_of_w0": "minimize_path_dtype_of_w0",
         "broken_rmsprop_no_decay_weight": "rmsprop_no_decay_weight",
         "broken_sgd_sign": "sgd_gradient_ascent",
     },

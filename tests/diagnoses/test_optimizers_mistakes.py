@@ -140,6 +140,30 @@ MISTAKES = {  # fixture → (checks it fails (gated ones follow from the registr
     **{f"mistake_adam_correction_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
                                                  paid=ADAM_T_PAYS), f"adam_correction_{name}")
        for name in ("beta_times_t",)},
+    # optimizers_moments: the moment of the wrong quantity or shape, in every optimizer keeping it
+    "mistake_adagrad_scalar_accumulator": (Fails(each("AdaGrad", *VALUES, "hidden_eps")),
+                                           "adagrad_scalar_accumulator"),
+    "mistake_rmsprop_scalar_accumulator": (Fails(each("RMSProp", *VALUES)),
+                                           "rmsprop_scalar_accumulator"),
+    **{f"mistake_{c.lower()}_abs_not_square": (Fails(each(c, *VALUES, "eps", "hidden_eps")),
+                                               f"{c.lower()}_abs_not_square")
+       for c in ("AdaGrad", "RMSProp")},
+    **{f"mistake_adam_{name}": (Fails(each("Adam", *VALUES, "eps", "hidden_eps"),
+                                      paid=ADAM_T_PAYS), f"adam_{name}")
+       for name in ("scalar_accumulator", "abs_not_square", "second_moment_of_m")},
+    "mistake_nesterov_lookahead_gradient_step": (Fails(each("Nesterov", *VALUES)),
+                                                 "nesterov_lookahead_gradient_step"),
+    # the state made np.zeros(2): only the hidden checks' other dimensions show it
+    **{f"mistake_{c.lower()}_state_fixed_two_dims": (Fails(each(c, *kinds)),
+                                                     f"{c.lower()}_state_fixed_two_dims")
+       for c, kinds in (("Momentum", ("hidden",)), ("Nesterov", ("hidden",)),
+                        ("AdaGrad", ("hidden", "hidden_eps")),
+                        ("RMSProp", ("hidden", "hidden_eps")), ("Adam", ("hidden_eps",)))},
+    "mistake_minimize_path_dtype_of_w0": (Fails({"minimize_int_start"}),
+                                          "minimize_path_dtype_of_w0"),
+    "mistake_minimize_rows_share_one_array": (Fails({"minimize_path", "hidden_minimize",
+                                                     "minimize_float64"}),
+                                              "minimize_rows_share_one_array"),
     # the new state kept in a local variable: every step starts from the initial state
     "mistake_rmsprop_state_not_stored": (Fails(each("RMSProp", *VALUES)),
                                          "rmsprop_state_not_stored"),

@@ -25,6 +25,7 @@ RAW_KEY = re.compile(r"\b[a-z_0-9]+\.[a-z_0-9]+ \{")  # messages.render's fallba
 # own catalog key: the parent registers it only if it loads the catalogs itself
 NEEDS_MESSAGE = {"bob": ("broken_gate_weights", "gate_weights_truth_table", "perceptron.gate_wrong"),
                  "carol": ("broken_sigmoid_naive", "sigmoid_stable", "perceptron.sigmoid_warning")}
+GATED_ON = {"gate_weights_truth_table": ["gate_weights_unknown_name"]}
 
 
 def full_marks():
@@ -112,7 +113,8 @@ def test_honest_students_keep_their_points(graded):
     for student in ("alice", "dave", "erin"):
         assert table[student]["score"] == f"{full_marks():g}", table[student]
     for student, (_, check, _) in NEEDS_MESSAGE.items():
-        assert table[student]["failed_checks"].split() == [check]
+        # (the check, and the property checks gated on it: gate_weights_unknown_name)
+        assert table[student]["failed_checks"].split() == [check] + GATED_ON.get(check, [])
 
 
 def test_timestamps_are_read_capped_and_never_through_links(graded):

@@ -2,6 +2,12 @@
 
 The probe (`probes.activations.he_normal_calls`) returns only raw records of the calls; shapes,
 dtypes and every statistic are computed here, in the parent.
+
+Decided (issue 17, blind4's he_normal_drawn_out_by_in_then_transposed): the contract fixes the
+distribution N(0, 2/fan_in) of each entry, the shape and the use of the rng, not the order of
+the draws; a matrix drawn as (fan_out, fan_in) in PyTorch's layout and transposed has the same
+i.i.d. entries, so it is accepted with full points (init_mlp in 02, whose docstring fixes the
+draws U then W from one generator, is judged on values instead).
 """
 import math
 

@@ -323,7 +323,15 @@ CHECKS = [
           needs=("minimize",), function="minimize", requires=("minimize_path",),
           args={"lr": 0.1, "A": A, "b": B, "w0": W0, "steps": 10},
           compare=minimize_float64_compare),
-    Check("minimize_path", 4.5, "optimizers.minimize", what="minimize", needs=("minimize",),
+    # 4 + minimize_float64 0.5 + minimize_int_start 0.5: minimize's 5 points
+    Check("minimize_path", 4.0, "optimizers.minimize", what="minimize", needs=("minimize",),
           function="minimize", args={"lr": 0.1, "A": A, "b": B, "w0": W0, "steps": 10},
+          compare=minimize_compare),
+    # the docstring returns a float64 path whatever w0's dtype: an integer start point (a
+    # path array made with w0's dtype truncates every step; np.array(w0, dtype=np.float64) or
+    # np.asarray(path, dtype=np.float64) do not)
+    Check("minimize_int_start", 0.5, "optimizers.minimize", what="minimize",
+          needs=("minimize",), function="minimize", requires=("minimize_path",),
+          args={"lr": 0.1, "A": A, "b": B, "w0": W0.astype(np.int64), "steps": 10},
           compare=minimize_compare),
 ]

@@ -140,6 +140,8 @@ def perceptron_one(got, want, label, case):
 
 
 # --- gate weights ---------------------------------------------------------------------------------
+UNKNOWN_GATE_WHAT = "gate_weights('XOR')"  # no single perceptron computes XOR (lecture 3.4)
+UNKNOWN_GATE = {"args": ["XOR"]}
 
 GATES = ("AND", "OR", "NAND")
 
@@ -286,9 +288,14 @@ CHECKS = [
           needs=("perceptron",), args={"func": "perceptron", **BAD_ACTIVATION}, expected=None,
           function="perceptron", requires=("perceptron_values",),
           compare=expects_error(BAD_ACTIVATION, BAD_ACTIVATION_WHAT)),
-    values("gate_weights_truth_table", 8, "gate_weights",
+    values("gate_weights_truth_table", 6, "gate_weights",  # + 2 unknown name: gate_weights 8
            [(f"gate_weights({g!r})", {"args": [g]}) for g in GATES], gate_truth_table,
            what="gate_weights(name)", expected=None),
+    # the docstring: "unknown names raise ValueError" (a dict's .get returning None does not)
+    Check("gate_weights_unknown_name", 2, "common.observe", what=UNKNOWN_GATE_WHAT,
+          needs=("gate_weights",), args={"func": "gate_weights", **UNKNOWN_GATE},
+          expected=None, function="gate_weights", requires=("gate_weights_truth_table",),
+          compare=expects_error(UNKNOWN_GATE, UNKNOWN_GATE_WHAT)),
     values("train_perceptron_gates", 12, "train_perceptron", TRAIN_CASES, train_one,
            what="train_perceptron(X, t)", uses=("step",)),
     # not converging on XOR is a property: it pays only next to a working learning rule (the

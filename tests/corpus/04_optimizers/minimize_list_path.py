@@ -1,5 +1,5 @@
 # Style: minimize returns the Python list of visited points instead of the documented float64
-# array of shape (steps + 1, dim): the optimizers are correct, the two minimize checks are lost
+# array of shape (steps + 1, dim): the optimizers are correct, the minimize checks are lost
 # (the message asks for an array).
 import numpy as np
 
