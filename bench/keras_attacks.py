@@ -21,16 +21,21 @@ from autograder.checks import keras_views as kv
 
 
 def _seed(seed):
-    import keras
-    import tensorflow as tf
-    keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
+    """The probes' own set-up before a training (seeds, op determinism, no Grappler)."""
+    from autograder.probes.keras_models import seed_training
+    seed_training(seed)
 
 
 def replay():
+    """05 fit_nonlinear as the check fits (public.keras_regression: one epoch of the data
+    FIT_PASSES times over, shuffle=False, from init seeds 7 / 1 / 2 / 3): float32 Keras against
+    the numpy replay, the nearest wrong procedures, and the replay's MSE."""
     import keras
     import nndata
+    from autograder.checks.public import keras_regression as p05
     X, y = kv.read_xy(str(nndata.path("nonlinear.csv")))
+    passes = p05.FIT_PASSES
+    Xn, yn = np.concatenate([X] * passes), np.concatenate([y] * passes)
     acts = ("sigmoid",) * 3
     for seed in (7, 1, 2, 3):
         init = kv.glorot_init([1, 6, 4, 1], seed)
@@ -39,14 +44,18 @@ def replay():
             keras.layers.Dense(u, activation="sigmoid") for u in (6, 4, 1)])
         model.compile(optimizer=keras.optimizers.SGD(learning_rate=5.0), loss="mse")
         model.set_weights(init)
-        model.fit(X, y, epochs=100, shuffle=False, verbose=0)
-        want = kr.in_order(init, acts, X, y, "mse", "SGD", 5.0, 100)
+        model.fit(Xn, yn, epochs=1, shuffle=False, verbose=0)
+        want = kr.in_order(init, acts, Xn, yn, "mse", "SGD", 5.0, 1)
         start = [np.asarray(a, np.float64) for a in init]
-        near = [kr.distance(kr.in_order(init, acts, X, y, "mse", "SGD", lr, ep), want, start)
-                for lr, ep in ((4.9, 100), (5.0, 99))]
+        near = {"lr 4.9": kr.in_order(init, acts, Xn, yn, "mse", "SGD", 4.9, 1),
+                f"{passes - 1} passes": kr.in_order(init, acts, Xn[:-len(X)], yn[:-len(y)],
+                                                    "mse", "SGD", 5.0, 1)}
         mse = float(np.mean((kr._forward(want, acts, X)[-1][:, 0] - y) ** 2))
-        print(f"init seed {seed}: keras vs replay {kr.distance(model.get_weights(), want, start):.3g}"
-              f"  lr 4.9 {near[0]:.3g}  99 epochs {near[1]:.3g}  MSE {mse:.5f}", flush=True)
+        keras_mse = float(np.mean((kr._forward(model.get_weights(), acts, X)[-1][:, 0] - y) ** 2))
+        print(f"init seed {seed}: keras vs replay "
+              f"{kr.distance(model.get_weights(), want, start):.3g}  "
+              + "  ".join(f"{k} {kr.distance(w, want, start):.3g}" for k, w in near.items())
+              + f"  MSE replay {mse:.5f} keras {keras_mse:.5f}", flush=True)
 
 
 def _mnist_model(start_seed):

@@ -10,12 +10,12 @@ their MSE on the 1,000 points (computed here) must reach the target. Weights set
 closed form or a fit of another model, and a model whose `fit` was replaced to do anything but
 the documented training, no longer pass on their MSE alone.
 
-Measured (TF 2.21, CPU, op determinism; `python bench/keras_attacks.py --replay`, bench/README.md): float32 Keras vs this float64 replay, 100 epochs x 32 batches of SGD(5.0) from Glorot
-init seeds 7 / 1 / 2 / 3: 4.0e-6 / 3.3e-6 / 7.4e-6 / 1.35e-5 of the update (keras_replay.distance);
-the nearest wrong procedures: 99 epochs 5.8e-3..1.4e-2, lr 4.9 1.7e-2..0.11. REL_TOL 1e-4 sits
-7.4x above the worst float32 error and 58x below the nearest wrong procedure. At the check's 30
-epochs (float64, init seeds 7 / 1 / 2 / 3): 29 or 31 epochs >= 6.0e-2, lr 4.9 >= 3.4e-2 (the
-check's 30 passes in one epoch are 938 updates; one pass fewer or more is 31-32 updates off)."""
+Measured (TF 2.21, CPU, op determinism, Grappler off as the probes train; `python
+bench/keras_attacks.py --replay`, bench/README.md): float32 Keras vs this float64 replay of the
+check's fit, one epoch of 30 passes (938 updates of SGD(5.0)) from Glorot init seeds 7 / 1 / 2 /
+3: 3.9e-6 / 1.5e-6 / 1.7e-6 / 1.6e-6 of the update (keras_replay.distance); the nearest wrong
+procedures: 29 passes >= 6.3e-2, lr 4.9 >= 4.2e-2. REL_TOL 1e-4 sits 26x above the worst float32
+error and 420x below the nearest wrong procedure (one pass fewer or more is 31-32 updates off)."""
 import numpy as np
 
 from autograder.checks import keras_fit as kf
