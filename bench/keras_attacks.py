@@ -18,6 +18,9 @@ import numpy as np
 
 from autograder.checks import keras_replay as kr
 from autograder.checks import keras_views as kv
+from autograder.sandbox.limits import TF_ENVIRONMENT
+
+os.environ.update(TF_ENVIRONMENT)  # TensorFlow as the sandbox child runs it (before it loads)
 
 
 def _seed(seed):

@@ -22,6 +22,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from autograder.sandbox.limits import TF_ENVIRONMENT  # noqa: E402  (before TensorFlow loads)
+
+os.environ.update(TF_ENVIRONMENT)  # TensorFlow as the sandbox child runs it
 OUT = ROOT / "bench" / "keras_spread.json"
 
 

@@ -4,7 +4,8 @@ chose. Nothing the child reports (History, optimizer class, rate or update count
 point; those facts only pick which explanation a failure message gives.
 
 Probe: keras_models.train_trials. The grader sends trials {"x", "y", "init"} (built by
-`regression_trials` / `mnist_trials`: one sample repeated n times, n = 40 and 70) and, for the
+`regression_trials` / `mnist_trials`: one sample repeated n times, n = 40 and 70, or 70 alone
+where one trial is enough: ONE_TRIAL) and, for the
 outcome checks, data of its own; the probe returns, per trial, the model view after training.
 """
 from dataclasses import dataclass
@@ -76,6 +77,14 @@ MESSAGES = {
 }
 
 TRIAL_SIZES = (40, 70)  # 2 and 3 updates per epoch at the default batch 32, 1 and 1 at 128
+# One trial of 70 where the grader calls fit itself (the compile checks: the epochs and the batch
+# size are the grader's) or the contract fixes the epochs (07's fit_tanh_model: 100). It catches
+# every wrong epoch count and every batch size the two trials catch: batch sizes 24-34 give 3
+# updates on 70 samples (undetectable), and every size 40 alone would catch (not 20-39) 70 catches
+# too. The second trial only told apart a wrong epoch count combined with a wrong batch size that
+# together give 300 updates (e.g. 150 epochs at batch 48). Each trial is a fit call of its own
+# (a new model: a new trace; 07: 100 Keras epochs, ~2 CPU s).
+ONE_TRIAL = (70,)
 MAX_SEARCH = 3          # update counts searched for a diagnosis: up to 3x the expected
 
 
@@ -100,6 +109,8 @@ def regression_trials(rng, widths, center, beyond, sizes=TRIAL_SIZES):
     """One trial per size: x uniform in [0, 1]; y = center ± uniform(*beyond), above in the first
     trial and below in the second, outside the output activation's range so that training never
     converges and every update shows; init Glorot (drawn seed)."""
+    if len(sizes) > 2:
+        raise ValueError(f"sizes: at most two trials (one above, one below), got {sizes}")
     out = []
     for sign, n in zip((1.0, -1.0), sizes):
         y = center + sign * float(rng.uniform(*beyond))
@@ -108,12 +119,11 @@ def regression_trials(rng, widths, center, beyond, sizes=TRIAL_SIZES):
     return out
 
 
-def mnist_trials(rng, widths):
-    """One trial per TRIAL_SIZES on a drawn 28x28 image (pixels uniform in [0, 1] on a drawn
-    fifth of the pixels, zero elsewhere, float32: data no MNIST split contains) and a drawn
-    label."""
+def mnist_trials(rng, widths, sizes=TRIAL_SIZES):
+    """One trial per size on a drawn 28x28 image (pixels uniform in [0, 1] on a drawn fifth of
+    the pixels, zero elsewhere, float32: data no MNIST split contains) and a drawn label."""
     out = []
-    for n in TRIAL_SIZES:
+    for n in sizes:
         image = rng.uniform(0.0, 1.0, (28, 28)) * (rng.uniform(0.0, 1.0, (28, 28)) < 0.2)
         xs, ys = kr.repeated(image.astype(np.float32), int(rng.integers(10)), n)
         out.append({"x": xs, "y": ys.astype(np.uint8),
@@ -264,14 +274,19 @@ def _diverging(start, end, acts, trial, loss):
     return not np.isfinite(final) or final > value(start)
 
 
+def _all_same(trials):
+    """Two or more trials (different data, different starts) that ended on the same weights."""
+    first = trials[0].after.weights
+    return len(trials) > 1 and all(
+        len(t.after.weights) == len(first)
+        and all(np.array_equal(a, b) for a, b in zip(t.after.weights, first)) for t in trials[1:])
+
+
 def _diagnose(trials, sent, proc, acts, runs, what, other_data):
     if all(kr.distance(got, init, init) == 0.0 or kr.distance(got, path[0], init) <= kr.REL_TOL
            for got, init, path, _ in runs):
         return fail("keras.procedure.not_trained", what=what)
-    first = runs[0][0]
-    if len(runs) > 1 and all(len(g) == len(first) and all(np.array_equal(a, b)
-                                                          for a, b in zip(g, first))
-                             for g, *_ in runs[1:]):
+    if _all_same(trials):
         return fail("keras.procedure.same_weights", what=what)
     if other_data is not None:
         fields = other_data(trials, sent)
@@ -429,6 +444,8 @@ def fit_outcome(raw, sent, proc, what, outcome=None, other_data=None):
     if isinstance(read, Outcome):
         return read
     _, got = read
+    if outcome is not None and _all_same(got):  # one set of weights for different data
+        return fail("keras.procedure.same_weights", what=what)
     result = replay_outcome(got[:len(trials)], trials, proc, what, other_data)
     if not result.ok or outcome is None:
         return result

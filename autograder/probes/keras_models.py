@@ -179,7 +179,10 @@ def _grader_model(spec):
     model = keras.Sequential(head + [
         keras.layers.Dense(int(units), activation=act) for units, act in spec["layers"]])
     optimizer = getattr(keras.optimizers, spec["optimizer"])(learning_rate=spec["learning_rate"])
-    model.compile(optimizer=optimizer, loss=spec["loss"])
+    # steps_per_execution: Keras runs up to 32 batches per call of its train function (the same
+    # updates in the same order: weights bit for bit equal, measured), which halves the per-step
+    # overhead of 07's dataset2 trial (16 steps per epoch: 4.1 -> 3.0 CPU s for 100 epochs).
+    model.compile(optimizer=optimizer, loss=spec["loss"], steps_per_execution=32)
     return model
 
 

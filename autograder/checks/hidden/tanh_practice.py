@@ -14,8 +14,7 @@ from autograder.checks.public.tanh_practice import (FIT_TIMEOUT, PROCEDURE, curv
 def drawn_trials(ctx):
     """fit_tanh_model on one replay trial drawn at grading time (sample, target, initial weights;
     n = 70: 3 updates per epoch, 300 in all): a fit that ignores its data or sets weights of its
-    own cannot match the replay. One trial, not two: each costs 100 Keras epochs (about 4 s CPU),
-    and the public fit_tanh's two trials already tell epochs from batch size in its message.
+    own cannot match the replay (keras_procedure.ONE_TRIAL: one trial catches what two would).
     With fit_tanh in the same grading, the drawn trial rides in fit_tanh's call
     (public.tanh_practice.shared_fit_args: the same args, one call), else a call of its own."""
     if "fit_tanh" in ctx.graded:
@@ -24,11 +23,10 @@ def drawn_trials(ctx):
 
 
 def judged_on(args):
-    """The drawn trial and where its record is: the second of fit_tanh's shared call (fixed
-    trial, drawn trial, dataset2.csv), else the only one."""
+    """The drawn trial and where its record is: the first of fit_tanh's shared call (drawn
+    trial, dataset2.csv) or the only one."""
     sent = args["trials"]
-    at = len(kp.TRIAL_SIZES) - 1 if len(sent) == len(kp.TRIAL_SIZES) + 1 else 0
-    return {"trials": [sent[at]], "at": at, "count": len(sent)}
+    return {"trials": [sent[0]], "at": 0, "count": len(sent)}
 
 
 def drawn_outcome(raw, judged):

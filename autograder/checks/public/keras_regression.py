@@ -61,9 +61,9 @@ MAX_MSE = 0.013
 # Timing: 938 steps in one epoch, 1.0-2.1 CPU s over 30 runs (bench/keras_spread.py). The timeout also
 # covers a TensorFlow import (~7 s idle, up to 35 s loaded).
 FIT_TIMEOUT = 300
-# The compile, judged by what it trains: the grader's model.fit(x, y, epochs=3) on two replay
-# trials (one sample repeated 40 / 70 times: 6 / 9 updates), replayed here with the student's own
-# layers from the grader's start (keras_procedure). Sigmoid output in (0, 1): targets
+# The compile, judged by what it trains: the grader's model.fit(x, y, epochs=3) on one replay
+# trial (one sample repeated 70 times: 9 updates; kp.ONE_TRIAL), replayed here with the student's
+# own layers from the grader's start (keras_procedure). Sigmoid output in (0, 1): targets
 # 0.5 ± 0.7..1.0 are never reached.
 COMPILE_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", 3)
 FIT_PROCEDURE = kp.Procedure("SGD", 5.0, "mse", 1)  # one epoch of FIT_PASSES passes
@@ -81,7 +81,8 @@ def sent(args):
 
 
 def compile_args(rng):
-    return {"trials": kp.regression_trials(rng, WIDTHS, *TARGETS), "input_shape": (1,),
+    return {"trials": kp.regression_trials(rng, WIDTHS, *TARGETS, sizes=kp.ONE_TRIAL),
+            "input_shape": (1,),
             "build": "build_nonlinear_model", "epochs": COMPILE_PROCEDURE.epochs}
 
 
