@@ -10,11 +10,12 @@ their MSE on the 1,000 points (computed here) must reach the target. Weights set
 closed form or a fit of another model, and a model whose `fit` was replaced to do anything but
 the documented training, no longer pass on their MSE alone.
 
-Measured (TF 2.21, CPU, op determinism, Grappler off as the probes train; `python
-bench/keras_attacks.py --replay`, bench/README.md): float32 Keras vs this float64 replay of the
-check's fit, one epoch of 30 passes (938 updates of SGD(5.0)) from Glorot init seeds 7 / 1 / 2 /
-3: 3.9e-6 / 1.5e-6 / 1.7e-6 / 1.6e-6 of the update (keras_replay.distance); the nearest wrong
-procedures: 29 passes >= 6.3e-2, lr 4.9 >= 4.2e-2. REL_TOL 1e-4 sits 26x above the worst float32
+Measured (TF 2.21, CPU, op determinism, as the child trains: one thread per TF pool, Grappler
+off; `python bench/keras_attacks.py --replay`, bench/README.md): float32 Keras vs this float64
+replay of the check's fit, one epoch of 30 passes (938 updates of SGD(5.0)) from Glorot init
+seeds 7 / 1 / 2 / 3: 2.0e-6 / 3.0e-6 / 3.5e-6 / 2.2e-6 of the update (keras_replay.distance); the
+nearest wrong procedures: 29 passes >= 6.3e-2, lr 4.9 >= 4.2e-2. REL_TOL 1e-4 sits 29x above the
+worst float32
 error and 420x below the nearest wrong procedure (one pass fewer or more is 31-32 updates off)."""
 import numpy as np
 

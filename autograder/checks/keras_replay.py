@@ -7,9 +7,10 @@ whether the returned weights are those. No TensorFlow, nothing the child reports
 
 Probe data: one sample repeated n times (`repeated`). Every batch then holds copies of the same
 sample, so its mean gradient is that sample's gradient whatever the shuffle and whatever the
-batch's size; an epoch is ceil(n / batch_size) identical-form steps. With n > 32 and two trials of
-different n (40: 2 updates per epoch at the default batch 32, 70: 3), the update counts of the
-trials reveal both the epochs and the batch size (`diagnose`).
+batch's size; an epoch is ceil(n / batch_size) identical-form steps. With n > 32 the update
+count reveals a wrong number of epochs or batch size (70: 3 updates per epoch at the default
+batch 32; a second trial of 40, 2 updates, tells the two apart in a message:
+keras_procedure.TRIAL_SIZES, ONE_TRIAL).
 
 Keras 3 semantics replayed (keras/src/optimizers/sgd.py, adam.py; losses reduced by the mean over
 the batch): SGD w -= lr g; Adam with t = step + 1, m += (g - m)(1 - b1), v += (g^2 - v)(1 - b2),
@@ -26,14 +27,15 @@ from autograder.checks.keras_views import ACTIVATIONS
 # Float32 Keras vs this float64 replay, as max |w_keras - w_replay| / max |w_replay - w_init| per
 # weight array (the error relative to how far training moved that array), measured on the
 # checks' own trials, 4 draws each (TF 2.21, CPU, `python bench/keras_spread.py --replay`;
-# bench/README.md; Keras as the probes run it, Grappler off: probes.keras_models.seed_training):
-#   07 SGD(0.1), 100 epochs (200 / 300 updates)      <= 1.60e-5  (Grappler on: 1.15e-5)
+# bench/README.md; Keras as the sandbox child runs it: one thread per TF pool, Grappler off,
+# sandbox.limits.TF_ENVIRONMENT and probes.keras_models.seed_training; 2026-12-07):
+#   07 SGD(0.1), 100 epochs (200 / 300 updates)      <= 1.21e-5  (2 threads, Grappler: 1.15e-5)
 #   05 SGD(5.0), 3 epochs (6 / 9 updates)            <= 0.95e-5  (1.14e-5)
 #   06 Adam(0.001), 3 epochs (6 / 9 updates)         <= 0.91e-5  (1.21e-5)
-# The closest wrong procedure, one update more or fewer: 07 >= 6.6e-4 (the targets lie outside
+# The closest wrong procedure, one update more or fewer: 07 >= 5.4e-4 (the targets lie outside
 # tanh's range, so every update keeps moving the weights), 05 >= 1.1e-2, 06 >= 8.8e-2; a wrong
-# epoch count is 2-3 updates off.
-# REL_TOL 1e-4: 6.2x the worst float32 error, 6.6x below the closest wrong procedure.
+# epoch count is 3 updates off.
+# REL_TOL 1e-4: 8.3x the worst float32 error, 5.4x below the closest wrong procedure.
 REL_TOL = 1e-4
 # An array that moved less than ABS_FLOOR is judged against ABS_FLOOR (REL_TOL x 1e-2 = 1e-6
 # absolute): float32 rounding of O(1) weights is ~1e-7 whatever the update, so a small update

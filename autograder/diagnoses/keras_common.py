@@ -97,7 +97,7 @@ def fixed(proc):
 
 
 # batch sizes a student writes (64, 128, 256, 1, 16, full batch): on the trials (one sample
-# repeated 40 / 70 times) they differ from 32 only in the update count
+# repeated 70, or 40 and 70, times) they differ from 32 only in the update count
 OTHER_BATCHES = tuple({"batch_size": b} for b in (1, 8, 16, 64, 128, 256, 1000))
 
 

@@ -102,9 +102,12 @@ class TestTanhPractice(_KerasCorpus):
         "add_activation_layers": Fails(),
         "tf_keras_fit_options": Fails(),
         "adam_in_fit": Fails(FIT_07),
-        # residual (docs/SECURITY.md): 100 epochs at batch 32 only on the replay trials (all
-        # rows the same), 25 epochs at batch 8 on dataset2.csv, whose fit only the MSE judges
-        "cheat_trial_detect_short_fit": Fails(),
+        # residual (docs/SECURITY.md): 100 epochs at batch 32 only on the replay trial (all
+        # rows the same), 25 epochs at batch 8 on dataset2.csv, whose fit only the MSE judges:
+        # at the check's TF seed for that trial (8) it reaches MSE 0.0181 > 0.015, so it fails
+        # fit_tanh; over TF seeds 0-11 it passes at 10 of 12 (0.0032-0.0117; fails at 8 and
+        # at 10: 0.0217). A shuffle-order matter, not a detection.
+        "cheat_trial_detect_short_fit": Fails({"fit_tanh"}),
         # a fresh clone trained with the right arguments, its weights copied in: not the
         # training of the model passed in, from its start
         "cheat_fit_clone_copy": Fails(FIT_07),

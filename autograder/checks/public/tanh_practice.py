@@ -29,7 +29,7 @@ DATA = str(nndata.path("dataset2.csv"))  # bundled with nndata
 #   contract fixes 100 epochs; drawn when the hidden fit_tanh_any_data is graded too:
 #   shared_fit_args); the weights must be those of 100 epochs x 3 updates of SGD(0.1) on mse
 #   replayed here
-#   (keras_replay.REL_TOL, float32 error measured <= 2.8e-6 of the update);
+#   (keras_replay.REL_TOL, float32 error measured <= 1.21e-5 of the update);
 # * outcome: a second trial on dataset2.csv from the grader's Glorot init (seed FIT_SEED); the MSE
 #   of the returned weights is computed here. Noise floor 0.05^2 = 0.0025, variance of y ~0.075.
 #   Spread over 30 TF seeds (shuffle order) of the reference and an alternative-correct fixture
@@ -38,10 +38,13 @@ FIT_SEED = 7
 FIT_EPOCHS = 100
 # Measured (TF 2.21, CPU, op determinism), TF seed 7, init seeds 1-5: reference 0.00333 / 0.00430
 # / 0.00438 / 0.00327 / 0.00284; SGD lr 0.01 (broken) 0.07193 / 0.04604; untrained 0.080-0.318.
-# Spread over 30 TF seeds (0-29) from init seed FIT_SEED (bench/keras_spread.py --spread):
-# reference 0.00298-0.00845 (mean 0.00495, sd 0.00164); alt_fit_options (shuffle=False)
-# 0.00752 on every seed. MAX_MSE 0.015: 1.8x the worst of 30 shuffle orders, 3.1x below the best
-# broken run. Op determinism: the same seed gives the same value on every run.
+# Spread over 30 TF seeds (0-29) from init seed FIT_SEED (bench/keras_spread.py --spread;
+# re-measured 2026-12-07 as the child trains now: one thread per TF pool, Grappler off; the
+# same figures to 3 digits): reference 0.00298-0.00845 (mean 0.00495, sd 0.00164);
+# alt_fit_options (shuffle=False) 0.00752 on every seed. MAX_MSE 0.015: 1.8x the worst of 30
+# shuffle orders, 3.1x below the best broken run. The dataset2 trial is the probe's second call,
+# trained at TF seed FIT_SEED + 1 = 8: reference 0.00328. Op determinism: the same seed gives
+# the same value on every run.
 MAX_MSE = 0.015
 SPEC = {"input": 1, "layers": [(6, "tanh"), (4, "tanh"), (1, "tanh")], "optimizer": "SGD",
         "learning_rate": 0.1, "loss": "mse"}
