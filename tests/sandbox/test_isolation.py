@@ -136,14 +136,17 @@ def test_grader_files_unreachable_even_without_python_guards(shared):
                 "cat /proc/*/cmdline | tr '\\0' ' '", f"ls -a {REPO.parent}"]
     results = {c: value(box, "shell", c) for c in commands}
     # the repo's neighbours (other courses, classmates' submissions, shared data) are gone too
-    # (.nngrade is the sandbox's own worker folder, seen when the repo sits directly in /tmp)
-    assert set(results[commands[-1]][1].split()) <= {".", "..", REPO.name, ".nngrade"}
+    # (.nngrade is the sandbox's own worker folder, seen when the repo sits directly in /tmp),
+    # except the interpreter's venv when it sits beside the repo (~/course/venv next to
+    # ~/course/repo): the sandbox mounts it back read-only so the child can run at all
+    venv = Path(sys.prefix).resolve()
+    beside = [venv.relative_to(REPO.parent).parts[0]] \
+        if venv.is_relative_to(REPO.parent) and not venv.is_relative_to(REPO) else []
+    assert set(results[commands[-1]][1].split()) <= {".", "..", REPO.name, ".nngrade", *beside}
     for command, (code, out, err) in results.items():
         assert secret[:200].decode() not in out, command
         assert "def step" not in out and "CHECKS" not in out, command
-    # nndata only — and the interpreter's venv when it lives in the repo (CI's .venv-ci), which
-    # the sandbox mounts back read-only so the child can run at all
-    venv = Path(sys.prefix).resolve()
+    # nndata only — and the interpreter's venv when it lives in the repo (CI's .venv-ci)
     inside = [venv.relative_to(REPO).parts[0]] if venv.is_relative_to(REPO) else []
     assert set(results[f"ls -a {REPO}"][1].split()) <= {".", "..", "data", *inside}
     assert all(results[c][0] != 0 for c in commands[:2] + commands[3:6])
